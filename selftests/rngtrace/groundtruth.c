@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Ground truth helpers for the selftests (see groundtruth.h).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "groundtruth.h"
+
+int read_line(const char *path, char *buf, size_t size)
+{
+	FILE *f = fopen(path, "re");
+
+	if (!f)
+		return -errno;
+	if (!fgets(buf, size, f)) {
+		fclose(f);
+		return -ENODATA;
+	}
+	fclose(f);
+	buf[strcspn(buf, "\n")] = '\0';
+	return 0;
+}
+
+int read_seconds(const char *path, double *secs)
+{
+	char buf[64], *end;
+	int ret = read_line(path, buf, sizeof(buf));
+
+	if (ret)
+		return ret;
+	*secs = strtod(buf, &end);
+	return end == buf ? -EINVAL : 0;
+}
+
+/*
+ * Walk /dev/kmsg from record seq on ("PRI,SEQ,USEC,FLAGS;TEXT"); fn returns
+ * non-zero to stop. Returns fn's value, 0 at the end, -errno on error.
+ */
+static int kmsg_walk(uint64_t from,
+		     int (*fn)(uint64_t seq, double secs, const char *text,
+			       void *arg), void *arg)
+{
+	char rec[8192];
+	int fd, ret = 0;
+
+	fd = open("/dev/kmsg", O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	for (;;) {
+		unsigned long long seq, usec;
+		unsigned int pri;
+		ssize_t n = read(fd, rec, sizeof(rec) - 1);
+		char *text;
+
+		if (n < 0 && errno == EPIPE)
+			continue;	/* overwritten records: go on */
+		if (n < 0) {
+			ret = errno == EAGAIN ? 0 : -errno;
+			break;
+		}
+		rec[n] = '\0';
+		text = strchr(rec, ';');
+		if (!text || sscanf(rec, "%u,%llu,%llu", &pri, &seq, &usec) != 3)
+			continue;
+		if (seq < from)
+			continue;
+		ret = fn(seq, usec / 1e6, text + 1, arg);
+		if (ret)
+			break;
+	}
+	close(fd);
+	return ret;
+}
+
+struct find_arg {
+	const char *needle;
+	double secs;
+	uint64_t seq;
+	char *buf;
+	size_t size;
+};
+
+static int find_cb(uint64_t seq, double secs, const char *text, void *arg)
+{
+	struct find_arg *f = arg;
+
+	(void)seq;
+	if (!strstr(text, f->needle))
+		return 0;
+	f->secs = secs;
+	return 1;
+}
+
+int kmsg_find(const char *needle, double *secs)
+{
+	struct find_arg f = { .needle = needle };
+	int ret = kmsg_walk(0, find_cb, &f);
+
+	if (ret == 1)
+		*secs = f.secs;
+	return ret;
+}
+
+static int mark_cb(uint64_t seq, double secs, const char *text, void *arg)
+{
+	(void)secs;
+	(void)text;
+	*(uint64_t *)arg = seq + 1;
+	return 0;
+}
+
+int kmsg_mark(uint64_t *seq)
+{
+	*seq = 0;
+	return kmsg_walk(0, mark_cb, seq);
+}
+
+static int bad_cb(uint64_t seq, double secs, const char *text, void *arg)
+{
+	static const char * const bad[] = {
+		"WARNING:", "BUG:", "BUG ", "Oops", "general protection",
+		"Call Trace", "refcount_t:", "list_del corruption",
+	};
+	struct find_arg *f = arg;
+	size_t i;
+
+	(void)seq;
+	(void)secs;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		if (strstr(text, bad[i])) {
+			snprintf(f->buf, f->size, "%s", text);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+int kmsg_find_bad_since(uint64_t seq, char *buf, size_t size)
+{
+	struct find_arg f = { .buf = buf, .size = size };
+
+	buf[0] = '\0';
+	return kmsg_walk(seq, bad_cb, &f);
+}

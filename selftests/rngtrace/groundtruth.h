@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Ground truth the selftests measure without the module: files the VM's
+ * /init wrote, sysfs, and the kernel log.
+ */
+#ifndef _RNGTRACE_SELFTEST_GROUNDTRUTH_H
+#define _RNGTRACE_SELFTEST_GROUNDTRUTH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* First line of path without its newline; 0 or -errno. */
+int read_line(const char *path, char *buf, size_t size);
+/* A number of seconds (e.g. /proc/uptime's first field); 0 or -errno. */
+int read_seconds(const char *path, double *secs);
+/*
+ * 1 and the printk time in seconds of the first /dev/kmsg record that
+ * contains needle, 0 when none does, -errno on error.
+ */
+int kmsg_find(const char *needle, double *secs);
+/* Sequence number of the next /dev/kmsg record to come. */
+int kmsg_mark(uint64_t *seq);
+/*
+ * 1 and the text of the first record at or after seq that reports a
+ * kernel problem (WARNING, BUG, Oops, ...), 0 when none, -errno on error.
+ */
+int kmsg_find_bad_since(uint64_t seq, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* --json output, the same layout for every subcommand. */
+#ifndef RT_JSONOUT_H
+#define RT_JSONOUT_H
+
+#include <stdio.h>
+
+#include <jansson.h>
+
+/* Print @json and a newline to @f; 0 or -1. A NULL @json is an error. */
+int rt_json_print(FILE *f, const json_t *json);
+
+#endif /* RT_JSONOUT_H */

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * rngtrace: the controller of the rngtrace kernel module.
+ *
+ * rngtrace [--help|--version] COMMAND [ARGS]
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "subcommands.h"
+
+#ifndef RNGTRACE_VERSION
+#define RNGTRACE_VERSION "unknown"
+#endif
+
+static const struct {
+	const char *name;
+	int (*main)(int argc, char *argv[]);
+	const char *desc;
+} subcommands[] = {
+	{ "status", status_main, "show the module's and the CRNG's state" },
+};
+
+static void usage(FILE *f)
+{
+	size_t i;
+
+	fprintf(f, "usage: rngtrace [--help|--version] COMMAND [ARGS]\n\n");
+	fprintf(f, "Traces how the kernel's CRNG became ready, through the rngtrace module.\n\n");
+	fprintf(f, "Commands:\n");
+	for (i = 0; i < sizeof(subcommands) / sizeof(subcommands[0]); i++)
+		fprintf(f, "  %-10s %s\n", subcommands[i].name,
+			subcommands[i].desc);
+	fprintf(f, "  %-10s %s\n", "help", "show this help, or a command's");
+	fprintf(f, "\nSee 'rngtrace COMMAND --help' for a command's options.\n");
+}
+
+static int dispatch(int argc, char *argv[])
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(subcommands) / sizeof(subcommands[0]); i++)
+		if (!strcmp(argv[0], subcommands[i].name))
+			return subcommands[i].main(argc, argv);
+	fprintf(stderr, "rngtrace: '%s' is not a rngtrace command; see 'rngtrace --help'\n",
+		argv[0]);
+	return RT_EXIT_ERROR;
+}
+
+int main(int argc, char *argv[])
+{
+	int ret;
+
+	if (argc < 2) {
+		usage(stderr);
+		return RT_EXIT_ERROR;
+	}
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") ||
+	    (!strcmp(argv[1], "help") && argc == 2)) {
+		usage(stdout);
+		ret = RT_EXIT_OK;
+	} else if (!strcmp(argv[1], "--version")) {
+		printf("rngtrace %s\n", RNGTRACE_VERSION);
+		ret = RT_EXIT_OK;
+	} else if (!strcmp(argv[1], "help")) {
+		/* rngtrace help COMMAND: rngtrace COMMAND --help */
+		char *args[] = { argv[2], "--help", NULL };
+
+		if (argc > 3) {
+			fprintf(stderr, "rngtrace help: one command at most; see 'rngtrace --help'\n");
+			return RT_EXIT_ERROR;
+		}
+		ret = dispatch(2, args);
+	} else if (argv[1][0] == '-') {
+		fprintf(stderr, "rngtrace: unknown option '%s'; see 'rngtrace --help'\n",
+			argv[1]);
+		return RT_EXIT_ERROR;
+	} else {
+		ret = dispatch(argc - 1, argv + 1);
+	}
+
+	/* A full disk or a closed pipe must not pass for success. */
+	if (fflush(stdout) == EOF) {
+		fprintf(stderr, "rngtrace: cannot write the output: %s\n",
+			strerror(errno));
+		return RT_EXIT_ERROR;
+	}
+	if (ferror(stdout)) {
+		fprintf(stderr, "rngtrace: cannot write the output\n");
+		return RT_EXIT_ERROR;
+	}
+	return ret;
+}

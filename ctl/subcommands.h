@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The subcommands main.c dispatches to, each in its own file. Each gets
+ * argv from its own name on and returns the process's exit status.
+ */
+#ifndef RT_SUBCOMMANDS_H
+#define RT_SUBCOMMANDS_H
+
+#define RT_EXIT_OK	0
+#define RT_EXIT_ERROR	2	/* bad usage, or the command failed */
+
+int status_main(int argc, char *argv[]);
+
+#endif /* RT_SUBCOMMANDS_H */

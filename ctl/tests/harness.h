@@ -1,0 +1,76 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * A small TAP harness: each test case runs in its own process and is one
+ * "ok N - name" or "not ok N - name" line; diagnostics go to stderr.
+ */
+#ifndef RT_HARNESS_H
+#define RT_HARNESS_H
+
+#include <stdbool.h>
+#include <string.h>
+
+struct rt_test {
+	const char *name;
+	void (*fn)(void);
+};
+
+/* Each suite ends with { NULL, NULL }. */
+extern const struct rt_test cli_tests[];
+extern const struct rt_test nl_tests[];
+extern const struct rt_test status_tests[];
+
+/* The built rngtrace, from the command line. */
+extern const char *rt_test_ctl;
+
+void rt_test_fail(const char *file, int line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+#define CHECK(cond) do {						\
+	if (!(cond))							\
+		rt_test_fail(__FILE__, __LINE__, "%s", #cond);		\
+} while (0)
+
+/* As CHECK, but the test cannot go on without it. */
+#define REQUIRE(cond) do {						\
+	if (!(cond)) {							\
+		rt_test_fail(__FILE__, __LINE__, "%s", #cond);		\
+		return;							\
+	}								\
+} while (0)
+
+#define CHECK_INT(a, b) do {						\
+	long long _a = (a), _b = (b);					\
+	if (_a != _b)							\
+		rt_test_fail(__FILE__, __LINE__, "%s == %s: %lld != %lld", \
+			     #a, #b, _a, _b);				\
+} while (0)
+
+#define CHECK_U64(a, b) do {						\
+	unsigned long long _a = (a), _b = (b);				\
+	if (_a != _b)							\
+		rt_test_fail(__FILE__, __LINE__, "%s == %s: %llu != %llu", \
+			     #a, #b, _a, _b);				\
+} while (0)
+
+#define CHECK_STR(a, b) do {						\
+	const char *_a = (a), *_b = (b);				\
+	if (!_a || !_b || strcmp(_a, _b))				\
+		rt_test_fail(__FILE__, __LINE__, "%s == %s: \"%s\" != \"%s\"", \
+			     #a, #b, _a ? _a : "(null)", _b ? _b : "(null)"); \
+} while (0)
+
+#define CHECK_CONTAINS(hay, needle) do {				\
+	const char *_h = (hay), *_n = (needle);				\
+	if (!_h || !strstr(_h, _n))					\
+		rt_test_fail(__FILE__, __LINE__, "%s contains \"%s\": \"%s\"", \
+			     #hay, _n, _h ? _h : "(null)");		\
+} while (0)
+
+#define CHECK_LACKS(hay, needle) do {					\
+	const char *_h = (hay), *_n = (needle);				\
+	if (!_h || strstr(_h, _n))					\
+		rt_test_fail(__FILE__, __LINE__, "%s lacks \"%s\": \"%s\"", \
+			     #hay, _n, _h ? _h : "(null)");		\
+} while (0)
+
+#endif /* RT_HARNESS_H */

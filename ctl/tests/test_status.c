@@ -1,0 +1,368 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * status_parse(), status_to_json() and status_print() on replies built
+ * here, the way the module builds them.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <linux/genetlink.h>
+#include <linux/rngtrace.h>
+
+#include "harness.h"
+#include "jsonout.h"
+#include "status.h"
+
+#define FAKE_FAMILY	0x2a
+
+/* More than 32 bits, so that a truncation shows. */
+#define LOAD_NS		(5ULL * 1000000000 * 1000 + 1234567891ULL)
+#define LOAD_MONO_NS	(4ULL * 1000000000 * 1000 + 987654321ULL)
+
+/* What a reply leaves out or gets wrong. */
+enum {
+	OMIT_VERSION		= 1 << 0,
+	OMIT_CRNG_READY		= 1 << 1,
+	OMIT_READY_AT_LOAD	= 1 << 2,
+	OMIT_LOAD_TIME		= 1 << 3,
+	OMIT_LOAD_TIME_MONO	= 1 << 4,
+	U8_CRNG_READY		= 1 << 5,
+	U32_LOAD_TIME		= 1 << 6,
+	NO_NUL_VERSION		= 1 << 7,
+	FUTURE_ATTRS		= 1 << 8,
+};
+
+static char buf[4096] __attribute__((aligned(8)));
+
+static struct nlmsghdr *reply_header(uint8_t cmd)
+{
+	struct nlmsghdr *nlh = mnl_nlmsg_put_header(buf);
+	struct genlmsghdr *genl;
+
+	nlh->nlmsg_type = FAKE_FAMILY;
+	nlh->nlmsg_seq = 7;
+	genl = mnl_nlmsg_put_extra_header(nlh, sizeof(*genl));
+	genl->cmd = cmd;
+	genl->version = RNGTRACE_FAMILY_VERSION;
+	return nlh;
+}
+
+/* A u64 as nla_put_u64_64bit() puts it: a PAD first when unaligned. */
+static void put_u64_64bit(struct nlmsghdr *nlh, uint16_t type, uint64_t v)
+{
+	uintptr_t tail = (uintptr_t)mnl_nlmsg_get_payload_tail(nlh);
+
+	if ((tail + MNL_ATTR_HDRLEN) % 8)
+		mnl_attr_put(nlh, RNGTRACE_A_STATUS_PAD, 0, NULL);
+	mnl_attr_put_u64(nlh, type, v);
+}
+
+static struct nlmsghdr *reply(const char *version, uint32_t ready,
+			      uint32_t at_load, unsigned int how)
+{
+	struct nlmsghdr *nlh = reply_header(RNGTRACE_CMD_STATUS_GET);
+
+	if (how & FUTURE_ATTRS)
+		mnl_attr_put_u32(nlh, RNGTRACE_A_STATUS_MAX + 1, 0xdeadbeef);
+	if (how & NO_NUL_VERSION)
+		mnl_attr_put(nlh, RNGTRACE_A_STATUS_VERSION, strlen(version),
+			     version);
+	else if (!(how & OMIT_VERSION))
+		mnl_attr_put_strz(nlh, RNGTRACE_A_STATUS_VERSION, version);
+	if (how & U8_CRNG_READY)
+		mnl_attr_put_u8(nlh, RNGTRACE_A_STATUS_CRNG_READY, ready);
+	else if (!(how & OMIT_CRNG_READY))
+		mnl_attr_put_u32(nlh, RNGTRACE_A_STATUS_CRNG_READY, ready);
+	if (!(how & OMIT_READY_AT_LOAD))
+		mnl_attr_put_u32(nlh, RNGTRACE_A_STATUS_READY_AT_LOAD, at_load);
+	if (how & FUTURE_ATTRS)
+		mnl_attr_put_strz(nlh, 0x7fff, "from a newer module");
+	if (how & U32_LOAD_TIME)
+		mnl_attr_put_u32(nlh, RNGTRACE_A_STATUS_LOAD_TIME_NS, 1);
+	else if (!(how & OMIT_LOAD_TIME))
+		put_u64_64bit(nlh, RNGTRACE_A_STATUS_LOAD_TIME_NS, LOAD_NS);
+	if (!(how & OMIT_LOAD_TIME_MONO))
+		put_u64_64bit(nlh, RNGTRACE_A_STATUS_LOAD_TIME_MONO_NS,
+			      LOAD_MONO_NS);
+	return nlh;
+}
+
+static void t_parse_full(void)
+{
+	struct nlmsghdr *nlh = reply("0.1.0+gdeadbee", 1, 0, FUTURE_ATTRS);
+	struct rt_status st;
+	char why[160] = "untouched";
+
+	REQUIRE(status_parse(nlh, &st, why, sizeof(why)) == 0);
+	CHECK_STR(why, "");
+	CHECK_STR(st.version, "0.1.0+gdeadbee");
+	CHECK(st.crng_ready);
+	CHECK(!st.ready_at_load);
+	CHECK_U64(st.load_time_ns, LOAD_NS);
+	CHECK_U64(st.load_time_mono_ns, LOAD_MONO_NS);
+}
+
+/* The other way round, so that two swapped fields cannot pass. */
+static void t_parse_flags(void)
+{
+	struct nlmsghdr *nlh = reply("9.9", 0, 1, 0);
+	struct rt_status st;
+	char why[160];
+
+	REQUIRE(status_parse(nlh, &st, why, sizeof(why)) == 0);
+	CHECK_STR(st.version, "9.9");
+	CHECK(!st.crng_ready);
+	CHECK(st.ready_at_load);
+}
+
+/* The fake reply really has a PAD, and attributes past the max. */
+static void t_reply_has_pad_and_future(void)
+{
+	struct nlmsghdr *nlh = reply("0.1.0", 1, 1, FUTURE_ATTRS);
+	const struct nlattr *attr;
+	bool pad = false, future = false;
+
+	mnl_attr_for_each(attr, nlh, GENL_HDRLEN) {
+		pad |= mnl_attr_get_type(attr) == RNGTRACE_A_STATUS_PAD;
+		future |= mnl_attr_get_type(attr) > RNGTRACE_A_STATUS_MAX;
+	}
+	CHECK(pad);
+	CHECK(future);
+}
+
+static void t_missing_crng_ready(void)
+{
+	struct nlmsghdr *nlh = reply("0.1.0", 1, 1, OMIT_CRNG_READY);
+	struct rt_status st;
+	char why[160] = "";
+
+	CHECK_INT(status_parse(nlh, &st, why, sizeof(why)), -EBADMSG);
+	CHECK_CONTAINS(why, "crng-ready");
+	CHECK_CONTAINS(why, "missing");
+}
+
+static void t_missing_each(void)
+{
+	static const struct {
+		unsigned int how;
+		const char *name;
+	} cases[] = {
+		{ OMIT_VERSION, "version" },
+		{ OMIT_CRNG_READY, "crng-ready" },
+		{ OMIT_READY_AT_LOAD, "ready-at-load" },
+		{ OMIT_LOAD_TIME, "load-time-ns" },
+		{ OMIT_LOAD_TIME_MONO, "load-time-mono-ns" },
+	};
+	struct rt_status st;
+	char why[160], want[64];
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct nlmsghdr *nlh = reply("0.1.0", 1, 1, cases[i].how);
+
+		why[0] = '\0';
+		CHECK_INT(status_parse(nlh, &st, why, sizeof(why)), -EBADMSG);
+		snprintf(want, sizeof(want), "attribute %s is missing",
+			 cases[i].name);
+		CHECK_STR(why, want);
+	}
+}
+
+static void t_u8_crng_ready(void)
+{
+	struct nlmsghdr *nlh = reply("0.1.0", 1, 1, U8_CRNG_READY);
+	struct rt_status st;
+	char why[160] = "";
+
+	CHECK_INT(status_parse(nlh, &st, why, sizeof(why)), -EBADMSG);
+	CHECK_CONTAINS(why, "crng-ready has a 1-byte payload");
+}
+
+static void t_u32_load_time(void)
+{
+	struct nlmsghdr *nlh = reply("0.1.0", 1, 1, U32_LOAD_TIME);
+	struct rt_status st;
+	char why[160] = "";
+
+	CHECK_INT(status_parse(nlh, &st, why, sizeof(why)), -EBADMSG);
+	CHECK_CONTAINS(why, "load-time-ns has a 4-byte payload");
+}
+
+static void t_version_without_nul(void)
+{
+	struct nlmsghdr *nlh = reply("0.1.0", 1, 1, NO_NUL_VERSION);
+	struct rt_status st;
+	char why[160] = "";
+
+	CHECK_INT(status_parse(nlh, &st, why, sizeof(why)), -EBADMSG);
+	CHECK_CONTAINS(why, "version is not NUL-terminated");
+}
+
+static void t_version_too_long(void)
+{
+	char version[200];
+	struct nlmsghdr *nlh;
+	struct rt_status st;
+	char why[160] = "";
+
+	memset(version, 'v', sizeof(version) - 1);
+	version[sizeof(version) - 1] = '\0';
+	nlh = reply(version, 1, 1, 0);
+	CHECK_INT(status_parse(nlh, &st, why, sizeof(why)), -EBADMSG);
+	CHECK_CONTAINS(why, "too long");
+}
+
+static void t_short_header(void)
+{
+	struct nlmsghdr *nlh = mnl_nlmsg_put_header(buf);
+	struct rt_status st;
+	char why[160] = "";
+
+	nlh->nlmsg_type = FAKE_FAMILY;
+	mnl_nlmsg_put_extra_header(nlh, GENL_HDRLEN);
+	nlh->nlmsg_len = MNL_NLMSG_HDRLEN + 2;	/* half a genlmsghdr */
+	CHECK_INT(status_parse(nlh, &st, why, sizeof(why)), -EBADMSG);
+	CHECK_CONTAINS(why, "too short");
+}
+
+static void t_other_command(void)
+{
+	struct nlmsghdr *nlh = reply("0.1.0", 1, 1, 0);
+	struct genlmsghdr *genl = mnl_nlmsg_get_payload(nlh);
+	struct rt_status st;
+	char why[160] = "";
+
+	genl->cmd = RNGTRACE_CMD_STATUS_GET + 1;
+	CHECK_INT(status_parse(nlh, &st, why, sizeof(why)), -EBADMSG);
+	CHECK_CONTAINS(why, "not status-get");
+}
+
+static const struct rt_status sample = {
+	.version = "0.1.0",
+	.crng_ready = true,
+	.ready_at_load = false,
+	.load_time_ns = LOAD_NS,
+	.load_time_mono_ns = LOAD_MONO_NS,
+};
+
+static void t_json_keys(void)
+{
+	json_t *j = status_to_json(&sample), *v;
+
+	REQUIRE(j && json_is_object(j));
+	CHECK_INT(json_object_size(j), 5);
+	CHECK_STR(json_string_value(json_object_get(j, "version")), "0.1.0");
+	CHECK(json_is_true(json_object_get(j, "crng_ready")));
+	CHECK(json_is_false(json_object_get(j, "ready_at_load")));
+	v = json_object_get(j, "load_time_ns");
+	CHECK(json_is_integer(v));
+	CHECK_U64(json_integer_value(v), LOAD_NS);
+	v = json_object_get(j, "load_time_mono_ns");
+	CHECK(json_is_integer(v));
+	CHECK_U64(json_integer_value(v), LOAD_MONO_NS);
+	json_decref(j);
+}
+
+static void t_json_flags(void)
+{
+	struct rt_status st = sample;
+	json_t *j;
+
+	st.crng_ready = false;
+	st.ready_at_load = true;
+	j = status_to_json(&st);
+	REQUIRE(j);
+	CHECK(json_is_false(json_object_get(j, "crng_ready")));
+	CHECK(json_is_true(json_object_get(j, "ready_at_load")));
+	json_decref(j);
+}
+
+static char *print_to_string(void (*print)(FILE *, const struct rt_status *),
+			     const struct rt_status *st)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+
+	if (!f)
+		return NULL;
+	print(f, st);
+	fclose(f);
+	return text;
+}
+
+static void print_json(FILE *f, const struct rt_status *st)
+{
+	json_t *j = status_to_json(st);
+
+	if (rt_json_print(f, j))
+		fputs("rt_json_print failed", f);
+	json_decref(j);
+}
+
+/* What --json prints is one JSON document, the same as status_to_json(). */
+static void t_json_output(void)
+{
+	char *text = print_to_string(print_json, &sample);
+	json_t *want = status_to_json(&sample), *got;
+	json_error_t jerr;
+
+	REQUIRE(text && want);
+	got = json_loads(text, 0, &jerr);
+	if (!got)
+		rt_test_fail(__FILE__, __LINE__, "json_loads: %s", jerr.text);
+	CHECK(got && json_equal(got, want));
+	CHECK(text[strlen(text) - 1] == '\n');
+	json_decref(got);
+	json_decref(want);
+	free(text);
+}
+
+static void t_print_ready(void)
+{
+	char *text = print_to_string(status_print, &sample);
+
+	CHECK_STR(text,
+		  "module:        rngtrace 0.1.0\n"
+		  "crng:          ready\n"
+		  "ready at load: no\n"
+		  "loaded at:     5001.234567 s after boot (CLOCK_BOOTTIME)\n"
+		  "               4000.987654 s on CLOCK_MONOTONIC\n");
+	free(text);
+}
+
+static void t_print_not_ready(void)
+{
+	struct rt_status st = sample;
+	char *text;
+
+	st.crng_ready = false;
+	st.ready_at_load = true;
+	st.load_time_ns = 1234567000;
+	text = print_to_string(status_print, &st);
+	CHECK_CONTAINS(text, "crng:          not ready\n");
+	CHECK_CONTAINS(text, "ready at load: yes\n");
+	CHECK_CONTAINS(text, "loaded at:     1.234567 s after boot");
+	free(text);
+}
+
+const struct rt_test status_tests[] = {
+	{ "status_parse reads every field (PAD, future attributes)", t_parse_full },
+	{ "status_parse reads crng-ready and ready-at-load apart", t_parse_flags },
+	{ "the fake reply has a PAD and future attributes", t_reply_has_pad_and_future },
+	{ "status_parse rejects a reply without crng-ready", t_missing_crng_ready },
+	{ "status_parse rejects a reply without any one required attribute", t_missing_each },
+	{ "status_parse rejects a u8-sized crng-ready", t_u8_crng_ready },
+	{ "status_parse rejects a u32-sized load-time-ns", t_u32_load_time },
+	{ "status_parse rejects a version without NUL", t_version_without_nul },
+	{ "status_parse rejects an overlong version", t_version_too_long },
+	{ "status_parse rejects a message without a genetlink header", t_short_header },
+	{ "status_parse rejects a reply to another command", t_other_command },
+	{ "status_to_json has the five keys and their values", t_json_keys },
+	{ "status_to_json has crng_ready and ready_at_load apart", t_json_flags },
+	{ "the JSON output loads back to status_to_json", t_json_output },
+	{ "status_print shows a ready CRNG and the load times", t_print_ready },
+	{ "status_print shows a CRNG that is not ready", t_print_not_ready },
+	{ NULL, NULL }
+};

@@ -51,10 +51,10 @@ modules-all:
 		$(MAKE) --no-print-directory module KDIR=$$k; done
 
 ctl:
-	$(MAKE) -C $(TOP)/ctl O=$(BUILD)/ctl
+	$(MAKE) -C $(TOP)/ctl O=$(BUILD)/ctl RNGTRACE_VERSION='$(VERSION)'
 
 ctl-asan:
-	$(MAKE) -C $(TOP)/ctl O=$(BUILD)/ctl-asan SANITIZE=1
+	$(MAKE) -C $(TOP)/ctl O=$(BUILD)/ctl-asan SANITIZE=1 RNGTRACE_VERSION='$(VERSION)'
 
 selftests:
 	$(MAKE) -C $(TOP)/selftests/rngtrace O=$(BUILD)/selftests

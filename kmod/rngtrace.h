@@ -1,22 +1,172 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Shared state of the rngtrace module.
+ *
+ * Probe handlers (credit.c, wait.c, hwrng.c) build an event on their stack
+ * and hand it to the ring (ring.c), which is preallocated, so nothing in a
+ * handler allocates or sleeps. Netlink (netlink.c, nl_events.c) reads the
+ * ring and the counters in process context.
  */
 #ifndef _RNGTRACE_H
 #define _RNGTRACE_H
 
+#include <linux/atomic.h>
+#include <linux/kprobes.h>
+#include <linux/sched.h>
 #include <linux/types.h>
+
+#include "uapi/linux/rngtrace.h"
+
+struct genl_family;
+struct netlink_callback;
+struct sk_buff;
+
+#define RT_CGROUP_LEN		128
+#define RT_HWRNG_NAME_LEN	32
+#define RT_MAX_WAITING		64
+#define RT_MAX_HWRNG		16
+#define RT_NR_SOURCES		(RNGTRACE_SOURCE_TIMER + 1)
 
 /* What the module knew at the moment it was loaded; written once in init. */
 struct rt_load_state {
 	u64 boottime_ns;
 	u64 mono_ns;
 	bool crng_ready;
+	u32 pool_bits;		/* credited by boot code before the module */
 };
 
 extern struct rt_load_state rt_load;
 
+/* One event; which fields mean something depends on type. */
+struct rt_event {
+	u64 seq;
+	u64 time_ns;
+	u64 time_mono_ns;
+	u64 start_ns;
+	u64 bytes;
+	s64 result;
+	unsigned long caller;	/* resolved to a symbol when dumped */
+	u32 type;
+	u32 pid;
+	u32 tgid;
+	u32 path;
+	u32 flags;
+	u32 source;
+	u32 bits;
+	u32 total_bits;
+	u32 quality;
+	char comm[TASK_COMM_LEN];
+	char name[RT_HWRNG_NAME_LEN];
+	char cgroup[RT_CGROUP_LEN];
+};
+
+/* ring.c */
+int rt_ring_init(unsigned int size);
+void rt_ring_exit(void);
+void rt_ring_put(struct rt_event *ev);
+/* Copy the oldest event with seq >= *seq into ev; false when none. */
+bool rt_ring_get(u64 *seq, struct rt_event *ev);
+void rt_ring_reset(void);
+struct rt_ring_stats {
+	u32 size;
+	u64 written;
+	u64 dropped;
+	u64 generation;		/* changes when events vanish under a reader */
+};
+
+void rt_ring_stats(struct rt_ring_stats *st);
+void rt_event_init(struct rt_event *ev, u32 type);
+void rt_event_task(struct rt_event *ev, bool with_cgroup);
+
+/* nl_events.c: multicast of recorded events, in process context. */
+void rt_notify_kick(void);
+void rt_notify_start(void);
+void rt_notify_exit(void);
+
+/* probes.c */
+enum rt_probe_group {
+	RT_GROUP_HOT,		/* syscall and credit: disarmed once ready */
+	RT_GROUP_ALWAYS,	/* hwrng: rare, stays armed */
+};
+
+struct rt_probe {
+	const char *symbol;		/* base name; suffixes are tried */
+	enum rt_probe_group group;
+	bool is_ret;
+	struct kretprobe krp;		/* krp.kp is the kprobe when !is_ret */
+	char attached_as[KSYM_NAME_LEN];
+	int error;
+	bool attached;
+	bool armed;
+	atomic64_t hits;
+};
+
+int rt_probe_register(struct rt_probe *p);
+void rt_probe_unregister(struct rt_probe *p);
+int rt_probes_init(void);
+void rt_probes_exit(void);
+void rt_probes_maybe_disarm(void);
+void rt_probes_set_keep_armed(bool keep);
+bool rt_probes_armed(void);
+bool rt_probes_keep_armed(void);
+/* The i-th probe, for PROBES_GET; NULL past the last. */
+const struct rt_probe *rt_probe_nth(unsigned int i);
+u64 rt_probe_nmissed(const struct rt_probe *p);
+
+/* credit.c */
+extern struct rt_probe rt_credit_probe;
+int rt_credit_init(void);
+struct rt_credit_total {
+	u64 bits;
+	u64 count;
+};
+
+void rt_credit_totals(struct rt_credit_total totals[RT_NR_SOURCES]);
+u32 rt_credited_bits(void);
+bool rt_ready_seen(u64 *time_ns, u64 *time_mono_ns, u32 *source);
+void rt_credit_reset(void);
+
+/* wait.c */
+extern struct rt_probe rt_wait_probes[];
+extern const unsigned int rt_nr_wait_probes;
+unsigned int rt_waiting_count(void);
+/* Copy the waits in flight; returns how many (at most max). */
+unsigned int rt_waiting_copy(struct rt_event *evs, unsigned int max);
+u64 rt_waits_total(void);
+u64 rt_waits_lost(void);
+u64 rt_unseeded_total(void);
+void rt_wait_reset(void);
+
+/* hwrng.c */
+extern struct rt_probe rt_hwrng_probes[];
+extern const unsigned int rt_nr_hwrng_probes;
+int rt_hwrng_init(void);
+struct rt_hwrng_info {
+	char name[RT_HWRNG_NAME_LEN];
+	u32 quality;
+	bool current_rng;
+	bool before_load;
+	u64 registered_ns;
+	u64 feeds;
+	u64 bytes;
+	u64 bits;
+};
+
+/* Refresh from sysfs, then copy the known hwrngs; returns how many. */
+unsigned int rt_hwrng_copy(struct rt_hwrng_info *out, unsigned int max);
+
+/* kfile.c */
+int rt_read_small_file(const char *path, char *buf, size_t size);
+
+/* netlink.c */
 int rt_netlink_init(void);
 void rt_netlink_exit(void);
+extern struct genl_family rt_family;
+
+/* nl_events.c */
+int rt_events_start(struct netlink_callback *cb);
+int rt_events_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
+int rt_fill_event(struct sk_buff *skb, int attrtype,
+		  const struct rt_event *ev, bool in_flight);
 
 #endif /* _RNGTRACE_H */

@@ -7,6 +7,7 @@
 #define _RNGTRACE_COMPAT_GENETLINK_H
 
 #include <linux/netlink.h>
+#include <net/genetlink.h>
 
 /*
  * rt_extack_fmt() - formatted extack message where the kernel can keep one
@@ -18,6 +19,29 @@
 #else
 #define rt_extack_fmt(extack, plain, fmt, ...) \
 	NL_SET_ERR_MSG_MOD(extack, plain)
+#endif
+
+/*
+ * rt_dump_attrs() - the parsed request attributes of a dump: in struct
+ * genl_info since genl_info_dump() (6.2+), directly in genl_dumpit_info
+ * before.
+ */
+static inline struct nlattr **rt_dump_attrs(struct netlink_callback *cb)
+{
+#ifdef RNGTRACE_HAVE_GENL_INFO_DUMP
+	return genl_info_dump(cb)->attrs;
+#else
+	return genl_dumpit_info(cb)->attrs;
+#endif
+}
+
+/*
+ * Multicast groups that only CAP_NET_ADMIN may join. Kernels without the
+ * group flag (before 6.7, unless backported as in Debian's 6.1) are not
+ * supported: refusing to build beats an events group anyone can join.
+ */
+#ifndef RNGTRACE_HAVE_GENL_MCAST_CAP
+#error "rngtrace needs GENL_MCAST_CAP_NET_ADMIN (net/genetlink.h)"
 #endif
 
 #endif /* _RNGTRACE_COMPAT_GENETLINK_H */

@@ -2,24 +2,27 @@
 /*
  * rngtrace: boot-time entropy tracing over generic netlink.
  *
- * Kept in step with Documentation/netlink/specs/rngtrace.yaml, which is the
- * description of record; tools/check/spec-vs-uapi proves the two agree.
+ * Kept in step with Documentation/netlink/specs/rngtrace.yaml, the
+ * description of record (every attribute's meaning is documented there);
+ * tools/check/spec-vs-uapi proves the two agree.
  *
  * Family "rngtrace", version 1, in the initial network namespace only.
+ * Times are CLOCK_BOOTTIME ns unless named _MONO_ (CLOCK_MONOTONIC).
+ * Integers are u32/u64/s32/s64 (64-bit ones aligned with a PAD
+ * attribute); arrays are repeated attributes; there are no binary structs.
  *
- * RNGTRACE_CMD_STATUS_GET (do, any user)
- *	Request: no attributes.
- *	Reply (attribute set "status"):
- *	  VERSION		string, the module's version
- *	  CRNG_READY		u32, 1 when the kernel's CRNG is initialized now
- *	  READY_AT_LOAD		u32, 1 when it was already initialized when
- *				the module loaded
- *	  LOAD_TIME_NS		u64, CLOCK_BOOTTIME ns at module load
- *	  LOAD_TIME_MONO_NS	u64, CLOCK_MONOTONIC ns at module load, for
- *				joining with systemd's unit timestamps
+ *	STATUS_GET	do	any user	attribute set "status"
+ *	EVENTS_GET	dump	CAP_NET_ADMIN	"events": SINCE_SEQ in, EVENT nests out
+ *	PROBES_GET	dump	any user	"probe", one per message
+ *	HWRNG_GET	dump	any user	"hwrng", one per message
+ *	CONFIG_SET	do	CAP_NET_ADMIN	"config"
+ *	RESET		do	CAP_NET_ADMIN	no attributes
+ *	EVENT_NTF	to the "events" group (joining needs CAP_NET_ADMIN):
+ *			one EVENT nest per event as it is recorded
  *
- * Integers are u32 or u64 (u64 aligned with the PAD attribute); there are
- * no binary structures.
+ * A follower joins the group first, then dumps EVENTS_GET from the
+ * sequence number it wants, and drops notifications whose SEQ it already
+ * has: no gap, no duplicate.
  */
 
 #ifndef _UAPI_LINUX_RNGTRACE_H
@@ -28,6 +31,42 @@
 #define RNGTRACE_FAMILY_NAME		"rngtrace"
 #define RNGTRACE_FAMILY_VERSION		1
 
+#define RNGTRACE_READY_BITS		256
+
+enum rngtrace_source {
+	RNGTRACE_SOURCE_UNKNOWN,
+	RNGTRACE_SOURCE_INTERRUPTS,
+	RNGTRACE_SOURCE_INPUT,
+	RNGTRACE_SOURCE_DISK,
+	RNGTRACE_SOURCE_HWRNG,
+	RNGTRACE_SOURCE_JITTER,
+	RNGTRACE_SOURCE_IOCTL,
+	RNGTRACE_SOURCE_BOOTLOADER,
+	RNGTRACE_SOURCE_CPU,
+	RNGTRACE_SOURCE_TIMER,
+};
+
+enum rngtrace_event_type {
+	RNGTRACE_EVENT_TYPE_READY,
+	RNGTRACE_EVENT_TYPE_CREDIT,
+	RNGTRACE_EVENT_TYPE_WAIT,
+	RNGTRACE_EVENT_TYPE_UNSEEDED,
+	RNGTRACE_EVENT_TYPE_HWRNG_REGISTER,
+	RNGTRACE_EVENT_TYPE_HWRNG_UNREGISTER,
+};
+
+enum rngtrace_path {
+	RNGTRACE_PATH_GETRANDOM,
+	RNGTRACE_PATH_DEV_RANDOM,
+	RNGTRACE_PATH_DEV_URANDOM,
+	RNGTRACE_PATH_KERNEL,
+};
+
+enum rngtrace_probe_method {
+	RNGTRACE_PROBE_METHOD_KPROBE,
+	RNGTRACE_PROBE_METHOD_KRETPROBE,
+};
+
 enum {
 	RNGTRACE_A_STATUS_PAD = 1,
 	RNGTRACE_A_STATUS_VERSION,
@@ -35,16 +74,121 @@ enum {
 	RNGTRACE_A_STATUS_READY_AT_LOAD,
 	RNGTRACE_A_STATUS_LOAD_TIME_NS,
 	RNGTRACE_A_STATUS_LOAD_TIME_MONO_NS,
+	RNGTRACE_A_STATUS_READY_TIME_NS,
+	RNGTRACE_A_STATUS_READY_TIME_MONO_NS,
+	RNGTRACE_A_STATUS_READY_SOURCE,
+	RNGTRACE_A_STATUS_PRINTK_OFFSET_NS,
+	RNGTRACE_A_STATUS_POOL_BITS_AT_LOAD,
+	RNGTRACE_A_STATUS_CREDITED_BITS,
+	RNGTRACE_A_STATUS_CREDIT,
+	RNGTRACE_A_STATUS_WAITS,
+	RNGTRACE_A_STATUS_WAITING,
+	RNGTRACE_A_STATUS_UNSEEDED_READS,
+	RNGTRACE_A_STATUS_RING_SIZE,
+	RNGTRACE_A_STATUS_EVENTS_WRITTEN,
+	RNGTRACE_A_STATUS_EVENTS_DROPPED,
+	RNGTRACE_A_STATUS_WAITS_LOST,
+	RNGTRACE_A_STATUS_ARMED,
+	RNGTRACE_A_STATUS_KEEP_ARMED,
 
 	__RNGTRACE_A_STATUS_MAX,
 	RNGTRACE_A_STATUS_MAX = (__RNGTRACE_A_STATUS_MAX - 1)
 };
 
 enum {
+	RNGTRACE_A_CREDIT_PAD = 1,
+	RNGTRACE_A_CREDIT_SOURCE,
+	RNGTRACE_A_CREDIT_BITS,
+	RNGTRACE_A_CREDIT_COUNT,
+
+	__RNGTRACE_A_CREDIT_MAX,
+	RNGTRACE_A_CREDIT_MAX = (__RNGTRACE_A_CREDIT_MAX - 1)
+};
+
+enum {
+	RNGTRACE_A_EVENT_PAD = 1,
+	RNGTRACE_A_EVENT_SEQ,
+	RNGTRACE_A_EVENT_TYPE,
+	RNGTRACE_A_EVENT_TIME_NS,
+	RNGTRACE_A_EVENT_TIME_MONO_NS,
+	RNGTRACE_A_EVENT_START_NS,
+	RNGTRACE_A_EVENT_PID,
+	RNGTRACE_A_EVENT_TGID,
+	RNGTRACE_A_EVENT_COMM,
+	RNGTRACE_A_EVENT_CGROUP,
+	RNGTRACE_A_EVENT_PATH,
+	RNGTRACE_A_EVENT_FLAGS,
+	RNGTRACE_A_EVENT_BYTES,
+	RNGTRACE_A_EVENT_RESULT,
+	RNGTRACE_A_EVENT_SOURCE,
+	RNGTRACE_A_EVENT_BITS,
+	RNGTRACE_A_EVENT_TOTAL_BITS,
+	RNGTRACE_A_EVENT_CALLER,
+	RNGTRACE_A_EVENT_NAME,
+	RNGTRACE_A_EVENT_QUALITY,
+
+	__RNGTRACE_A_EVENT_MAX,
+	RNGTRACE_A_EVENT_MAX = (__RNGTRACE_A_EVENT_MAX - 1)
+};
+
+enum {
+	RNGTRACE_A_EVENTS_SINCE_SEQ = 1,
+	RNGTRACE_A_EVENTS_EVENT,
+	RNGTRACE_A_EVENTS_PAD,
+
+	__RNGTRACE_A_EVENTS_MAX,
+	RNGTRACE_A_EVENTS_MAX = (__RNGTRACE_A_EVENTS_MAX - 1)
+};
+
+enum {
+	RNGTRACE_A_PROBE_PAD = 1,
+	RNGTRACE_A_PROBE_SYMBOL,
+	RNGTRACE_A_PROBE_METHOD,
+	RNGTRACE_A_PROBE_ATTACHED,
+	RNGTRACE_A_PROBE_ERROR,
+	RNGTRACE_A_PROBE_ARMED,
+	RNGTRACE_A_PROBE_HITS,
+	RNGTRACE_A_PROBE_NMISSED,
+
+	__RNGTRACE_A_PROBE_MAX,
+	RNGTRACE_A_PROBE_MAX = (__RNGTRACE_A_PROBE_MAX - 1)
+};
+
+enum {
+	RNGTRACE_A_HWRNG_PAD = 1,
+	RNGTRACE_A_HWRNG_NAME,
+	RNGTRACE_A_HWRNG_QUALITY,
+	RNGTRACE_A_HWRNG_CURRENT,
+	RNGTRACE_A_HWRNG_BEFORE_LOAD,
+	RNGTRACE_A_HWRNG_REGISTERED_NS,
+	RNGTRACE_A_HWRNG_FEEDS,
+	RNGTRACE_A_HWRNG_BYTES,
+	RNGTRACE_A_HWRNG_BITS,
+
+	__RNGTRACE_A_HWRNG_MAX,
+	RNGTRACE_A_HWRNG_MAX = (__RNGTRACE_A_HWRNG_MAX - 1)
+};
+
+enum {
+	RNGTRACE_A_CONFIG_KEEP_ARMED = 1,
+
+	__RNGTRACE_A_CONFIG_MAX,
+	RNGTRACE_A_CONFIG_MAX = (__RNGTRACE_A_CONFIG_MAX - 1)
+};
+
+enum {
 	RNGTRACE_CMD_STATUS_GET = 1,
+	RNGTRACE_CMD_EVENTS_GET,
+	RNGTRACE_CMD_PROBES_GET,
+	RNGTRACE_CMD_HWRNG_GET,
+	RNGTRACE_CMD_CONFIG_SET,
+	RNGTRACE_CMD_RESET,
+	RNGTRACE_CMD_EVENT_NTF,
 
 	__RNGTRACE_CMD_MAX,
 	RNGTRACE_CMD_MAX = (__RNGTRACE_CMD_MAX - 1)
 };
+
+#define RNGTRACE_MCGRP_EVENTS	"events"
 
 #endif /* _UAPI_LINUX_RNGTRACE_H */

@@ -1,0 +1,217 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Hardware RNG sources (the hw_random core).
+ *
+ * hwrng_register() and hwrng_unregister() are probed for name and
+ * quality; add_hwgenerator_randomness() for what the current source feeds
+ * (aggregated per source: the fill thread calls it continuously). Sources
+ * registered before the module loaded, and the core's current choice, are
+ * read from /sys/class/misc/hw_random/ in process context.
+ */
+
+#include <linux/hw_random.h>
+#include <linux/kprobes.h>
+#include <linux/spinlock.h>
+#include <linux/string.h>
+
+#include "rngtrace.h"
+
+#define RT_HWRNG_SYSFS "/sys/class/misc/hw_random/"
+
+static struct rt_hwrng_info rt_hwrngs[RT_MAX_HWRNG];
+static unsigned int rt_nhwrng;
+static DEFINE_RAW_SPINLOCK(rt_hwrng_lock);
+
+/* Under rt_hwrng_lock. */
+static struct rt_hwrng_info *rt_hwrng_find(const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < rt_nhwrng; i++)
+		if (!strcmp(rt_hwrngs[i].name, name))
+			return &rt_hwrngs[i];
+	return NULL;
+}
+
+/* Under rt_hwrng_lock: the core prefers the highest quality. */
+static void rt_hwrng_pick_current(void)
+{
+	struct rt_hwrng_info *best = NULL;
+	unsigned int i;
+
+	for (i = 0; i < rt_nhwrng; i++) {
+		if (!best || rt_hwrngs[i].quality > best->quality)
+			best = &rt_hwrngs[i];
+		rt_hwrngs[i].current_rng = false;
+	}
+	if (best)
+		best->current_rng = true;
+}
+
+static int rt_hwrng_register_entry(struct kretprobe_instance *ri,
+				   struct pt_regs *regs)
+{
+	atomic64_inc(&rt_hwrng_probes[0].hits);
+	*(struct hwrng **)ri->data = (void *)regs_get_kernel_argument(regs, 0);
+	return 0;
+}
+
+static int rt_hwrng_register_ret(struct kretprobe_instance *ri,
+				 struct pt_regs *regs)
+{
+	struct hwrng *rng = *(struct hwrng **)ri->data;
+	struct rt_hwrng_info *h;
+	struct rt_event ev;
+	unsigned long flags;
+
+	if (regs_return_value(regs))
+		return 0;	/* not registered */
+
+	rt_event_init(&ev, RNGTRACE_EVENT_TYPE_HWRNG_REGISTER);
+	strscpy(ev.name, rng->name, sizeof(ev.name));
+	ev.quality = rng->quality;
+
+	raw_spin_lock_irqsave(&rt_hwrng_lock, flags);
+	h = rt_hwrng_find(ev.name);
+	if (!h && rt_nhwrng < RT_MAX_HWRNG)
+		h = &rt_hwrngs[rt_nhwrng++];
+	if (h) {
+		memset(h, 0, sizeof(*h));
+		strscpy(h->name, ev.name, sizeof(h->name));
+		h->quality = ev.quality;
+		h->registered_ns = ev.time_ns;
+		rt_hwrng_pick_current();
+	}
+	raw_spin_unlock_irqrestore(&rt_hwrng_lock, flags);
+
+	rt_ring_put(&ev);
+	return 0;
+}
+
+static int rt_hwrng_unregister_pre(struct kprobe *kp, struct pt_regs *regs)
+{
+	struct hwrng *rng = (void *)regs_get_kernel_argument(regs, 0);
+	struct rt_hwrng_info *h;
+	struct rt_event ev;
+	unsigned long flags;
+
+	atomic64_inc(&rt_hwrng_probes[1].hits);
+	rt_event_init(&ev, RNGTRACE_EVENT_TYPE_HWRNG_UNREGISTER);
+	strscpy(ev.name, rng->name, sizeof(ev.name));
+	ev.quality = rng->quality;
+
+	raw_spin_lock_irqsave(&rt_hwrng_lock, flags);
+	h = rt_hwrng_find(ev.name);
+	if (h) {
+		*h = rt_hwrngs[--rt_nhwrng];
+		rt_hwrng_pick_current();
+	}
+	raw_spin_unlock_irqrestore(&rt_hwrng_lock, flags);
+
+	rt_ring_put(&ev);
+	return 0;
+}
+
+static int rt_hwrng_feed_pre(struct kprobe *kp, struct pt_regs *regs)
+{
+	unsigned long len = regs_get_kernel_argument(regs, 1);
+	unsigned long entropy = regs_get_kernel_argument(regs, 2);
+	unsigned long flags;
+	unsigned int i;
+
+	atomic64_inc(&rt_hwrng_probes[2].hits);
+	raw_spin_lock_irqsave(&rt_hwrng_lock, flags);
+	for (i = 0; i < rt_nhwrng; i++) {
+		if (rt_hwrngs[i].current_rng) {
+			rt_hwrngs[i].feeds++;
+			rt_hwrngs[i].bytes += len;
+			rt_hwrngs[i].bits += entropy;
+			break;
+		}
+	}
+	raw_spin_unlock_irqrestore(&rt_hwrng_lock, flags);
+	return 0;
+}
+
+/* The hits counters above index this table: keep the order. */
+struct rt_probe rt_hwrng_probes[] = {
+	{
+		.symbol = "hwrng_register",
+		.group = RT_GROUP_ALWAYS,
+		.is_ret = true,
+		.krp = {
+			.entry_handler = rt_hwrng_register_entry,
+			.handler = rt_hwrng_register_ret,
+			.data_size = sizeof(struct hwrng *),
+			.maxactive = 8,
+		},
+	},
+	{
+		.symbol = "hwrng_unregister",
+		.group = RT_GROUP_ALWAYS,
+		.krp.kp.pre_handler = rt_hwrng_unregister_pre,
+	},
+	{
+		.symbol = "add_hwgenerator_randomness",
+		.group = RT_GROUP_ALWAYS,
+		.krp.kp.pre_handler = rt_hwrng_feed_pre,
+	},
+};
+
+const unsigned int rt_nr_hwrng_probes = ARRAY_SIZE(rt_hwrng_probes);
+
+/*
+ * Merge what the core says (rng_available, rng_current) into the table:
+ * sources it has that we never saw register came before the module.
+ */
+static void rt_hwrng_sync_sysfs(void)
+{
+	char avail[256], cur[RT_HWRNG_NAME_LEN];
+	char *p = avail, *name;
+	struct rt_hwrng_info *h;
+	unsigned long flags;
+	unsigned int i;
+
+	if (rt_read_small_file(RT_HWRNG_SYSFS "rng_available", avail,
+			       sizeof(avail)) < 0)
+		return;
+	if (rt_read_small_file(RT_HWRNG_SYSFS "rng_current", cur,
+			       sizeof(cur)) < 0)
+		cur[0] = '\0';
+	strim(cur);
+
+	raw_spin_lock_irqsave(&rt_hwrng_lock, flags);
+	while ((name = strsep(&p, "\n "))) {
+		if (!*name || rt_hwrng_find(name) || rt_nhwrng == RT_MAX_HWRNG)
+			continue;
+		h = &rt_hwrngs[rt_nhwrng++];
+		memset(h, 0, sizeof(*h));
+		strscpy(h->name, name, sizeof(h->name));
+		h->before_load = true;
+	}
+	if (*cur && strcmp(cur, "none")) {
+		for (i = 0; i < rt_nhwrng; i++)
+			rt_hwrngs[i].current_rng =
+				!strcmp(rt_hwrngs[i].name, cur);
+	}
+	raw_spin_unlock_irqrestore(&rt_hwrng_lock, flags);
+}
+
+int rt_hwrng_init(void)
+{
+	rt_hwrng_sync_sysfs();
+	return 0;
+}
+
+unsigned int rt_hwrng_copy(struct rt_hwrng_info *out, unsigned int max)
+{
+	unsigned long flags;
+	unsigned int n;
+
+	rt_hwrng_sync_sysfs();
+	raw_spin_lock_irqsave(&rt_hwrng_lock, flags);
+	n = min(max, rt_nhwrng);
+	memcpy(out, rt_hwrngs, n * sizeof(*out));
+	raw_spin_unlock_irqrestore(&rt_hwrng_lock, flags);
+	return n;
+}

@@ -1,0 +1,211 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Events on the wire: the EVENTS_GET dump and the "events" multicast
+ * group. Both carry events as RNGTRACE_A_EVENTS_EVENT nests, and both read
+ * the ring by sequence number, so a follower that joins the group and then
+ * dumps sees every event the ring held, once (it drops notifications whose
+ * seq it already has).
+ *
+ * Probe handlers cannot build skbs: rt_ring_put() kicks an irq_work, which
+ * queues the work that multicasts, in order, what was recorded since.
+ */
+
+#include <linux/irq_work.h>
+#include <linux/kallsyms.h>
+#include <linux/workqueue.h>
+#include <net/genetlink.h>
+
+#include "compat/genetlink.h"
+#include "rngtrace.h"
+
+static int rt_put_task(struct sk_buff *skb, const struct rt_event *ev)
+{
+	if (nla_put_u32(skb, RNGTRACE_A_EVENT_PID, ev->pid) ||
+	    nla_put_u32(skb, RNGTRACE_A_EVENT_TGID, ev->tgid) ||
+	    nla_put_string(skb, RNGTRACE_A_EVENT_COMM, ev->comm) ||
+	    nla_put_string(skb, RNGTRACE_A_EVENT_CGROUP, ev->cgroup))
+		return -EMSGSIZE;
+	return 0;
+}
+
+static int rt_put_credit(struct sk_buff *skb, const struct rt_event *ev)
+{
+	char sym[KSYM_SYMBOL_LEN];
+	u32 total = min_t(u32, rt_load.pool_bits + ev->total_bits,
+			  RNGTRACE_READY_BITS);
+
+	sprint_symbol_no_offset(sym, ev->caller);
+	if (nla_put_u32(skb, RNGTRACE_A_EVENT_SOURCE, ev->source) ||
+	    nla_put_u32(skb, RNGTRACE_A_EVENT_BITS, ev->bits) ||
+	    nla_put_u32(skb, RNGTRACE_A_EVENT_TOTAL_BITS, total) ||
+	    nla_put_string(skb, RNGTRACE_A_EVENT_CALLER, sym))
+		return -EMSGSIZE;
+	return ev->pid ? rt_put_task(skb, ev) : 0;
+}
+
+/* A wait still in flight has a start and no end and no result yet. */
+static int rt_put_read(struct sk_buff *skb, const struct rt_event *ev,
+		       bool in_flight)
+{
+	if (rt_put_task(skb, ev) ||
+	    nla_put_u32(skb, RNGTRACE_A_EVENT_PATH, ev->path) ||
+	    nla_put_u32(skb, RNGTRACE_A_EVENT_FLAGS, ev->flags) ||
+	    nla_put_u64_64bit(skb, RNGTRACE_A_EVENT_BYTES, ev->bytes,
+			      RNGTRACE_A_EVENT_PAD))
+		return -EMSGSIZE;
+	if (ev->type == RNGTRACE_EVENT_TYPE_WAIT &&
+	    nla_put_u64_64bit(skb, RNGTRACE_A_EVENT_START_NS, ev->start_ns,
+			      RNGTRACE_A_EVENT_PAD))
+		return -EMSGSIZE;
+	if (!in_flight &&
+	    nla_put_s64(skb, RNGTRACE_A_EVENT_RESULT, ev->result,
+			RNGTRACE_A_EVENT_PAD))
+		return -EMSGSIZE;
+	return 0;
+}
+
+int rt_fill_event(struct sk_buff *skb, int attrtype,
+		  const struct rt_event *ev, bool in_flight)
+{
+	struct nlattr *nest;
+	int ret = -EMSGSIZE;
+
+	nest = nla_nest_start(skb, attrtype);
+	if (!nest)
+		return -EMSGSIZE;
+	if ((!in_flight &&
+	     nla_put_u64_64bit(skb, RNGTRACE_A_EVENT_SEQ, ev->seq,
+			       RNGTRACE_A_EVENT_PAD)) ||
+	    nla_put_u32(skb, RNGTRACE_A_EVENT_TYPE, ev->type) ||
+	    nla_put_u64_64bit(skb, RNGTRACE_A_EVENT_TIME_NS, ev->time_ns,
+			      RNGTRACE_A_EVENT_PAD) ||
+	    nla_put_u64_64bit(skb, RNGTRACE_A_EVENT_TIME_MONO_NS,
+			      ev->time_mono_ns, RNGTRACE_A_EVENT_PAD))
+		goto cancel;
+
+	switch (ev->type) {
+	case RNGTRACE_EVENT_TYPE_READY:
+	case RNGTRACE_EVENT_TYPE_CREDIT:
+		ret = rt_put_credit(skb, ev);
+		break;
+	case RNGTRACE_EVENT_TYPE_WAIT:
+	case RNGTRACE_EVENT_TYPE_UNSEEDED:
+		ret = rt_put_read(skb, ev, in_flight);
+		break;
+	default:
+		ret = nla_put_string(skb, RNGTRACE_A_EVENT_NAME, ev->name) ||
+		      nla_put_u32(skb, RNGTRACE_A_EVENT_QUALITY, ev->quality) ?
+		      -EMSGSIZE : 0;
+		break;
+	}
+	if (ret)
+		goto cancel;
+	nla_nest_end(skb, nest);
+	return 0;
+
+cancel:
+	nla_nest_cancel(skb, nest);
+	return -EMSGSIZE;
+}
+
+int rt_events_start(struct netlink_callback *cb)
+{
+	struct nlattr **attrs = rt_dump_attrs(cb);
+
+	cb->args[0] = attrs[RNGTRACE_A_EVENTS_SINCE_SEQ] ?
+		      nla_get_u64(attrs[RNGTRACE_A_EVENTS_SINCE_SEQ]) : 0;
+	return 0;
+}
+
+/* As many events per message as fit; cb->args[0] is the next seq. */
+int rt_events_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	struct rt_ring_stats st;
+	struct rt_event ev;
+	u64 seq = cb->args[0];
+	unsigned int n = 0;
+	void *hdr;
+
+	hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq,
+			  &rt_family, NLM_F_MULTI, RNGTRACE_CMD_EVENTS_GET);
+	if (!hdr)
+		return -EMSGSIZE;
+
+	while (rt_ring_get(&seq, &ev)) {
+		if (rt_fill_event(skb, RNGTRACE_A_EVENTS_EVENT, &ev, false))
+			break;
+		seq = ev.seq + 1;
+		n++;
+	}
+	if (!n) {
+		genlmsg_cancel(skb, hdr);
+		return 0;	/* done */
+	}
+
+	/* Events that vanished under the reader mark the dump interrupted. */
+	rt_ring_stats(&st);
+	cb->seq = st.generation + 1;
+	genl_dump_check_consistent(cb, hdr);
+	genlmsg_end(skb, hdr);
+	cb->args[0] = seq;
+	return skb->len;
+}
+
+static bool rt_notify_on;
+static u64 rt_notified;		/* next seq to multicast; only the work */
+
+static void rt_notify_workfn(struct work_struct *work)
+{
+	struct rt_event ev;
+	struct sk_buff *skb;
+	u64 seq = rt_notified;
+	void *hdr;
+
+	while (READ_ONCE(rt_notify_on) && rt_ring_get(&seq, &ev)) {
+		seq = ev.seq + 1;
+		if (!genl_has_listeners(&rt_family, &init_net, 0))
+			continue;
+		skb = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+		if (!skb)
+			continue;	/* the follower sees a gap in seq */
+		hdr = genlmsg_put(skb, 0, 0, &rt_family, 0,
+				  RNGTRACE_CMD_EVENT_NTF);
+		if (!hdr ||
+		    rt_fill_event(skb, RNGTRACE_A_EVENTS_EVENT, &ev, false)) {
+			nlmsg_free(skb);
+			continue;
+		}
+		genlmsg_end(skb, hdr);
+		genlmsg_multicast(&rt_family, skb, 0, 0, GFP_KERNEL);
+	}
+	rt_notified = seq;
+}
+
+static DECLARE_WORK(rt_notify_work, rt_notify_workfn);
+
+static void rt_notify_irq_work(struct irq_work *iw)
+{
+	schedule_work(&rt_notify_work);
+}
+
+static DEFINE_IRQ_WORK(rt_notify_iw, rt_notify_irq_work);
+
+/* From any context: rt_ring_put() calls this for every event. */
+void rt_notify_kick(void)
+{
+	if (READ_ONCE(rt_notify_on))
+		irq_work_queue(&rt_notify_iw);
+}
+
+/* Once the family is registered: only then are its groups valid. */
+void rt_notify_start(void)
+{
+	WRITE_ONCE(rt_notify_on, true);
+}
+
+void rt_notify_exit(void)
+{
+	WRITE_ONCE(rt_notify_on, false);
+	irq_work_sync(&rt_notify_iw);
+	cancel_work_sync(&rt_notify_work);
+}

@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "subcommands.h"
 
 #ifndef RNGTRACE_VERSION
@@ -51,6 +53,14 @@ static int dispatch(int argc, char *argv[])
 int main(int argc, char *argv[])
 {
 	int ret;
+
+	/*
+	 * jansson seeds its hash tables from /dev/urandom on first use. Before
+	 * the CRNG is ready that read runs the kernel's jitter generator until
+	 * it is: rngtrace would end the very stall it is there to observe.
+	 * The seed only guards against hash flooding; a fixed one does here.
+	 */
+	json_object_seed(0x72617274);
 
 	if (argc < 2) {
 		usage(stderr);

@@ -72,6 +72,8 @@ static void parse_extack(const struct nlmsghdr *nlh, struct genl_reply *r)
 			r->extack[n] = '\0';
 		} else if (a->nla_type == NLMSGERR_ATTR_OFFS) {
 			r->bad_attr_off = *(uint32_t *)NLA_DATA(a);
+		} else if (a->nla_type == NLMSGERR_ATTR_MISS_TYPE) {
+			r->miss_type = *(uint32_t *)NLA_DATA(a);
 		}
 		off += NLA_ALIGN(a->nla_len);
 	}
@@ -101,6 +103,7 @@ int genl_do(int fd, uint16_t family, uint8_t cmd, uint16_t resv,
 	r->len = 0;
 	r->extack[0] = '\0';
 	r->bad_attr_off = -1;
+	r->miss_type = -1;
 	if (send(fd, req, nlh->nlmsg_len, 0) < 0)
 		return -errno;
 
@@ -187,4 +190,94 @@ int genl_resolve(int fd, const char *name, uint16_t *id, uint32_t *version)
 	a = genl_attr(&r, CTRL_ATTR_VERSION);
 	*version = a ? genl_attr_u32(a) : 0;
 	return 0;
+}
+
+int genl_dump(int fd, uint16_t family, uint8_t cmd, const void *attrs,
+	      size_t attrs_len, struct genl_reply *r,
+	      int (*fn)(const struct nlattr *attrs, size_t len, void *arg),
+	      void *arg)
+{
+	static char buf[GENL_BUF_SIZE];
+	char req[4096];
+	struct nlmsghdr *nlh = (struct nlmsghdr *)req;
+	struct genlmsghdr *g = NLMSG_DATA(nlh);
+	uint32_t myseq = seq++;
+	int intr = 0, ret;
+
+	if (NLMSG_HDRLEN + GENL_HDRLEN + attrs_len > sizeof(req))
+		return -EMSGSIZE;
+	memset(req, 0, sizeof(req));
+	nlh->nlmsg_len = NLMSG_HDRLEN + GENL_HDRLEN + attrs_len;
+	nlh->nlmsg_type = family;
+	nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+	nlh->nlmsg_seq = myseq;
+	g->cmd = cmd;
+	g->version = 1;
+	memcpy((char *)g + GENL_HDRLEN, attrs, attrs_len);
+	r->extack[0] = '\0';
+	r->bad_attr_off = -1;
+	r->miss_type = -1;
+	if (send(fd, req, nlh->nlmsg_len, 0) < 0)
+		return -errno;
+
+	for (;;) {
+		ssize_t n = recv(fd, buf, sizeof(buf), 0);
+		struct nlmsghdr *m;
+
+		if (n < 0)
+			return -errno;
+		for (m = (struct nlmsghdr *)buf; NLMSG_OK(m, (size_t)n);
+		     m = NLMSG_NEXT(m, n)) {
+			if (m->nlmsg_seq != myseq)
+				continue;
+			if (m->nlmsg_flags & NLM_F_DUMP_INTR)
+				intr = 1;
+			if (m->nlmsg_type == NLMSG_DONE)
+				return intr ? -EINTR : 0;
+			if (m->nlmsg_type == NLMSG_ERROR) {
+				parse_extack(m, r);
+				return ((struct nlmsgerr *)NLMSG_DATA(m))->error;
+			}
+			ret = fn((const struct nlattr *)((char *)NLMSG_DATA(m) +
+							 GENL_HDRLEN),
+				 m->nlmsg_len - NLMSG_HDRLEN - GENL_HDRLEN, arg);
+			if (ret)
+				return ret;
+		}
+	}
+}
+
+int genl_mcast_group(int fd, const char *family, const char *group,
+		     uint32_t *id)
+{
+	static struct genl_reply r;
+	const struct nlattr *grps, *g, *a;
+	char attrs[64];
+	size_t off = 0;
+	int ret;
+
+	genl_put_attr(attrs, &off, CTRL_ATTR_FAMILY_NAME, family,
+		      strlen(family) + 1);
+	ret = genl_do(fd, GENL_ID_CTRL, CTRL_CMD_GETFAMILY, 0, attrs, off, &r);
+	if (ret)
+		return ret;
+	grps = genl_attr(&r, CTRL_ATTR_MCAST_GROUPS);
+	if (!grps)
+		return -ENOENT;
+	genl_for_each_attr(g, genl_attr_payload(grps), genl_attr_len(grps)) {
+		const char *name = NULL;
+		int have_id = 0;
+
+		genl_for_each_attr(a, genl_attr_payload(g), genl_attr_len(g)) {
+			if (genl_type(a) == CTRL_ATTR_MCAST_GRP_NAME)
+				name = NLA_DATA(a);
+			if (genl_type(a) == CTRL_ATTR_MCAST_GRP_ID) {
+				*id = genl_attr_u32(a);
+				have_id = 1;
+			}
+		}
+		if (name && have_id && !strcmp(name, group))
+			return 0;
+	}
+	return -ENOENT;
 }

@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <linux/genetlink.h>
 #include <linux/netlink.h>
 
 #define GENL_BUF_SIZE 65536
@@ -18,6 +19,7 @@ struct genl_reply {
 	size_t len;			/* bytes of the first reply message */
 	char extack[256];		/* NLMSGERR_ATTR_MSG, "" if none */
 	int64_t bad_attr_off;		/* NLMSGERR_ATTR_OFFS, -1 if none */
+	int64_t miss_type;		/* NLMSGERR_ATTR_MISS_TYPE, -1 if none */
 };
 
 int genl_open(void);
@@ -32,6 +34,28 @@ int genl_do(int fd, uint16_t family, uint8_t cmd, uint16_t resv,
 /* Append one attribute to buf at *off (4-byte aligned); returns its offset. */
 size_t genl_put_attr(void *buf, size_t *off, uint16_t type,
 		     const void *data, uint16_t len);
+/*
+ * Dump cmd with attrs; fn runs for every reply message's payload (after
+ * the genl header): 0 or -errno (-EINTR when the dump was interrupted).
+ */
+int genl_dump(int fd, uint16_t family, uint8_t cmd, const void *attrs,
+	      size_t attrs_len, struct genl_reply *r,
+	      int (*fn)(const struct nlattr *attrs, size_t len, void *arg),
+	      void *arg);
+/* Id of a family's multicast group; -ENOENT when there is none. */
+int genl_mcast_group(int fd, const char *family, const char *group,
+		     uint32_t *id);
+/* Iterate the attributes in [attrs, attrs + len). */
+#define genl_for_each_attr(a, attrs, len)					\
+	for ((a) = (attrs);							\
+	     (const char *)(a) + NLA_HDRLEN <= (const char *)(attrs) + (len) &&	\
+	     (a)->nla_len >= NLA_HDRLEN &&					\
+	     (const char *)(a) + (a)->nla_len <= (const char *)(attrs) + (len);	\
+	     (a) = (const void *)((const char *)(a) + NLA_ALIGN((a)->nla_len)))
+#define genl_type(a) ((a)->nla_type & NLA_TYPE_MASK)
+#define genl_attr_payload(a) ((const struct nlattr *)((const char *)(a) + NLA_HDRLEN))
+#define genl_attr_len(a) ((size_t)(a)->nla_len - NLA_HDRLEN)
+
 /* First attribute of the given type in the reply's payload, or NULL. */
 const struct nlattr *genl_attr(const struct genl_reply *r, uint16_t type);
 uint32_t genl_attr_u32(const struct nlattr *a);

@@ -26,6 +26,20 @@ int read_line(const char *path, char *buf, size_t size)
 	return 0;
 }
 
+int write_line(const char *path, const char *s)
+{
+	FILE *f = fopen(path, "we");
+	int ret = 0;
+
+	if (!f)
+		return -errno;
+	if (fprintf(f, "%s\n", s) < 0)
+		ret = -EIO;
+	if (fclose(f) && !ret)
+		ret = -errno;
+	return ret;
+}
+
 int read_seconds(const char *path, double *secs)
 {
 	char buf[64], *end;

@@ -11,6 +11,8 @@
 
 /* First line of path without its newline; 0 or -errno. */
 int read_line(const char *path, char *buf, size_t size);
+/* Write s and a newline to path (a sysctl, say); 0 or -errno. */
+int write_line(const char *path, const char *s);
 /* A number of seconds (e.g. /proc/uptime's first field); 0 or -errno. */
 int read_seconds(const char *path, double *secs);
 /*

@@ -49,6 +49,7 @@ static int rt_family(int fd, uint16_t *id)
 static int get_status(struct status *st)
 {
 	const struct nlattr *a[RNGTRACE_A_STATUS_MAX + 1] = {};
+	/* The attributes every reply has; READY_TIME_* come once ready. */
 	uint16_t id;
 	int fd, ret, t;
 
@@ -62,7 +63,8 @@ static int get_status(struct status *st)
 	close(fd);
 	if (ret)
 		return ret;
-	for (t = RNGTRACE_A_STATUS_VERSION; t <= RNGTRACE_A_STATUS_MAX; t++) {
+	for (t = RNGTRACE_A_STATUS_VERSION;
+	     t <= RNGTRACE_A_STATUS_LOAD_TIME_MONO_NS; t++) {
 		a[t] = genl_attr(&reply, t);
 		if (!a[t])
 			return -ENODATA;

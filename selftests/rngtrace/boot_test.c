@@ -1,0 +1,425 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The boot as rngtrace records it, against what the test measures itself.
+ *
+ * Run first in a VM whose CRNG is not ready yet (-cpu qemu64): unseeded
+ * reads, then three getrandom() children, a /dev/random reader and a
+ * /dev/urandom reader (which runs the kernel's jitter generator until the
+ * CRNG is ready) that block and time themselves on CLOCK_BOOTTIME, then
+ * the one READY event
+ * against the kernel's "crng init done" line, then the credits that got
+ * there. In a VM whose CRNG was ready at load (-cpu max) the same file
+ * checks that nothing of the sort was recorded.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <sched.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/random.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <linux/genetlink.h>
+
+#include "kselftest_harness.h"
+#include "groundtruth.h"
+#include "rtnl.h"
+
+#define MAX_EVENTS 4096
+#define NCHILD 5		/* three getrandom(), /dev/random, /dev/urandom */
+#define NGETRANDOM 3
+#define RT_RUNTIME "/proc/sys/kernel/sched_rt_runtime_us"
+
+static struct rt_ev evs[MAX_EVENTS];
+
+static int64_t boottime_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_BOOTTIME, &ts);
+	return ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+static int crng_ready_now(void)
+{
+	char b;
+
+	return getrandom(&b, 1, GRND_NONBLOCK) == 1;
+}
+
+/*
+ * In a lane that promises a stall (RT_EXPECT_READY_AT_LOAD=0), a CRNG that
+ * is ready before the tests start means something ended the stall early:
+ * the controller's own randomness use, say. That is a failure, not a skip.
+ */
+#define SKIP_IF_READY(_metadata)					\
+	do {								\
+		const char *e = getenv("RT_EXPECT_READY_AT_LOAD");	\
+									\
+		if (!crng_ready_now())					\
+			break;						\
+		ASSERT_FALSE(e && !strcmp(e, "0"))			\
+			TH_LOG("the CRNG was ready before the test ran");\
+		SKIP(return, "the CRNG is ready already");		\
+	} while (0)
+
+static int all_events(int *n)
+{
+	return rt_events(0, evs, MAX_EVENTS, n);
+}
+
+/* A socket in the events group, or -errno. */
+static int follow_open(void)
+{
+	uint32_t grp;
+	int fd = genl_open(), ret;
+
+	if (fd < 0)
+		return fd;
+	ret = genl_mcast_group(fd, RNGTRACE_FAMILY_NAME, RNGTRACE_MCGRP_EVENTS,
+			       &grp);
+	if (!ret && setsockopt(fd, SOL_NETLINK, NETLINK_ADD_MEMBERSHIP, &grp,
+			       sizeof(grp)))
+		ret = -errno;
+	if (ret) {
+		close(fd);
+		return ret;
+	}
+	return fd;
+}
+
+/* Read notifications until seq `until` arrived or the deadline passed. */
+static int follow_read(int fd, uint64_t until, uint64_t *seqs, int max,
+		       int *n)
+{
+	static char buf[GENL_BUF_SIZE];
+	int64_t deadline = boottime_ns() + 5000000000LL;
+	struct rt_ev ev;
+
+	*n = 0;
+	while (boottime_ns() < deadline) {
+		struct pollfd p = { .fd = fd, .events = POLLIN };
+		struct nlmsghdr *m;
+		ssize_t len;
+
+		if (poll(&p, 1, 100) <= 0)
+			continue;
+		len = recv(fd, buf, sizeof(buf), 0);
+		if (len < 0)
+			return -errno;
+		for (m = (struct nlmsghdr *)buf; NLMSG_OK(m, (size_t)len);
+		     m = NLMSG_NEXT(m, len)) {
+			const struct nlattr *a, *attrs;
+
+			attrs = (const void *)((char *)NLMSG_DATA(m) + GENL_HDRLEN);
+			genl_for_each_attr(a, attrs, m->nlmsg_len - NLMSG_HDRLEN - GENL_HDRLEN) {
+				if (genl_type(a) != RNGTRACE_A_EVENTS_EVENT || *n == max)
+					continue;
+				rt_parse_event(genl_attr_payload(a), genl_attr_len(a), &ev);
+				seqs[(*n)++] = ev.seq;
+				if (ev.seq >= until)
+					return 0;
+			}
+		}
+	}
+	return -ETIMEDOUT;
+}
+
+TEST(unseeded_reads_before_ready_and_followed_live)
+{
+	struct {
+		const char *what;
+		uint32_t path, flags;
+		int64_t result;
+	} want[3] = {
+		{ "getrandom(GRND_NONBLOCK)", RNGTRACE_PATH_GETRANDOM,
+		  GRND_NONBLOCK, -EAGAIN },
+		{ "getrandom(GRND_INSECURE)", RNGTRACE_PATH_GETRANDOM,
+		  GRND_INSECURE, 16 },
+		{ "read(/dev/random, O_NONBLOCK)", RNGTRACE_PATH_DEV_RANDOM,
+		  O_NONBLOCK, -EAGAIN },
+	};
+	uint64_t seqs[MAX_EVENTS];
+	struct rt_st st;
+	char buf[16];
+	int fd, ffd, n, nseq, i, found = 0;
+	uint64_t last = 0;
+
+	SKIP_IF_READY(_metadata);
+	ffd = follow_open();
+	ASSERT_LE(0, ffd);
+	ASSERT_EQ(0, rt_status(&st));
+
+	ASSERT_EQ(-1, getrandom(buf, 16, GRND_NONBLOCK));
+	ASSERT_EQ(EAGAIN, errno);
+	ASSERT_EQ(16, getrandom(buf, 16, GRND_INSECURE));
+	fd = open("/dev/random", O_RDONLY | O_NONBLOCK);
+	ASSERT_EQ(-1, read(fd, buf, 16));
+	ASSERT_EQ(EAGAIN, errno);
+	close(fd);
+	if (crng_ready_now())
+		SKIP(return, "the CRNG became ready during the reads");
+
+	ASSERT_EQ(0, rt_events(st.written, evs, MAX_EVENTS, &n));
+	for (i = 0; i < n; i++) {
+		if (evs[i].type != RNGTRACE_EVENT_TYPE_UNSEEDED ||
+		    evs[i].pid != (uint32_t)getpid())
+			continue;
+		ASSERT_GT(3, found) TH_LOG("unexpected: path %u flags %#x result %lld",
+					   evs[i].path, evs[i].flags,
+					   (long long)evs[i].result);
+		EXPECT_EQ(want[found].path, evs[i].path) TH_LOG("%s", want[found].what);
+		EXPECT_EQ(want[found].flags, evs[i].flags) TH_LOG("%s", want[found].what);
+		EXPECT_EQ(want[found].result, evs[i].result) TH_LOG("%s", want[found].what);
+		EXPECT_EQ(16, evs[i].bytes) TH_LOG("%s", want[found].what);
+		EXPECT_STREQ("boot_test", evs[i].comm);
+		last = evs[i].seq;
+		if (++found == 3)
+			break;	/* later: our own crng_ready_now() check */
+	}
+	ASSERT_EQ(3, found);
+
+	/* The group carried every event from our start on: no gap, no dup. */
+	ASSERT_EQ(0, follow_read(ffd, last, seqs, MAX_EVENTS, &nseq));
+	for (i = 0; i < nseq; i++) {
+		if (seqs[i] < st.written)
+			continue;	/* queued before we measured */
+		EXPECT_EQ(st.written, seqs[i]) TH_LOG("notification %d", i);
+		st.written = seqs[i] + 1;
+	}
+	EXPECT_EQ(last + 1, st.written);
+	close(ffd);
+}
+
+struct measured {
+	int idx;
+	pid_t pid;
+	int64_t t0, t1;
+	ssize_t ret;
+};
+
+TEST(blocked_waiters_match_their_own_clocks)
+{
+	struct sched_param sp = { .sched_priority = 10 };
+	struct measured m[NCHILD];
+	pid_t pids[NCHILD];
+	struct rt_st st;
+	int pipes[2], go[2], i, j, n, seen_in_flight = 0, getrandom_waits = 0;
+	int seen[NCHILD] = {};
+	char rt_runtime[32];
+	int64_t deadline;
+
+	SKIP_IF_READY(_metadata);
+	ASSERT_EQ(0, pipe(pipes));
+	ASSERT_EQ(0, pipe(go));
+	for (i = 0; i < NCHILD; i++) {
+		pid_t pid = fork();
+
+		ASSERT_LE(0, pid);
+		pids[i] = pid;
+		if (pid == 0) {
+			struct measured r = { .idx = i, .pid = getpid() };
+			char buf[16], c;
+			int fd = -1;
+
+			close(go[1]);
+			if (i >= NGETRANDOM)
+				fd = open(i == NGETRANDOM ? "/dev/random" :
+					  "/dev/urandom", O_RDONLY);
+			if (read(go[0], &c, 1) != 0)	/* all start at once */
+				_exit(2);
+			r.t0 = boottime_ns();
+			r.ret = fd < 0 ? getrandom(buf, sizeof(buf), 0) :
+					 read(fd, buf, sizeof(buf));
+			r.t1 = boottime_ns();
+			_exit(write(pipes[1], &r, sizeof(r)) == sizeof(r) ? 0 : 3);
+		}
+	}
+	close(go[0]);
+	close(go[1]);	/* EOF: go */
+
+	/*
+	 * While they block, STATUS shows them (the CRNG takes a while). Each
+	 * one seen waiting becomes real-time: when they all wake at once, no
+	 * sibling can run between a child's return from the kernel and its
+	 * clock reading, so the ground truth stays tighter than the 2 ms.
+	 * (Real-time before the call would let the first child's jitter loop
+	 * starve the others until the CRNG is ready.) The jitter loop spins:
+	 * RT throttling would park a child for tens of ms right at its
+	 * return, so it is off for the length of the test.
+	 */
+	ASSERT_EQ(0, read_line(RT_RUNTIME, rt_runtime, sizeof(rt_runtime)));
+	ASSERT_EQ(0, write_line(RT_RUNTIME, "-1"));
+	deadline = boottime_ns() + 10000000000LL;
+	while (seen_in_flight < NCHILD && boottime_ns() < deadline &&
+	       !crng_ready_now()) {
+		ASSERT_EQ(0, rt_status(&st));
+		for (j = 0; j < st.nwaiting; j++) {
+			for (i = 0; i < NCHILD; i++) {
+				if (seen[i] || st.waiting[j].pid != (uint32_t)pids[i])
+					continue;
+				seen[i] = 1;
+				seen_in_flight++;
+				EXPECT_EQ(0, st.waiting[j].has_result);
+				sched_setscheduler(pids[i], SCHED_FIFO, &sp);
+			}
+		}
+	}
+	for (i = 0; i < NCHILD; i++) {
+		struct measured r;
+
+		/* In the order they finish: file each under its index. */
+		ASSERT_EQ(sizeof(r), read(pipes[0], &r, sizeof(r)));
+		ASSERT_LE(0, r.idx);
+		ASSERT_GT(NCHILD, r.idx);
+		ASSERT_EQ(16, r.ret);
+		m[r.idx] = r;
+	}
+	while (wait(NULL) > 0)
+		;
+	EXPECT_EQ(0, write_line(RT_RUNTIME, rt_runtime));
+	EXPECT_LT(0, seen_in_flight) TH_LOG("no wait seen in flight");
+
+	ASSERT_EQ(0, all_events(&n));
+	for (i = 0; i < NCHILD; i++) {
+		int found = 0;
+
+		for (j = 0; j < n; j++) {
+			struct rt_ev *e = &evs[j];
+
+			if (e->type != RNGTRACE_EVENT_TYPE_WAIT ||
+			    e->pid != (uint32_t)m[i].pid)
+				continue;
+			found++;
+			EXPECT_EQ(i < NGETRANDOM ? RNGTRACE_PATH_GETRANDOM :
+				  i == NGETRANDOM ? RNGTRACE_PATH_DEV_RANDOM :
+				  RNGTRACE_PATH_DEV_URANDOM, e->path);
+			EXPECT_EQ(0, e->flags);
+			EXPECT_EQ(16, e->bytes);
+			EXPECT_EQ(16, e->result);
+			EXPECT_STREQ("boot_test", e->comm);
+			EXPECT_NE('\0', e->cgroup[0]);
+			/* Within 2 ms of the child's own clock. */
+			EXPECT_GT(2000000, llabs((int64_t)e->start_ns - m[i].t0))
+				TH_LOG("start %llu, child %lld", (unsigned long long)e->start_ns,
+				       (long long)m[i].t0);
+			EXPECT_GT(2000000, llabs((int64_t)e->time_ns - m[i].t1))
+				TH_LOG("end %llu, child %lld", (unsigned long long)e->time_ns,
+				       (long long)m[i].t1);
+		}
+		EXPECT_EQ(1, found) TH_LOG("child %d", i);
+	}
+	for (j = 0; j < n; j++)
+		getrandom_waits += evs[j].type == RNGTRACE_EVENT_TYPE_WAIT &&
+				   evs[j].path == RNGTRACE_PATH_GETRANDOM;
+	EXPECT_EQ(NGETRANDOM, getrandom_waits);
+}
+
+static const struct rt_ev *the_ready_event(struct __test_metadata *_metadata,
+					   int n)
+{
+	const struct rt_ev *ready = NULL;
+	int i, count = 0;
+
+	for (i = 0; i < n; i++) {
+		if (evs[i].type == RNGTRACE_EVENT_TYPE_READY) {
+			ready = &evs[i];
+			count++;
+		}
+	}
+	EXPECT_EQ(1, count);
+	return ready;
+}
+
+TEST(one_ready_event_on_the_kmsg_timeline)
+{
+	const struct rt_ev *ready;
+	struct rt_st st;
+	double kmsg_s;
+	char buf[16];
+	int n;
+
+	ASSERT_EQ(0, rt_status(&st));
+	if (st.ready_at_load)
+		SKIP(return, "the CRNG was ready at load");
+	ASSERT_EQ(16, getrandom(buf, sizeof(buf), 0));
+	ASSERT_EQ(0, rt_status(&st));
+	ASSERT_EQ(0, all_events(&n));
+	ready = the_ready_event(_metadata, n);
+	ASSERT_NE(NULL, ready);
+	ASSERT_EQ(1, st.has_ready_time);
+	EXPECT_EQ(st.ready_time_ns, ready->time_ns);
+	EXPECT_EQ(st.ready_source, ready->source);
+	EXPECT_NE('\0', ready->caller[0]);
+
+	ASSERT_EQ(1, kmsg_find("random: crng init done", &kmsg_s));
+	/* printk's clock plus the offset STATUS reports: within 5 ms. */
+	EXPECT_GT(5000000, llabs((int64_t)(kmsg_s * 1e9) + st.printk_offset_ns -
+				 (int64_t)ready->time_ns))
+		TH_LOG("kmsg %.6f s, offset %lld ns, READY %llu ns", kmsg_s,
+		       (long long)st.printk_offset_ns,
+		       (unsigned long long)ready->time_ns);
+}
+
+TEST(credits_before_ready_reach_the_threshold)
+{
+	uint64_t by_source[RT_MAX_SOURCES] = {}, sum = 0;
+	const struct rt_ev *ready, *last_credit = NULL;
+	struct rt_st st;
+	int i, n;
+
+	ASSERT_EQ(0, rt_status(&st));
+	if (st.ready_at_load)
+		SKIP(return, "the CRNG was ready at load");
+	ASSERT_EQ(0, all_events(&n));
+	ready = the_ready_event(_metadata, n);
+	ASSERT_NE(NULL, ready);
+	ASSERT_EQ(0, st.dropped) TH_LOG("the ring dropped events");
+	for (i = 0; i < n; i++) {
+		if (evs[i].type != RNGTRACE_EVENT_TYPE_CREDIT)
+			continue;
+		ASSERT_GT(RT_MAX_SOURCES, evs[i].source);
+		by_source[evs[i].source] += evs[i].bits;
+		if (evs[i].seq > ready->seq)
+			continue;	/* a credit racing the one that completed */
+		sum += evs[i].bits;
+		last_credit = &evs[i];
+	}
+	ASSERT_NE(NULL, last_credit);
+	EXPECT_LE(RNGTRACE_READY_BITS, st.pool_bits_at_load + sum)
+		TH_LOG("%u bits at load + %llu credited", st.pool_bits_at_load,
+		       (unsigned long long)sum);
+	EXPECT_EQ(RNGTRACE_READY_BITS, ready->total_bits);
+	/* The credit that completed it is the one just before READY. */
+	EXPECT_EQ(ready->seq - 1, last_credit->seq);
+	EXPECT_EQ(last_credit->source, ready->source);
+	EXPECT_NE(RNGTRACE_SOURCE_UNKNOWN, ready->source)
+		TH_LOG("completed by unrecognized %s", ready->caller);
+	/* With nothing dropped, the exact counters equal the events' sums. */
+	for (i = 0; i < RT_MAX_SOURCES; i++)
+		EXPECT_EQ(by_source[i], st.credit_bits[i]) TH_LOG("source %d", i);
+}
+
+TEST(ready_at_load_records_no_stall)
+{
+	struct rt_st st;
+	int i, n;
+
+	ASSERT_EQ(0, rt_status(&st));
+	if (!st.ready_at_load)
+		SKIP(return, "the CRNG was not ready at load");
+	ASSERT_EQ(0, all_events(&n));
+	for (i = 0; i < n; i++) {
+		EXPECT_NE(RNGTRACE_EVENT_TYPE_WAIT, evs[i].type);
+		EXPECT_NE(RNGTRACE_EVENT_TYPE_READY, evs[i].type);
+		EXPECT_NE(RNGTRACE_EVENT_TYPE_CREDIT, evs[i].type);
+	}
+	EXPECT_EQ(0, st.has_ready_time);
+	EXPECT_EQ(0, st.waits);
+}
+
+TEST_HARNESS_MAIN

@@ -46,10 +46,16 @@ static const struct {
 
 #define RT_NOT_CREDITER	U32_MAX
 
-/* Return address -> crediter index (or RT_NOT_CREDITER); filled lazily. */
+/*
+ * Return address -> crediter index (or RT_NOT_CREDITER), filled lazily
+ * and lock-free: a slot is claimed, its index written, and only then its
+ * address published (release), so a reader that matches the address
+ * (acquire) sees the index that goes with it.
+ */
 static struct {
 	unsigned long addr;
 	u32 what;
+	atomic_t claimed;
 } rt_src_cache[RT_SRC_CACHE];
 
 struct rt_credit_call {
@@ -72,7 +78,8 @@ static u32 rt_crediter_of(unsigned long addr)
 	size_t len;
 
 	for (i = 0; i < RT_SRC_CACHE; i++) {
-		if (READ_ONCE(rt_src_cache[i].addr) == addr)
+		/* pairs with the release below: what is set */
+		if (smp_load_acquire(&rt_src_cache[i].addr) == addr)
 			return READ_ONCE(rt_src_cache[i].what);
 	}
 
@@ -88,8 +95,10 @@ static u32 rt_crediter_of(unsigned long addr)
 		i = RT_NOT_CREDITER;
 
 	for (len = 0; len < RT_SRC_CACHE; len++) {
-		if (!cmpxchg(&rt_src_cache[len].addr, 0, addr)) {
+		if (!atomic_cmpxchg(&rt_src_cache[len].claimed, 0, 1)) {
 			WRITE_ONCE(rt_src_cache[len].what, i);
+			/* publish addr after what: see the acquire */
+			smp_store_release(&rt_src_cache[len].addr, addr);
 			break;
 		}
 	}

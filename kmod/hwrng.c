@@ -182,7 +182,9 @@ static void rt_hwrng_sync_sysfs(void)
 
 	raw_spin_lock_irqsave(&rt_hwrng_lock, flags);
 	while ((name = strsep(&p, "\n "))) {
-		if (!*name || rt_hwrng_find(name) || rt_nhwrng == RT_MAX_HWRNG)
+		/* 6.12 lists "none" among the choices: it is not a source. */
+		if (!*name || !strcmp(name, "none") || rt_hwrng_find(name) ||
+		    rt_nhwrng == RT_MAX_HWRNG)
 			continue;
 		h = &rt_hwrngs[rt_nhwrng++];
 		memset(h, 0, sizeof(*h));

@@ -6,8 +6,9 @@
  * dumps sees every event the ring held, once (it drops notifications whose
  * seq it already has).
  *
- * Probe handlers cannot build skbs: rt_ring_put() kicks an irq_work, which
- * queues the work that multicasts, in order, what was recorded since.
+ * Probe handlers cannot build skbs: rt_ring_put() kicks a lazy irq_work
+ * (at most a tick later), which queues the work that multicasts, in
+ * order, what was recorded since.
  */
 
 #include <linux/irq_work.h>
@@ -188,7 +189,13 @@ static void rt_notify_irq_work(struct irq_work *iw)
 	schedule_work(&rt_notify_work);
 }
 
-static DEFINE_IRQ_WORK(rt_notify_iw, rt_notify_irq_work);
+/*
+ * Lazy: run from the next tick, not from a self-IPI. An IPI raised in a
+ * probe handler fires before the kprobe is done, and the softirqs run on
+ * its way out credit entropy: those credits would find a kprobe running
+ * on this CPU and be missed.
+ */
+static struct irq_work rt_notify_iw = IRQ_WORK_INIT_LAZY(rt_notify_irq_work);
 
 /* From any context: rt_ring_put() calls this for every event. */
 void rt_notify_kick(void)

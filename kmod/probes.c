@@ -129,7 +129,8 @@ static void rt_disarm_irq_work(struct irq_work *iw)
 	schedule_delayed_work(&rt_disarm_work, HZ);
 }
 
-static DEFINE_IRQ_WORK(rt_disarm_iw, rt_disarm_irq_work);
+/* Lazy, for the reason given at rt_notify_iw (nl_events.c). */
+static struct irq_work rt_disarm_iw = IRQ_WORK_INIT_LAZY(rt_disarm_irq_work);
 
 /* From any context, probe handlers included. */
 void rt_probes_maybe_disarm(void)

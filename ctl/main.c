@@ -22,6 +22,13 @@ static const struct {
 	const char *desc;
 } subcommands[] = {
 	{ "status", status_main, "show the module's and the CRNG's state" },
+	{ "events", events_main, "print the recorded events, or follow them" },
+	{ "record", record_main, "record a trace of the CRNG's way to ready" },
+	{ "report", report_main, "say how a trace's boot got its CRNG ready, with advice" },
+	{ "check", check_main, "check a trace against limits (exit 1 when it breaks one)" },
+	{ "compare", compare_main, "put traces side by side, grouped by kernel or label" },
+	{ "plot", plot_main, "draw a trace as an SVG timeline" },
+	{ "export", export_main, "write a trace for Perfetto, Prometheus, JUnit or KTAP" },
 };
 
 static void usage(FILE *f)

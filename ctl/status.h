@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * "rngtrace status": the reply to RNGTRACE_CMD_STATUS_GET, read apart from
- * the printing so that both are testable without a kernel.
+ * "rngtrace status": the replies to RNGTRACE_CMD_STATUS_GET, PROBES_GET and
+ * HWRNG_GET, read apart from the printing so that both are testable
+ * without a kernel.
  */
 #ifndef RT_STATUS_H
 #define RT_STATUS_H
@@ -13,17 +14,87 @@
 #include <jansson.h>
 #include <libmnl/libmnl.h>
 
+#include "evjson.h"
+
+#define RT_STATUS_MAX_CREDITS	32
+#define RT_STATUS_MAX_WAITING	64
+#define RT_STATUS_MAX_PROBES	32
+#define RT_STATUS_MAX_HWRNGS	16
+
+struct rt_credit {
+	uint32_t source;
+	uint64_t bits, count;
+};
+
+struct rt_probe {
+	char symbol[128];
+	uint32_t method;
+	bool attached, armed, has_error;
+	int32_t error;
+	uint64_t hits, nmissed;
+};
+
+struct rt_hwrng {
+	char name[64];
+	uint32_t quality;
+	bool current, before_load, has_registered;
+	uint64_t registered_ns, feeds, bytes, bits;
+};
+
 struct rt_status {
 	char version[128];
 	bool crng_ready;
 	bool ready_at_load;
 	uint64_t load_time_ns;		/* CLOCK_BOOTTIME */
 	uint64_t load_time_mono_ns;	/* CLOCK_MONOTONIC */
+
+	/* Optional attributes: has_* says whether the module sent them. */
+	bool has_ready_time, has_ready_time_mono, has_ready_source;
+	uint64_t ready_time_ns, ready_time_mono_ns;
+	uint32_t ready_source;
+	bool has_printk_offset;
+	int64_t printk_offset_ns;
+	uint32_t pool_bits_at_load, credited_bits;
+	struct rt_credit credits[RT_STATUS_MAX_CREDITS];
+	size_t ncredits;
+	uint64_t waits;
+	struct rt_event waiting[RT_STATUS_MAX_WAITING];
+	size_t nwaiting;		/* kept, at most RT_STATUS_MAX_WAITING */
+	size_t nwaiting_total;		/* in the reply */
+	uint64_t unseeded_reads;
+	uint32_t ring_size;
+	uint64_t events_written, events_dropped, waits_lost;
+	bool armed, keep_armed;
+
+	/* CLOCK_BOOTTIME when the reply came; 0 unknown (no "waiting for"). */
+	uint64_t now_ns;
+
+	/* From PROBES_GET and HWRNG_GET; has_* when they were asked. */
+	bool has_probes, has_hwrngs;
+	struct rt_probe probes[RT_STATUS_MAX_PROBES];
+	size_t nprobes;
+	struct rt_hwrng hwrngs[RT_STATUS_MAX_HWRNGS];
+	size_t nhwrngs;
 };
 
 /* 0, or -EBADMSG with the reason in @why. */
 int status_parse(const struct nlmsghdr *nlh, struct rt_status *st,
 		 char *why, size_t whylen);
+/* One PROBES_GET / HWRNG_GET reply message. 0 or -EBADMSG with @why. */
+int probe_parse(const struct nlmsghdr *nlh, struct rt_probe *p,
+		char *why, size_t whylen);
+int hwrng_parse(const struct nlmsghdr *nlh, struct rt_hwrng *h,
+		char *why, size_t whylen);
+
+/*
+ * STATUS_GET, and PROBES_GET and HWRNG_GET when @inventory, over a socket
+ * opened here; one line on stderr for the user on error ("rngtrace: @what:
+ * ..."). 0 or -errno.
+ */
+int status_fetch(struct rt_status *st, bool inventory, const char *what);
+
+/* CLOCK_BOOTTIME now, in ns. */
+uint64_t rt_boottime_ns(void);
 
 /* A new reference, or NULL when out of memory. */
 json_t *status_to_json(const struct rt_status *st);

@@ -10,5 +10,12 @@
 #define RT_EXIT_ERROR	2	/* bad usage, or the command failed */
 
 int status_main(int argc, char *argv[]);
+int events_main(int argc, char *argv[]);
+int record_main(int argc, char *argv[]);
+int report_main(int argc, char *argv[]);
+int check_main(int argc, char *argv[]);
+int compare_main(int argc, char *argv[]);
+int plot_main(int argc, char *argv[]);
+int export_main(int argc, char *argv[]);
 
 #endif /* RT_SUBCOMMANDS_H */

@@ -14,10 +14,16 @@ struct rt_test {
 	void (*fn)(void);
 };
 
-/* Each suite ends with { NULL, NULL }. */
-extern const struct rt_test cli_tests[];
-extern const struct rt_test nl_tests[];
-extern const struct rt_test status_tests[];
+/*
+ * Each suite is an array ending with { NULL, NULL }, registered from its
+ * own file with RT_SUITE(array).
+ */
+void rt_test_register(const struct rt_test *suite);
+#define RT_SUITE(tests)							\
+	static void __attribute__((constructor)) register_##tests(void)	\
+	{								\
+		rt_test_register(tests);				\
+	}
 
 /* The built rngtrace, from the command line. */
 extern const char *rt_test_ctl;

@@ -231,7 +231,7 @@ static void t_write_error(void)
 	done(&r);
 }
 
-const struct rt_test cli_tests[] = {
+static const struct rt_test cli_tests[] = {
 	{ "rngtrace status without the module: exit 2, \"not loaded\"", t_status_not_loaded },
 	{ "rngtrace status --json without the module: exit 2, no output", t_status_json_not_loaded },
 	{ "rngtrace with an unknown command: exit 2, one line", t_unknown_command },
@@ -244,3 +244,5 @@ const struct rt_test cli_tests[] = {
 	{ "a write error on stdout: exit 2", t_write_error },
 	{ NULL, NULL }
 };
+
+RT_SUITE(cli_tests)

@@ -511,7 +511,7 @@ static void t_kernel_extack(void)
 	free(nl);
 }
 
-const struct rt_test nl_tests[] = {
+static const struct rt_test nl_tests[] = {
 	{ "extack message and offset are in the error line", t_extack_capped },
 	{ "extack is found after an echoed request", t_extack_echoed },
 	{ "an error without extack is strerror alone", t_no_extack },
@@ -538,3 +538,5 @@ const struct rt_test nl_tests[] = {
 	{ "the kernel's own extack reaches the error line", t_kernel_extack },
 	{ NULL, NULL }
 };
+
+RT_SUITE(nl_tests)

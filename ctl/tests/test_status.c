@@ -251,7 +251,8 @@ static void t_json_keys(void)
 	json_t *j = status_to_json(&sample), *v;
 
 	REQUIRE(j && json_is_object(j));
-	CHECK_INT(json_object_size(j), 5);
+	/* The five of old, and the rest of STATUS (status_full_json checks). */
+	CHECK_INT(json_object_size(j), 17);
 	CHECK_STR(json_string_value(json_object_get(j, "version")), "0.1.0");
 	CHECK(json_is_true(json_object_get(j, "crng_ready")));
 	CHECK(json_is_false(json_object_get(j, "ready_at_load")));
@@ -321,14 +322,19 @@ static void t_json_output(void)
 
 static void t_print_ready(void)
 {
+	static const char head[] =
+		"module:        rngtrace 0.1.0\n"
+		"crng:          ready\n"
+		"ready at load: no\n"
+		"loaded at:     5001.234567 s after boot (CLOCK_BOOTTIME)\n"
+		"               4000.987654 s on CLOCK_MONOTONIC\n"
+		"ready:         yes, time unknown\n";
 	char *text = print_to_string(status_print, &sample);
 
-	CHECK_STR(text,
-		  "module:        rngtrace 0.1.0\n"
-		  "crng:          ready\n"
-		  "ready at load: no\n"
-		  "loaded at:     5001.234567 s after boot (CLOCK_BOOTTIME)\n"
-		  "               4000.987654 s on CLOCK_MONOTONIC\n");
+	REQUIRE(text);
+	if (strncmp(text, head, strlen(head)))
+		rt_test_fail(__FILE__, __LINE__, "output starts with \"%s\": \"%s\"",
+			     head, text);
 	free(text);
 }
 
@@ -347,7 +353,269 @@ static void t_print_not_ready(void)
 	free(text);
 }
 
-const struct rt_test status_tests[] = {
+
+/* The rest of STATUS: every optional attribute, CREDIT and WAITING nests. */
+#define READY_NS	(7ULL * 1000000000 + 250000000ULL)
+#define NOW_NS		(9ULL * 1000000000)
+
+static void put_credit(struct nlmsghdr *nlh, uint32_t source, uint64_t bits,
+		       uint64_t count, bool omit_bits)
+{
+	struct nlattr *nest = mnl_attr_nest_start(nlh, RNGTRACE_A_STATUS_CREDIT);
+
+	mnl_attr_put_u32(nlh, RNGTRACE_A_CREDIT_SOURCE, source);
+	if (!omit_bits)
+		put_u64_64bit(nlh, RNGTRACE_A_CREDIT_BITS, bits);
+	put_u64_64bit(nlh, RNGTRACE_A_CREDIT_COUNT, count);
+	mnl_attr_nest_end(nlh, nest);
+}
+
+static void put_waiting(struct nlmsghdr *nlh, uint32_t pid, const char *comm,
+			const char *cgroup, uint32_t path, uint64_t start)
+{
+	struct nlattr *nest = mnl_attr_nest_start(nlh, RNGTRACE_A_STATUS_WAITING);
+
+	put_u64_64bit(nlh, RNGTRACE_A_EVENT_START_NS, start);
+	mnl_attr_put_u32(nlh, RNGTRACE_A_EVENT_PID, pid);
+	mnl_attr_put_u32(nlh, RNGTRACE_A_EVENT_TGID, pid - 1);
+	mnl_attr_put_strz(nlh, RNGTRACE_A_EVENT_COMM, comm);
+	mnl_attr_put_strz(nlh, RNGTRACE_A_EVENT_CGROUP, cgroup);
+	mnl_attr_put_u32(nlh, RNGTRACE_A_EVENT_PATH, path);
+	mnl_attr_put_u32(nlh, RNGTRACE_A_EVENT_FLAGS, 0);
+	put_u64_64bit(nlh, RNGTRACE_A_EVENT_BYTES, 16);
+	mnl_attr_nest_end(nlh, nest);
+}
+
+static struct nlmsghdr *full_reply(bool bad_credit)
+{
+	struct nlmsghdr *nlh = reply("0.2.0", 1, 0, 0);
+
+	put_u64_64bit(nlh, RNGTRACE_A_STATUS_READY_TIME_NS, READY_NS);
+	put_u64_64bit(nlh, RNGTRACE_A_STATUS_READY_TIME_MONO_NS, READY_NS - 5);
+	mnl_attr_put_u32(nlh, RNGTRACE_A_STATUS_READY_SOURCE,
+			 RNGTRACE_SOURCE_JITTER);
+	put_u64_64bit(nlh, RNGTRACE_A_STATUS_PRINTK_OFFSET_NS, (uint64_t)-42);
+	mnl_attr_put_u32(nlh, RNGTRACE_A_STATUS_POOL_BITS_AT_LOAD, 40);
+	mnl_attr_put_u32(nlh, RNGTRACE_A_STATUS_CREDITED_BITS, 216);
+	put_credit(nlh, RNGTRACE_SOURCE_INTERRUPTS, 17, 3, false);
+	put_credit(nlh, RNGTRACE_SOURCE_JITTER, 199, 5, bad_credit);
+	put_u64_64bit(nlh, RNGTRACE_A_STATUS_WAITS, 3);
+	put_waiting(nlh, 101, "sshd", "/system.slice/ssh.service",
+		    RNGTRACE_PATH_GETRANDOM, NOW_NS - 1500000000ULL);
+	put_waiting(nlh, 202, "cat", "/", RNGTRACE_PATH_DEV_RANDOM,
+		    NOW_NS - 250000ULL);
+	put_u64_64bit(nlh, RNGTRACE_A_STATUS_UNSEEDED_READS, 4);
+	mnl_attr_put_u32(nlh, RNGTRACE_A_STATUS_RING_SIZE, 4096);
+	put_u64_64bit(nlh, RNGTRACE_A_STATUS_EVENTS_WRITTEN, 120);
+	put_u64_64bit(nlh, RNGTRACE_A_STATUS_EVENTS_DROPPED, 7);
+	put_u64_64bit(nlh, RNGTRACE_A_STATUS_WAITS_LOST, 2);
+	mnl_attr_put_u32(nlh, RNGTRACE_A_STATUS_ARMED, 1);
+	mnl_attr_put_u32(nlh, RNGTRACE_A_STATUS_KEEP_ARMED, 0);
+	return nlh;
+}
+
+static void t_parse_rest(void)
+{
+	static struct rt_status st;
+	char why[160] = "";
+
+	REQUIRE(status_parse(full_reply(false), &st, why, sizeof(why)) == 0);
+	CHECK_STR(st.version, "0.2.0");
+	CHECK(st.has_ready_time);
+	CHECK_U64(st.ready_time_ns, READY_NS);
+	CHECK_U64(st.ready_time_mono_ns, READY_NS - 5);
+	CHECK(st.has_ready_source);
+	CHECK_INT(st.ready_source, RNGTRACE_SOURCE_JITTER);
+	CHECK(st.has_printk_offset);
+	CHECK_INT(st.printk_offset_ns, -42);
+	CHECK_INT(st.pool_bits_at_load, 40);
+	CHECK_INT(st.credited_bits, 216);
+	REQUIRE(st.ncredits == 2);
+	CHECK_INT(st.credits[0].source, RNGTRACE_SOURCE_INTERRUPTS);
+	CHECK_U64(st.credits[0].bits, 17);
+	CHECK_U64(st.credits[0].count, 3);
+	CHECK_INT(st.credits[1].source, RNGTRACE_SOURCE_JITTER);
+	CHECK_U64(st.credits[1].bits, 199);
+	CHECK_U64(st.credits[1].count, 5);
+	CHECK_U64(st.waits, 3);
+	REQUIRE(st.nwaiting == 2);
+	CHECK_INT(st.nwaiting_total, 2);
+	CHECK_INT(st.waiting[0].pid, 101);
+	CHECK_INT(st.waiting[0].tgid, 100);
+	CHECK_STR(st.waiting[0].comm, "sshd");
+	CHECK_STR(st.waiting[0].cgroup, "/system.slice/ssh.service");
+	CHECK_INT(st.waiting[0].path, RNGTRACE_PATH_GETRANDOM);
+	CHECK_U64(st.waiting[0].start_ns, NOW_NS - 1500000000ULL);
+	CHECK(!st.waiting[0].has_seq);
+	CHECK_INT(st.waiting[1].pid, 202);
+	CHECK_INT(st.waiting[1].path, RNGTRACE_PATH_DEV_RANDOM);
+	CHECK_U64(st.unseeded_reads, 4);
+	CHECK_INT(st.ring_size, 4096);
+	CHECK_U64(st.events_written, 120);
+	CHECK_U64(st.events_dropped, 7);
+	CHECK_U64(st.waits_lost, 2);
+	CHECK(st.armed);
+	CHECK(!st.keep_armed);
+}
+
+/* The nests really carry NLA_F_NESTED, which the parser must mask. */
+static void t_nests_flagged(void)
+{
+	struct nlmsghdr *nlh = full_reply(false);
+	const struct nlattr *attr;
+	int flagged = 0;
+
+	mnl_attr_for_each(attr, nlh, GENL_HDRLEN)
+		flagged += !!(attr->nla_type & NLA_F_NESTED);
+	CHECK_INT(flagged, 4);
+}
+
+static void t_bad_credit(void)
+{
+	static struct rt_status st;
+	char why[160] = "";
+
+	CHECK_INT(status_parse(full_reply(true), &st, why, sizeof(why)),
+		  -EBADMSG);
+	CHECK_STR(why, "credit: attribute bits is missing");
+}
+
+static void t_old_reply_defaults(void)
+{
+	static struct rt_status st;
+	char why[160];
+
+	REQUIRE(status_parse(reply("0.1.0", 0, 0, 0), &st, why, sizeof(why)) == 0);
+	CHECK(!st.has_ready_time);
+	CHECK(!st.has_printk_offset);
+	CHECK_INT(st.ncredits, 0);
+	CHECK_INT(st.nwaiting, 0);
+	CHECK_INT(st.ring_size, 0);
+}
+
+static void t_json_rest(void)
+{
+	static struct rt_status st;
+	char why[160];
+	json_t *j, *w, *r, *c;
+
+	REQUIRE(status_parse(full_reply(false), &st, why, sizeof(why)) == 0);
+	st.now_ns = NOW_NS;
+	j = status_to_json(&st);
+	REQUIRE(j);
+	r = json_object_get(j, "ready");
+	REQUIRE(json_is_object(r));
+	CHECK(json_is_false(json_object_get(r, "before_load")));
+	CHECK_U64(json_integer_value(json_object_get(r, "time_ns")), READY_NS);
+	CHECK_STR(json_string_value(json_object_get(r, "source")), "jitter");
+	CHECK_INT(json_integer_value(json_object_get(j, "pool_bits_at_load")), 40);
+	c = json_object_get(j, "credits");
+	REQUIRE(json_array_size(c) == 2);
+	CHECK_STR(json_string_value(json_object_get(json_array_get(c, 1), "source")),
+		  "jitter");
+	CHECK_INT(json_integer_value(json_object_get(json_array_get(c, 1), "bits")),
+		  199);
+	w = json_object_get(j, "waiting");
+	REQUIRE(json_array_size(w) == 2);
+	w = json_array_get(w, 0);
+	CHECK_INT(json_integer_value(json_object_get(w, "pid")), 101);
+	CHECK_STR(json_string_value(json_object_get(w, "unit")), "ssh.service");
+	CHECK_STR(json_string_value(json_object_get(w, "path")), "getrandom");
+	CHECK_INT(json_integer_value(json_object_get(w, "waiting_ns")),
+		  1500000000LL);
+	CHECK(!json_object_get(w, "seq"));
+	CHECK_INT(json_integer_value(json_object_get(j, "printk_offset_ns")), -42);
+	CHECK_INT(json_integer_value(json_object_get(j, "events_dropped")), 7);
+	CHECK(!json_object_get(j, "probes"));	/* not asked */
+	json_decref(j);
+}
+
+static void t_print_rest(void)
+{
+	static struct rt_status st;
+	char why[160], *text;
+
+	REQUIRE(status_parse(full_reply(false), &st, why, sizeof(why)) == 0);
+	st.now_ns = NOW_NS;
+	st.has_hwrngs = true;
+	st.nhwrngs = 1;
+	snprintf(st.hwrngs[0].name, sizeof(st.hwrngs[0].name), "virtio_rng.0");
+	st.hwrngs[0].quality = 1000;
+	st.hwrngs[0].current = true;
+	st.has_probes = true;
+	st.nprobes = 1;
+	snprintf(st.probes[0].symbol, sizeof(st.probes[0].symbol), "add_hwgenerator_randomness");
+	st.probes[0].has_error = true;
+	st.probes[0].error = -ENOENT;
+	text = print_to_string(status_print, &st);
+	CHECK_CONTAINS(text, "ready:         7.250000 s after boot, completed by jitter\n");
+	CHECK_CONTAINS(text, "credited:      40 bits before load, 216 since\n");
+	CHECK_CONTAINS(text, "  jitter            199 bits in 5 credits\n");
+	CHECK_CONTAINS(text, "waits:         3 ended, 2 in flight, 2 not tracked");
+	CHECK_CONTAINS(text, "  pid 101 (sshd) unit ssh.service on getrandom, 16 bytes, waiting for 1.500000 s [/system.slice/ssh.service]\n");
+	CHECK_CONTAINS(text, "  pid 202 (cat) on dev_random, 16 bytes, waiting for 0.000250 s");
+	CHECK_CONTAINS(text, "unseeded:      4 reads\n");
+	CHECK_CONTAINS(text, "ring:          4096 events, 120 written, 7 dropped\n");
+	CHECK_CONTAINS(text, "NOT attached");
+	CHECK_CONTAINS(text, "error -2 (No such file or directory)");
+	CHECK_CONTAINS(text, "  virtio_rng.0         quality 1000, current");
+	free(text);
+}
+
+static void t_print_before_load(void)
+{
+	struct rt_status st = sample;
+	char *text;
+
+	st.ready_at_load = true;
+	text = print_to_string(status_print, &st);
+	CHECK_CONTAINS(text, "ready:         ready before load\n");
+	free(text);
+}
+
+static void t_probe_hwrng_parse(void)
+{
+	struct nlmsghdr *nlh = reply_header(RNGTRACE_CMD_PROBES_GET);
+	struct rt_probe p;
+	struct rt_hwrng h;
+	char why[160] = "";
+
+	mnl_attr_put_strz(nlh, RNGTRACE_A_PROBE_SYMBOL, "_credit_init_bits.part.0");
+	mnl_attr_put_u32(nlh, RNGTRACE_A_PROBE_METHOD, RNGTRACE_PROBE_METHOD_KRETPROBE);
+	mnl_attr_put_u32(nlh, RNGTRACE_A_PROBE_ATTACHED, 1);
+	mnl_attr_put_u32(nlh, RNGTRACE_A_PROBE_ARMED, 1);
+	put_u64_64bit(nlh, RNGTRACE_A_PROBE_HITS, 12);
+	put_u64_64bit(nlh, RNGTRACE_A_PROBE_NMISSED, 1);
+	REQUIRE(probe_parse(nlh, &p, why, sizeof(why)) == 0);
+	CHECK_STR(p.symbol, "_credit_init_bits.part.0");
+	CHECK_INT(p.method, RNGTRACE_PROBE_METHOD_KRETPROBE);
+	CHECK(p.attached && p.armed && !p.has_error);
+	CHECK_U64(p.hits, 12);
+	CHECK_U64(p.nmissed, 1);
+	/* A HWRNG reply is not a probe. */
+	CHECK_INT(hwrng_parse(nlh, &h, why, sizeof(why)), -EBADMSG);
+	CHECK_CONTAINS(why, "not hwrng-get");
+
+	nlh = reply_header(RNGTRACE_CMD_HWRNG_GET);
+	mnl_attr_put_strz(nlh, RNGTRACE_A_HWRNG_NAME, "virtio_rng.0");
+	mnl_attr_put_u32(nlh, RNGTRACE_A_HWRNG_QUALITY, 1000);
+	mnl_attr_put_u32(nlh, RNGTRACE_A_HWRNG_CURRENT, 1);
+	mnl_attr_put_u32(nlh, RNGTRACE_A_HWRNG_BEFORE_LOAD, 0);
+	put_u64_64bit(nlh, RNGTRACE_A_HWRNG_REGISTERED_NS, 3000);
+	put_u64_64bit(nlh, RNGTRACE_A_HWRNG_FEEDS, 2);
+	put_u64_64bit(nlh, RNGTRACE_A_HWRNG_BYTES, 64);
+	put_u64_64bit(nlh, RNGTRACE_A_HWRNG_BITS, 512);
+	REQUIRE(hwrng_parse(nlh, &h, why, sizeof(why)) == 0);
+	CHECK_STR(h.name, "virtio_rng.0");
+	CHECK_INT(h.quality, 1000);
+	CHECK(h.current && !h.before_load && h.has_registered);
+	CHECK_U64(h.registered_ns, 3000);
+	CHECK_U64(h.feeds, 2);
+	CHECK_U64(h.bytes, 64);
+	CHECK_U64(h.bits, 512);
+}
+
+static const struct rt_test status_tests[] = {
 	{ "status_parse reads every field (PAD, future attributes)", t_parse_full },
 	{ "status_parse reads crng-ready and ready-at-load apart", t_parse_flags },
 	{ "the fake reply has a PAD and future attributes", t_reply_has_pad_and_future },
@@ -364,5 +632,15 @@ const struct rt_test status_tests[] = {
 	{ "the JSON output loads back to status_to_json", t_json_output },
 	{ "status_print shows a ready CRNG and the load times", t_print_ready },
 	{ "status_print shows a CRNG that is not ready", t_print_not_ready },
+	{ "status_parse reads every optional attribute, credits and waiting", t_parse_rest },
+	{ "the fake STATUS's nests carry NLA_F_NESTED", t_nests_flagged },
+	{ "status_parse rejects a credit nest without bits", t_bad_credit },
+	{ "status_parse leaves absent optional attributes at zero", t_old_reply_defaults },
+	{ "status_to_json has ready, credits, waiting with unit and waiting_ns", t_json_rest },
+	{ "status_print shows ready, credits, who waits and for how long", t_print_rest },
+	{ "status_print says ready before load", t_print_before_load },
+	{ "probe_parse and hwrng_parse read their replies", t_probe_hwrng_parse },
 	{ NULL, NULL }
 };
+
+RT_SUITE(status_tests)

@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The advice rules (advice.h). Each rule is a pure function of the
+ * summary: whether it fires, and its text. Stall advice needs a stall:
+ * when the CRNG was ready before the module loaded, or nobody waited,
+ * there is nothing to fix (no-rdrand-in-vm also fires on a slow ready).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <linux/rngtrace.h>
+
+#include "advice.h"
+
+#define GRND_NONBLOCK_FLAG	0x0001	/* <linux/random.h> GRND_NONBLOCK */
+#define EAGAIN_RESULT		(-11)
+
+int rt_summary_stalled(const struct rt_summary *s)
+{
+	return !s->ready_before_load && s->nwaits > 0;
+}
+
+int rt_summary_slow(const struct rt_summary *s)
+{
+	if (s->ready_before_load)
+		return 0;
+	return !s->ready || s->ready_ns > RT_ADVICE_SLOW_READY_NS;
+}
+
+static int has_hwrng(const struct rt_summary *s)
+{
+	return s->nhwrng > 0 || *s->hwrng_current ||
+	       s->hwrng_first_register_ns >= 0 || s->hwrng_bits > 0;
+}
+
+/* A GRND_NONBLOCK read refused with -EAGAIN before the CRNG was ready. */
+static int polled_early(const struct rt_summary *s,
+			const struct rt_unseeded_info *u)
+{
+	if (!(u->flags & GRND_NONBLOCK_FLAG) || u->result != EAGAIN_RESULT)
+		return 0;
+	if (s->ready && !s->ready_before_load && s->ready_ns >= 0)
+		return u->time_ns <= s->ready_ns;
+	return 1;
+}
+
+static int no_rdrand_in_vm(const struct rt_summary *s)
+{
+	return s->hypervisor && !s->cpu_rdrand &&
+	       (rt_summary_stalled(s) || rt_summary_slow(s));
+}
+
+/* Its fix is a virtio-rng device: only for a VM. */
+static int no_hwrng(const struct rt_summary *s)
+{
+	return s->hypervisor && !has_hwrng(s) && rt_summary_stalled(s);
+}
+
+static int trust_cpu_off(const struct rt_summary *s)
+{
+	return s->trust_cpu_off && s->cpu_rdrand;
+}
+
+static int hwrng_late(const struct rt_summary *s)
+{
+	long long reg = s->hwrng_first_register_ns;
+
+	if (reg < 0 || !rt_summary_stalled(s))
+		return 0;
+	if (s->first_wait_start_ns >= 0 && reg > s->first_wait_start_ns)
+		return 1;
+	/* reg - load_ns, without overflow on a hostile trace */
+	return reg > s->load_ns &&
+	       (__builtin_sub_overflow(reg, s->load_ns, &reg) ||
+		reg > RT_ADVICE_LATE_HWRNG_NS);
+}
+
+static int seed_not_credited(const struct rt_summary *s)
+{
+	return s->credit_bits[RNGTRACE_SOURCE_IOCTL] <= 0 &&
+	       s->credit_events_ioctl == 0 && rt_summary_stalled(s);
+}
+
+static int insecure_consumer(const struct rt_summary *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->nunseeded; i++)
+		if (polled_early(s, &s->unseeded[i]))
+			return 1;
+	return 0;
+}
+
+static void text_fixed(const struct rt_summary *s, const char *fixed,
+		       char *buf, size_t len)
+{
+	(void)s;
+	snprintf(buf, len, "%s", fixed);
+}
+
+/* The comms that polled, each once, in the trace's order. */
+static void text_insecure(const struct rt_summary *s, const char *fixed,
+			  char *buf, size_t len)
+{
+	char comms[160] = "";
+	size_t i, j, n = 0;
+
+	for (i = 0; i < s->nunseeded; i++) {
+		const struct rt_unseeded_info *u = &s->unseeded[i];
+		const char *comm = *u->comm ? u->comm : "a task";
+		size_t used = strlen(comms);
+
+		if (!polled_early(s, u))
+			continue;
+		for (j = 0; j < i; j++)
+			if (polled_early(s, &s->unseeded[j]) &&
+			    !strcmp(*s->unseeded[j].comm ? s->unseeded[j].comm :
+				    "a task", comm))
+				break;
+		if (j < i)
+			continue;
+		if (n == 3) {
+			snprintf(comms + used, sizeof(comms) - used, " and others");
+			break;
+		}
+		snprintf(comms + used, sizeof(comms) - used, "%s%s",
+			 n ? ", " : "", comm);
+		n++;
+	}
+	snprintf(buf, len, "%s %s", comms, fixed);
+}
+
+struct rule {
+	const char *id;
+	int (*fires)(const struct rt_summary *s);
+	void (*text)(const struct rt_summary *s, const char *fixed,
+		     char *buf, size_t len);
+	const char *fixed;
+};
+
+static const struct rule rules[] = {
+	{ "no-rdrand-in-vm", no_rdrand_in_vm, text_fixed,
+	  "the VM's CPU model hides RDRAND: use `-cpu host` or a model with rdrand (QEMU), `<cpu mode='host-passthrough'/>` (libvirt)" },
+	{ "no-hwrng", no_hwrng, text_fixed,
+	  "add a virtio-rng device: QEMU `-device virtio-rng-pci` (with `-object rng-random,filename=/dev/urandom,id=rng0`), libvirt `<rng model='virtio'><backend model='random'>/dev/urandom</backend></rng>`" },
+	{ "trust-cpu-off", trust_cpu_off, text_fixed,
+	  "random.trust_cpu=off is on the kernel command line while the CPU has RDRAND; drop it (or set CONFIG_RANDOM_TRUST_CPU / random.trust_cpu=on)" },
+	{ "hwrng-late", hwrng_late, text_fixed,
+	  "virtio-rng registered late: build virtio_rng into the initramfs (add virtio_rng to /etc/initramfs-tools/modules) or the kernel" },
+	{ "seed-not-credited", seed_not_credited, text_fixed,
+	  "no userspace seed was credited: enable systemd-random-seed.service with SYSTEMD_RANDOM_SEED_CREDIT=1 (or credit the seed file) so the stored seed counts" },
+	{ "insecure-consumer", insecure_consumer, text_insecure,
+	  "polled getrandom(GRND_NONBLOCK) before the CRNG was ready; if it does not need cryptographic randomness, GRND_INSECURE serves it at once" },
+};
+
+#define NRULES (sizeof(rules) / sizeof(rules[0]))
+
+const char * const rt_advice_ids[] = {
+	"no-rdrand-in-vm", "no-hwrng", "trust-cpu-off", "hwrng-late",
+	"seed-not-credited", "insecure-consumer", NULL,
+};
+
+_Static_assert(sizeof(rt_advice_ids) / sizeof(rt_advice_ids[0]) == NRULES + 1,
+	       "rt_advice_ids and rules[] differ");
+
+size_t rt_advise(const struct rt_summary *s, struct rt_advice *out, size_t max)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < NRULES; i++) {
+		if (!rules[i].fires(s))
+			continue;
+		if (n < max) {
+			out[n].id = rules[i].id;
+			rules[i].text(s, rules[i].fixed, out[n].text,
+				      sizeof(out[n].text));
+		}
+		n++;
+	}
+	return n;
+}
+
+int rt_advice_fires(const char *id, const struct rt_summary *s)
+{
+	size_t i;
+
+	for (i = 0; i < NRULES; i++)
+		if (!strcmp(rules[i].id, id))
+			return rules[i].fires(s);
+	return -1;
+}

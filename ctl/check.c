@@ -1,0 +1,255 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * rngtrace check [--max-ready T] [--max-wait T] [--max-blocked N]
+ *                [--max-unseeded N] FILE|-
+ *
+ * Whether a trace meets limits, for scripts and CI: exit 0 when it meets
+ * every limit given, 1 when not (a line per limit it broke), 2 on error.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "subcommands.h"
+#include "summary.h"
+#include "trace.h"
+
+#define RT_EXIT_FAILED	1	/* the trace broke a limit */
+
+static const char check_usage[] =
+	"usage: rngtrace check [--max-ready T] [--max-wait T] [--max-blocked N]\n"
+	"                      [--max-unseeded N] FILE|-\n"
+	"\n"
+	"Checks a trace written by 'rngtrace record' (\"-\" for standard input)\n"
+	"against limits. Checking the running system without a trace is not\n"
+	"supported yet: record one with 'rngtrace record -o FILE'.\n"
+	"\n"
+	"Options (each limit is inclusive: a value equal to it passes):\n"
+	"  --max-ready T     the CRNG was ready at most T after boot (CLOCK_BOOTTIME);\n"
+	"                    ready before rngtrace loaded counts as 0, and a trace\n"
+	"                    in which it never became ready breaks the limit\n"
+	"  --max-wait T      no task waited for the CRNG longer than T\n"
+	"  --max-blocked N   at most N tasks (thread groups) waited for it\n"
+	"  --max-unseeded N  at most N reads were served before it was ready\n"
+	"  -h, --help        show this help\n"
+	"\n"
+	"T is a duration: 1.5s, 200ms, 500us, 1000ns, or a number of seconds (2).\n"
+	"With no limit, check only checks that FILE is a trace it can read.\n"
+	"\n"
+	"Exit status: 0 when the trace meets every limit, 1 when it does not (a\n"
+	"line on standard output per limit broken), 2 on an error.\n";
+
+/*
+ * A duration: digits, an optional fraction, an optional unit (s, ms, us,
+ * ns; none means seconds). Exact to the nanosecond; 0 or -1.
+ */
+int rt_parse_duration(const char *str, long long *ns)
+{
+	static const struct { const char *unit; long long ns; } units[] = {
+		{ "", 1000000000LL }, { "s", 1000000000LL },
+		{ "ms", 1000000LL }, { "us", 1000LL }, { "ns", 1LL },
+	};
+	unsigned long long ip = 0, frac = 0, fscale = 1;
+	const char *p = str;
+	bool digits = false;
+	size_t i;
+
+	while (isdigit((unsigned char)*p)) {
+		if (__builtin_mul_overflow(ip, 10ULL, &ip) ||
+		    __builtin_add_overflow(ip, (unsigned long long)(*p - '0'), &ip))
+			return -1;
+		p++;
+		digits = true;
+	}
+	if (*p == '.') {
+		p++;
+		while (isdigit((unsigned char)*p)) {
+			/* beyond nanoseconds, further digits cannot matter */
+			if (fscale < 1000000000ULL) {
+				frac = frac * 10 + (unsigned long long)(*p - '0');
+				fscale *= 10;
+			}
+			p++;
+			digits = true;
+		}
+	}
+	if (!digits)
+		return -1;
+	for (i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
+		unsigned long long whole, part;
+
+		if (strcmp(p, units[i].unit))
+			continue;
+		if (__builtin_mul_overflow(ip, (unsigned long long)units[i].ns,
+					   &whole))
+			return -1;
+		part = frac * (unsigned long long)units[i].ns / fscale;
+		if (__builtin_add_overflow(whole, part, &whole) ||
+		    whole > (unsigned long long)LLONG_MAX)
+			return -1;
+		*ns = (long long)whole;
+		return 0;
+	}
+	return -1;
+}
+
+static int parse_count(const char *str, long long *n)
+{
+	unsigned long long v;
+	char *end;
+
+	if (!isdigit((unsigned char)*str))
+		return -1;
+	errno = 0;
+	v = strtoull(str, &end, 10);
+	if (errno || *end || v > (unsigned long long)LLONG_MAX)
+		return -1;
+	*n = (long long)v;
+	return 0;
+}
+
+static void fmt_ns(char *buf, size_t len, long long ns)
+{
+	if (ns % 1000000000LL == 0)
+		snprintf(buf, len, "%llds", ns / 1000000000LL);
+	else if (ns >= 1000000000LL)
+		snprintf(buf, len, "%.3fs", ns / 1e9);
+	else if (ns % 1000000LL == 0)
+		snprintf(buf, len, "%lldms", ns / 1000000LL);
+	else if (ns >= 1000000LL)
+		snprintf(buf, len, "%.3fms", ns / 1e6);
+	else
+		snprintf(buf, len, "%lldns", ns);
+}
+
+struct limits {
+	long long max_ready, max_wait, max_blocked, max_unseeded; /* -1: none */
+};
+
+/* The number of limits broken, each printed on @f. */
+static int check_limits(FILE *f, const struct rt_summary *s,
+			const struct limits *l)
+{
+	char a[32], b[32];
+	int broken = 0;
+
+	if (l->max_ready >= 0) {
+		fmt_ns(b, sizeof(b), l->max_ready);
+		if (!s->ready) {
+			fprintf(f, "max-ready: the CRNG was not ready when the recording ended (limit %s)\n", b);
+			broken++;
+		} else if (!s->ready_before_load && s->ready_ns < 0) {
+			fprintf(f, "max-ready: the trace does not say when the CRNG was ready (limit %s)\n", b);
+			broken++;
+		} else if (!s->ready_before_load && s->ready_ns > l->max_ready) {
+			fmt_ns(a, sizeof(a), s->ready_ns);
+			fprintf(f, "max-ready: ready %s after boot, over the limit of %s\n", a, b);
+			broken++;
+		}
+	}
+	if (l->max_wait >= 0 && s->worst_wait_ns > l->max_wait) {
+		const struct rt_wait_info *w = &s->waits[0];
+
+		fmt_ns(a, sizeof(a), s->worst_wait_ns);
+		fmt_ns(b, sizeof(b), l->max_wait);
+		fprintf(f, "max-wait: %s (pid %lld) waited %s, over the limit of %s\n",
+			*w->comm ? w->comm : "a task", w->pid, a, b);
+		broken++;
+	}
+	if (l->max_blocked >= 0 && (long long)s->nblocked > l->max_blocked) {
+		fprintf(f, "max-blocked: %zu tasks waited, over the limit of %lld\n",
+			s->nblocked, l->max_blocked);
+		broken++;
+	}
+	if (l->max_unseeded >= 0 && (long long)s->nunseeded > l->max_unseeded) {
+		fprintf(f, "max-unseeded: %zu reads before ready, over the limit of %lld\n",
+			s->nunseeded, l->max_unseeded);
+		broken++;
+	}
+	return broken;
+}
+
+int check_main(int argc, char *argv[])
+{
+	enum { OPT_READY = 256, OPT_WAIT, OPT_BLOCKED, OPT_UNSEEDED };
+	static const struct option opts[] = {
+		{ "max-ready", required_argument, NULL, OPT_READY },
+		{ "max-wait", required_argument, NULL, OPT_WAIT },
+		{ "max-blocked", required_argument, NULL, OPT_BLOCKED },
+		{ "max-unseeded", required_argument, NULL, OPT_UNSEEDED },
+		{ "help", no_argument, NULL, 'h' },
+		{}
+	};
+	struct limits l = { -1, -1, -1, -1 };
+	struct rt_summary s;
+	char err[512], bad[64];
+	json_t *trace;
+	int c, broken;
+
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case OPT_READY:
+		case OPT_WAIT:
+			if (rt_parse_duration(optarg, c == OPT_READY ?
+					      &l.max_ready : &l.max_wait)) {
+				rt_usage_error("check", "--%s: '%s' is not a duration like 1.5s, 200ms or 2",
+					       c == OPT_READY ? "max-ready" : "max-wait",
+					       optarg);
+				return RT_EXIT_ERROR;
+			}
+			break;
+		case OPT_BLOCKED:
+		case OPT_UNSEEDED:
+			if (parse_count(optarg, c == OPT_BLOCKED ?
+					&l.max_blocked : &l.max_unseeded)) {
+				rt_usage_error("check", "--%s: '%s' is not a count (0, 1, 2...)",
+					       c == OPT_BLOCKED ? "max-blocked" : "max-unseeded",
+					       optarg);
+				return RT_EXIT_ERROR;
+			}
+			break;
+		case 'h':
+			fputs(check_usage, stdout);
+			return RT_EXIT_OK;
+		default:
+			if (optopt >= OPT_READY && optopt <= OPT_UNSEEDED)
+				rt_usage_error("check", "'%s' needs a value",
+					       rt_bad_option(argv, bad, sizeof(bad)));
+			else
+				rt_usage_error("check", "unknown option '%s'",
+					       rt_bad_option(argv, bad, sizeof(bad)));
+			return RT_EXIT_ERROR;
+		}
+	}
+	if (optind >= argc) {
+		fprintf(stderr, "rngtrace check: give a trace FILE (record one with 'rngtrace record -o FILE')\n");
+		return RT_EXIT_ERROR;
+	}
+	if (optind + 1 < argc) {
+		rt_usage_error("check", "unexpected argument '%s'", argv[optind + 1]);
+		return RT_EXIT_ERROR;
+	}
+
+	trace = rt_trace_load(argv[optind], err, sizeof(err));
+	if (!trace) {
+		fprintf(stderr, "rngtrace check: %s\n", err);
+		return RT_EXIT_ERROR;
+	}
+	if (rt_summarize(trace, &s, err, sizeof(err))) {
+		fprintf(stderr, "rngtrace check: %s\n", err);
+		json_decref(trace);
+		return RT_EXIT_ERROR;
+	}
+	broken = check_limits(stdout, &s, &l);
+	rt_summary_free(&s);
+	json_decref(trace);
+	return broken ? RT_EXIT_FAILED : RT_EXIT_OK;
+}

@@ -1,0 +1,513 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * rngtrace compare FILE... [--label L]... [--by kernel|label] [--json]:
+ * several traces side by side, one column per group of traces.
+ */
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "names.h"
+#include "stats.h"
+#include "subcommands.h"
+#include "summary.h"
+#include "trace.h"
+
+/* The metrics of one trace; NAN where the trace has no value. */
+enum {
+	M_READY,		/* seconds since boot; 0 if ready before load */
+	M_TOTAL_WAIT,		/* seconds */
+	M_WORST_WAIT,		/* seconds */
+	M_BLOCKED,		/* tasks */
+	M_SHARE,		/* + RT_NSOURCES + 1: percent of the bits */
+	M_N = M_SHARE + RT_NSOURCES + 1,
+};
+#define SHARE_AT_LOAD	RT_NSOURCES	/* bits credited before the load */
+
+struct cmp_trace {
+	const char *file, *label;
+	json_t *json;
+	struct rt_summary s;
+	int summarized;
+	double m[M_N];
+};
+
+struct cmp_group {
+	const char *name;
+	size_t *idx;		/* into the traces */
+	size_t n;
+	size_t not_ready, before_load;
+	struct rt_stats st[M_N];
+};
+
+static const char compare_usage[] =
+	"usage: rngtrace compare FILE... [--label L]... [--by kernel|label] [--json]\n"
+	"\n"
+	"Put traces that 'rngtrace record' wrote side by side: for each trace, or\n"
+	"each group of traces, the time to CRNG ready (seconds since boot), the\n"
+	"total and the worst time tasks waited for it, how many tasks (thread\n"
+	"groups) waited, and the share of the credited entropy by source (\"at\n"
+	"load\" is what boot code credited before the module loaded). A group of\n"
+	"several traces shows the median and, in brackets, the minimum..maximum;\n"
+	"N is the number of traces. A CRNG ready before the module loaded counts\n"
+	"as ready at 0 s; a trace that never saw it ready is left out of that row\n"
+	"and counted as \"not ready\".\n"
+	"\n"
+	"Options:\n"
+	"  -l, --label L  label the next FILE (in order: one --label per FILE);\n"
+	"                 traces are then grouped by label\n"
+	"  -b, --by KEY   group by 'kernel' (the kernel release, the default\n"
+	"                 without labels) or 'label' (the default with labels)\n"
+	"  -j, --json     print a JSON object instead of the table\n"
+	"  -h, --help     show this help\n"
+	"\n"
+	"FILE may be '-' for standard input. Exits 0, or 2 on error.\n";
+
+static void metrics(struct cmp_trace *t)
+{
+	const struct rt_summary *s = &t->s;
+	double total;
+	int i;
+
+	if (s->ready && s->ready_before_load)
+		t->m[M_READY] = 0;
+	else if (s->ready && s->ready_ns >= 0)
+		t->m[M_READY] = s->ready_ns / 1e9;
+	else
+		t->m[M_READY] = NAN;
+	t->m[M_TOTAL_WAIT] = s->total_wait_ns / 1e9;
+	t->m[M_WORST_WAIT] = s->worst_wait_ns / 1e9;
+	t->m[M_BLOCKED] = (double)s->nblocked;
+
+	total = (double)s->credit_total +
+		(s->pool_bits_at_load > 0 ? (double)s->pool_bits_at_load : 0);
+	for (i = 0; i < RT_NSOURCES; i++)
+		t->m[M_SHARE + i] = total > 0 && s->credit_bits[i] >= 0 ?
+				    100.0 * s->credit_bits[i] / total : NAN;
+	t->m[M_SHARE + SHARE_AT_LOAD] =
+		total > 0 ? 100.0 * (s->pool_bits_at_load > 0 ?
+				     s->pool_bits_at_load : 0) / total : NAN;
+}
+
+static const char *share_name(int i)
+{
+	return i == SHARE_AT_LOAD ? "at load" : rt_source_name(i);
+}
+
+/* A name as a table heading: one line, no control characters. */
+static void heading(char *buf, size_t len, const char *name)
+{
+	size_t i;
+
+	snprintf(buf, len, "%s", name);
+	for (i = 0; buf[i]; i++)
+		if ((unsigned char)buf[i] < 0x20 || buf[i] == 0x7f)
+			buf[i] = '?';
+}
+
+static const char *group_key(const struct cmp_trace *t, int by_label)
+{
+	if (by_label)
+		return t->label;
+	return *t->s.kernel_release ? t->s.kernel_release : "(unknown kernel)";
+}
+
+static int make_groups(struct cmp_trace *tr, size_t n, int by_label,
+		       struct cmp_group *g, size_t *ng)
+{
+	size_t i, j, k;
+	double *v;
+
+	*ng = 0;
+	for (i = 0; i < n; i++) {
+		const char *key = group_key(&tr[i], by_label);
+
+		for (j = 0; j < *ng && strcmp(g[j].name, key); j++)
+			;
+		if (j == *ng) {
+			g[j].name = key;
+			g[j].idx = calloc(n, sizeof(*g[j].idx));
+			if (!g[j].idx)
+				return -1;
+			(*ng)++;
+		}
+		g[j].idx[g[j].n++] = i;
+		g[j].not_ready += !tr[i].s.ready;
+		g[j].before_load += tr[i].s.ready && tr[i].s.ready_before_load;
+	}
+	v = calloc(n, sizeof(*v));
+	if (!v)
+		return -1;
+	for (j = 0; j < *ng; j++) {
+		for (k = 0; k < M_N; k++) {
+			size_t nv = 0;
+
+			for (i = 0; i < g[j].n; i++) {
+				double x = tr[g[j].idx[i]].m[k];
+
+				if (!isnan(x))
+					v[nv++] = x;
+			}
+			if (rt_stats(v, nv, &g[j].st[k])) {
+				free(v);
+				return -1;
+			}
+		}
+	}
+	free(v);
+	return 0;
+}
+
+/* Rows: which share rows have anything in them. */
+static int share_used(const struct cmp_group *g, size_t ng, int i)
+{
+	size_t j;
+
+	for (j = 0; j < ng; j++)
+		if (g[j].st[M_SHARE + i].n && g[j].st[M_SHARE + i].max > 0)
+			return 1;
+	return 0;
+}
+
+static void cell(char *buf, size_t len, const struct rt_stats *st,
+		 const char *fmt)
+{
+	char a[32], b[32], c[32];
+
+	if (!st->n) {
+		snprintf(buf, len, "-");
+		return;
+	}
+	snprintf(a, sizeof(a), fmt, st->median);
+	if (st->n == 1) {
+		snprintf(buf, len, "%s", a);
+		return;
+	}
+	snprintf(b, sizeof(b), fmt, st->min);
+	snprintf(c, sizeof(c), fmt, st->max);
+	snprintf(buf, len, "%s [%s..%s]", a, b, c);
+}
+
+#define CELL_LEN 128
+
+struct row {
+	char label[40];
+	char (*cells)[CELL_LEN];
+};
+
+static int print_table(FILE *f, const struct cmp_group *g, size_t ng,
+		       int by_label)
+{
+	struct row rows[M_N + 4];
+	size_t nrows = 0, r, j, *width, lw = 0;
+	int i, ret = -1;
+
+	width = calloc(ng, sizeof(*width));
+	if (!width)
+		return -1;
+	for (r = 0; r < sizeof(rows) / sizeof(rows[0]); r++) {
+		rows[r].cells = calloc(ng, CELL_LEN);
+		if (!rows[r].cells) {
+			while (r--)
+				free(rows[r].cells);
+			free(width);
+			return -1;
+		}
+	}
+
+#define ROW(name) (snprintf(rows[nrows].label, sizeof(rows[nrows].label), \
+			    "%s", name), rows[nrows++].cells)
+	{
+		char (*c)[CELL_LEN] = ROW("traces (N)");
+
+		for (j = 0; j < ng; j++)
+			snprintf(c[j], CELL_LEN, "%zu", g[j].n);
+	}
+	{
+		char (*c)[CELL_LEN] = ROW("ready (s)");
+
+		for (j = 0; j < ng; j++)
+			cell(c[j], CELL_LEN, &g[j].st[M_READY], "%.3f");
+	}
+	for (j = 0; j < ng && !g[j].not_ready; j++)
+		;
+	if (j < ng) {
+		char (*c)[CELL_LEN] = ROW("not ready");
+
+		for (j = 0; j < ng; j++)
+			snprintf(c[j], CELL_LEN, "%zu", g[j].not_ready);
+	}
+	for (j = 0; j < ng && !g[j].before_load; j++)
+		;
+	if (j < ng) {
+		char (*c)[CELL_LEN] = ROW("ready before load");
+
+		for (j = 0; j < ng; j++)
+			snprintf(c[j], CELL_LEN, "%zu", g[j].before_load);
+	}
+	{
+		char (*c)[CELL_LEN] = ROW("total wait (s)");
+
+		for (j = 0; j < ng; j++)
+			cell(c[j], CELL_LEN, &g[j].st[M_TOTAL_WAIT], "%.3f");
+		c = ROW("worst wait (s)");
+		for (j = 0; j < ng; j++)
+			cell(c[j], CELL_LEN, &g[j].st[M_WORST_WAIT], "%.3f");
+		c = ROW("blocked tasks");
+		for (j = 0; j < ng; j++)
+			cell(c[j], CELL_LEN, &g[j].st[M_BLOCKED], "%.0f");
+	}
+	for (i = 0; i <= RT_NSOURCES; i++) {
+		/* "at load" first: it came first. */
+		int k = i == 0 ? SHARE_AT_LOAD : i - 1;
+		char name[40], (*c)[CELL_LEN];
+
+		if (!share_used(g, ng, k))
+			continue;
+		snprintf(name, sizeof(name), "credit %s (%%)", share_name(k));
+		c = ROW(name);
+		for (j = 0; j < ng; j++)
+			cell(c[j], CELL_LEN, &g[j].st[M_SHARE + k], "%.1f");
+	}
+#undef ROW
+
+	for (r = 0; r < nrows; r++) {
+		if (strlen(rows[r].label) > lw)
+			lw = strlen(rows[r].label);
+		for (j = 0; j < ng; j++)
+			if (strlen(rows[r].cells[j]) > width[j])
+				width[j] = strlen(rows[r].cells[j]);
+	}
+	for (j = 0; j < ng; j++) {
+		char name[CELL_LEN];
+
+		heading(name, sizeof(name), g[j].name);
+		if (strlen(name) > width[j])
+			width[j] = strlen(name);
+	}
+
+	fprintf(f, "%-*s", (int)lw, by_label ? "label" : "kernel");
+	for (j = 0; j < ng; j++) {
+		char name[CELL_LEN];
+
+		heading(name, sizeof(name), g[j].name);
+		fprintf(f, "  %*s", (int)width[j], name);
+	}
+	fputc('\n', f);
+	for (r = 0; r < nrows; r++) {
+		fprintf(f, "%-*s", (int)lw, rows[r].label);
+		for (j = 0; j < ng; j++)
+			fprintf(f, "  %*s", (int)width[j], rows[r].cells[j]);
+		fputc('\n', f);
+	}
+	for (j = 0; j < ng; j++)
+		if (g[j].n > 1)
+			break;
+	if (j < ng)
+		fprintf(f, "\nA group of several traces: median [min..max].\n");
+	ret = 0;
+
+	for (r = 0; r < sizeof(rows) / sizeof(rows[0]); r++)
+		free(rows[r].cells);
+	free(width);
+	return ret;
+}
+
+static json_t *stats_json(const struct rt_stats *st)
+{
+	if (!st->n)
+		return json_object();
+	return json_pack("{s:I, s:f, s:f, s:f}", "n", (json_int_t)st->n,
+			 "median", st->median, "min", st->min, "max", st->max);
+}
+
+static json_t *to_json(const struct cmp_trace *tr, const struct cmp_group *g,
+		       size_t ng, int by_label)
+{
+	json_t *root = json_object(), *groups = json_array();
+	size_t i, j;
+	int k;
+
+	if (!root || !groups)
+		goto fail;
+	json_object_set_new(root, "by", json_string(by_label ? "label" : "kernel"));
+	json_object_set_new(root, "groups", groups);
+	for (j = 0; j < ng; j++) {
+		json_t *o = json_object(), *traces = json_array(),
+		       *share = json_object();
+
+		if (!o || !traces || !share || json_array_append_new(groups, o)) {
+			json_decref(o);
+			json_decref(traces);
+			json_decref(share);
+			goto fail;
+		}
+		json_object_set_new(o, "name", json_string(g[j].name));
+		json_object_set_new(o, "n", json_integer(g[j].n));
+		for (i = 0; i < g[j].n; i++) {
+			const struct cmp_trace *t = &tr[g[j].idx[i]];
+			json_t *to = json_pack("{s:s, s:s, s:s}", "file", t->file,
+					       "kernel_release", t->s.kernel_release,
+					       "boot_id", t->s.boot_id);
+
+			if (to && t->label)
+				json_object_set_new(to, "label", json_string(t->label));
+			json_array_append_new(traces, to);
+		}
+		json_object_set_new(o, "traces", traces);
+		json_object_set_new(o, "ready_seconds", stats_json(&g[j].st[M_READY]));
+		json_object_set_new(o, "not_ready", json_integer(g[j].not_ready));
+		json_object_set_new(o, "ready_before_load",
+				    json_integer(g[j].before_load));
+		json_object_set_new(o, "total_wait_seconds",
+				    stats_json(&g[j].st[M_TOTAL_WAIT]));
+		json_object_set_new(o, "worst_wait_seconds",
+				    stats_json(&g[j].st[M_WORST_WAIT]));
+		json_object_set_new(o, "blocked_tasks",
+				    stats_json(&g[j].st[M_BLOCKED]));
+		for (k = 0; k <= RT_NSOURCES; k++) {
+			if (!share_used(g + j, 1, k))
+				continue;
+			json_object_set_new(share, k == SHARE_AT_LOAD ? "at_load" :
+					    rt_source_name(k),
+					    stats_json(&g[j].st[M_SHARE + k]));
+		}
+		json_object_set_new(o, "credit_share_percent", share);
+	}
+	return root;
+fail:
+	json_decref(root);
+	json_decref(groups);
+	return NULL;
+}
+
+int compare_main(int argc, char *argv[])
+{
+	static const struct option opts[] = {
+		{ "label", required_argument, NULL, 'l' },
+		{ "by", required_argument, NULL, 'b' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
+		{}
+	};
+	const char **labels = NULL, *by = NULL;
+	struct cmp_trace *tr = NULL;
+	struct cmp_group *g = NULL;
+	size_t nlabels = 0, n = 0, ng = 0, i;
+	int c, json = 0, by_label, ret = RT_EXIT_ERROR, stdin_used = 0;
+	char bad[64], err[512];
+
+	labels = calloc(argc, sizeof(*labels));
+	if (!labels) {
+		fprintf(stderr, "rngtrace compare: out of memory\n");
+		return RT_EXIT_ERROR;
+	}
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "l:b:jh", opts, NULL)) != -1) {
+		switch (c) {
+		case 'l':
+			labels[nlabels++] = optarg;
+			break;
+		case 'b':
+			if (strcmp(optarg, "kernel") && strcmp(optarg, "label")) {
+				rt_usage_error("compare", "--by is 'kernel' or 'label', not '%s'",
+					       optarg);
+				goto out;
+			}
+			by = optarg;
+			break;
+		case 'j':
+			json = 1;
+			break;
+		case 'h':
+			fputs(compare_usage, stdout);
+			ret = RT_EXIT_OK;
+			goto out;
+		default:
+			if (optopt && strchr("lb", optopt))
+				rt_usage_error("compare", "option '%s' needs a value",
+					       rt_bad_option(argv, bad, sizeof(bad)));
+			else
+				rt_usage_error("compare", "unknown option '%s'",
+					       rt_bad_option(argv, bad, sizeof(bad)));
+			goto out;
+		}
+	}
+	n = argc - optind;
+	if (!n) {
+		rt_usage_error("compare", "no trace given");
+		goto out;
+	}
+	if (nlabels && nlabels != n) {
+		rt_usage_error("compare", "%zu labels for %zu traces: give one --label per FILE, or none",
+			       nlabels, n);
+		goto out;
+	}
+	by_label = by ? !strcmp(by, "label") : nlabels > 0;
+	if (by_label && !nlabels) {
+		rt_usage_error("compare", "--by label needs a --label for each FILE");
+		goto out;
+	}
+	tr = calloc(n, sizeof(*tr));
+	g = calloc(n, sizeof(*g));
+	if (!tr || !g) {
+		fprintf(stderr, "rngtrace compare: out of memory\n");
+		goto out;
+	}
+	for (i = 0; i < n; i++) {
+		tr[i].file = argv[optind + i];
+		tr[i].label = nlabels ? labels[i] : NULL;
+		if (!strcmp(tr[i].file, "-") && stdin_used++) {
+			fprintf(stderr, "rngtrace compare: standard input ('-') given twice\n");
+			goto out;
+		}
+		tr[i].json = rt_trace_load(tr[i].file, err, sizeof(err));
+		if (!tr[i].json) {
+			fprintf(stderr, "rngtrace compare: %s\n", err);
+			goto out;
+		}
+		if (rt_summarize(tr[i].json, &tr[i].s, err, sizeof(err))) {
+			fprintf(stderr, "rngtrace compare: %s: %s\n", tr[i].file, err);
+			goto out;
+		}
+		tr[i].summarized = 1;
+		metrics(&tr[i]);
+	}
+	if (make_groups(tr, n, by_label, g, &ng)) {
+		fprintf(stderr, "rngtrace compare: out of memory\n");
+		goto out;
+	}
+	if (json) {
+		json_t *o = to_json(tr, g, ng, by_label);
+
+		/* 12 digits: 14.2, not 14.199999999999999. */
+		if (!o || json_dumpf(o, stdout, JSON_INDENT(2) |
+				     JSON_REAL_PRECISION(12)) < 0 ||
+		    fputc('\n', stdout) == EOF) {
+			json_decref(o);
+			fprintf(stderr, "rngtrace compare: cannot write the output\n");
+			goto out;
+		}
+		json_decref(o);
+	} else if (print_table(stdout, g, ng, by_label)) {
+		fprintf(stderr, "rngtrace compare: out of memory\n");
+		goto out;
+	}
+	ret = RT_EXIT_OK;
+out:
+	for (i = 0; tr && i < n; i++) {
+		if (tr[i].summarized)
+			rt_summary_free(&tr[i].s);
+		json_decref(tr[i].json);
+	}
+	for (i = 0; g && i < ng; i++)
+		free(g[i].idx);
+	free(g);
+	free(tr);
+	free(labels);
+	return ret;
+}

@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* rngtrace export: one writer per format (export_*.c). */
+#ifndef RT_EXPORT_H
+#define RT_EXPORT_H
+
+#include <stdio.h>
+#include <jansson.h>
+
+#include "summary.h"
+
+struct rt_export {
+	const char *file;		/* as the user named it */
+	const json_t *trace;
+	const struct rt_summary *s;
+	long long max_wait_ns;		/* -1: no limit */
+	long long max_ready_ns;		/* -1: no limit */
+};
+
+/* Each writes the whole output to @f: 0, or -1 (out of memory). */
+int rt_export_perfetto(FILE *f, const struct rt_export *x);
+int rt_export_prometheus(FILE *f, const struct rt_export *x);
+int rt_export_junit(FILE *f, const struct rt_export *x);
+int rt_export_ktap(FILE *f, const struct rt_export *x);
+
+/* The test cases junit and ktap share. */
+enum rt_case_result { RT_CASE_PASS, RT_CASE_FAIL, RT_CASE_SKIP };
+
+struct rt_case {
+	char name[160];			/* "crng-ready", "wait: comm (unit)" */
+	enum rt_case_result result;
+	double seconds;			/* ready time, or the task's total wait */
+	char message[256];		/* one line */
+};
+
+/* The cases of a trace, in order; free() *cases. 0, or -1. */
+int rt_export_cases(const struct rt_export *x, struct rt_case **cases,
+		    size_t *n);
+
+#endif /* RT_EXPORT_H */

@@ -1,0 +1,196 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The test cases of a trace (crng-ready, then one per task that waited)
+ * and their JUnit XML.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "export.h"
+#include "svg.h"
+
+struct task {
+	long long tgid, first_start_ns, total_ns, worst_ns;
+	size_t nwaits;
+	const char *comm, *unit;
+};
+
+static int cmp_task(const void *a, const void *b)
+{
+	const struct task *x = a, *y = b;
+
+	if (x->first_start_ns != y->first_start_ns)
+		return x->first_start_ns < y->first_start_ns ? -1 : 1;
+	return x->tgid < y->tgid ? -1 : x->tgid > y->tgid;
+}
+
+static void task_label(char *buf, size_t len, const char *comm,
+		       const char *unit)
+{
+	if (unit && *unit)
+		snprintf(buf, len, "wait: %s (%s)", *comm ? comm : "?", unit);
+	else
+		snprintf(buf, len, "wait: %s", *comm ? comm : "?");
+}
+
+static void ready_case(const struct rt_export *x, struct rt_case *c)
+{
+	const struct rt_summary *s = x->s;
+	double lim = x->max_ready_ns / 1e9;
+
+	snprintf(c->name, sizeof(c->name), "crng-ready");
+	if (!s->ready) {
+		c->result = x->max_ready_ns >= 0 ? RT_CASE_FAIL : RT_CASE_SKIP;
+		snprintf(c->message, sizeof(c->message),
+			 "the trace does not show the CRNG ready");
+		return;
+	}
+	if (s->ready_before_load) {
+		c->seconds = 0;
+		c->result = RT_CASE_PASS;
+		snprintf(c->message, sizeof(c->message),
+			 "ready before the module loaded");
+		return;
+	}
+	c->seconds = s->ready_ns / 1e9;
+	if (x->max_ready_ns >= 0 && s->ready_ns > x->max_ready_ns) {
+		c->result = RT_CASE_FAIL;
+		snprintf(c->message, sizeof(c->message),
+			 "ready at %.3f s (%s), later than the limit of %g s",
+			 c->seconds, *s->ready_source ? s->ready_source : "source unknown",
+			 lim);
+	} else {
+		c->result = RT_CASE_PASS;
+		snprintf(c->message, sizeof(c->message), "ready at %.3f s (%s)",
+			 c->seconds, *s->ready_source ? s->ready_source : "source unknown");
+	}
+}
+
+int rt_export_cases(const struct rt_export *x, struct rt_case **cases,
+		    size_t *n)
+{
+	const struct rt_summary *s = x->s;
+	struct task *t = NULL;
+	struct rt_case *c;
+	size_t nt = 0, i, j;
+
+	*cases = NULL;
+	*n = 0;
+	if (s->nwaits && !(t = calloc(s->nwaits, sizeof(*t))))
+		return -1;
+	for (i = 0; i < s->nwaits; i++) {
+		const struct rt_wait_info *w = &s->waits[i];
+
+		for (j = 0; j < nt && t[j].tgid != w->tgid; j++)
+			;
+		if (j == nt) {
+			t[nt].tgid = w->tgid;
+			t[nt].first_start_ns = w->start_ns;
+			t[nt].comm = w->comm;
+			t[nt].unit = w->unit;
+			nt++;
+		}
+		if (w->start_ns < t[j].first_start_ns)
+			t[j].first_start_ns = w->start_ns;
+		if (t[j].total_ns + w->wait_ns >= t[j].total_ns)
+			t[j].total_ns += w->wait_ns;
+		if (w->wait_ns > t[j].worst_ns)
+			t[j].worst_ns = w->wait_ns;
+		t[j].nwaits++;
+	}
+	if (nt > 1)
+		qsort(t, nt, sizeof(*t), cmp_task);
+
+	c = calloc(nt + 1, sizeof(*c));
+	if (!c) {
+		free(t);
+		return -1;
+	}
+	ready_case(x, &c[0]);
+	for (i = 0; i < nt; i++) {
+		struct rt_case *k = &c[i + 1];
+		char label[160];
+		int dup = 0;
+
+		task_label(label, sizeof(label), t[i].comm, t[i].unit);
+		for (j = 0; j < nt; j++) {
+			char other[160];
+
+			task_label(other, sizeof(other), t[j].comm, t[j].unit);
+			dup |= j != i && !strcmp(label, other);
+		}
+		if (dup)
+			snprintf(k->name, sizeof(k->name), "%.130s pid %lld",
+				 label, t[i].tgid);
+		else
+			snprintf(k->name, sizeof(k->name), "%s", label);
+		k->seconds = t[i].total_ns / 1e9;
+		k->result = x->max_wait_ns >= 0 && t[i].worst_ns > x->max_wait_ns ?
+			    RT_CASE_FAIL : RT_CASE_PASS;
+		snprintf(k->message, sizeof(k->message),
+			 "pid %lld waited %zu time%s for the CRNG: longest %.3f s, total %.3f s%s",
+			 t[i].tgid, t[i].nwaits, t[i].nwaits == 1 ? "" : "s",
+			 t[i].worst_ns / 1e9, t[i].total_ns / 1e9,
+			 k->result == RT_CASE_FAIL ? ", longer than the limit" : "");
+	}
+	free(t);
+	*cases = c;
+	*n = nt + 1;
+	return 0;
+}
+
+int rt_export_junit(FILE *f, const struct rt_export *x)
+{
+	const struct rt_summary *s = x->s;
+	struct rt_case *c;
+	size_t n, i, fails = 0, skips = 0;
+	double total = 0;
+
+	if (rt_export_cases(x, &c, &n))
+		return -1;
+	for (i = 0; i < n; i++) {
+		fails += c[i].result == RT_CASE_FAIL;
+		skips += c[i].result == RT_CASE_SKIP;
+		total += c[i].seconds;
+	}
+	fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+	fprintf(f, "<testsuites name=\"rngtrace\" tests=\"%zu\" failures=\"%zu\" errors=\"0\" skipped=\"%zu\">\n",
+		n, fails, skips);
+	fprintf(f, "  <testsuite name=\"rngtrace\" tests=\"%zu\" failures=\"%zu\" errors=\"0\" skipped=\"%zu\" time=\"%.6f\">\n",
+		n, fails, skips, total);
+	fprintf(f, "    <properties>\n");
+	fprintf(f, "      <property name=\"kernel_release\" value=\"");
+	rt_xml_puts(f, s->kernel_release);
+	fprintf(f, "\"/>\n      <property name=\"boot_id\" value=\"");
+	rt_xml_puts(f, s->boot_id);
+	fprintf(f, "\"/>\n      <property name=\"trace\" value=\"");
+	rt_xml_puts(f, x->file);
+	fprintf(f, "\"/>\n");
+	if (x->max_ready_ns >= 0)
+		fprintf(f, "      <property name=\"max_ready_seconds\" value=\"%g\"/>\n",
+			x->max_ready_ns / 1e9);
+	if (x->max_wait_ns >= 0)
+		fprintf(f, "      <property name=\"max_wait_seconds\" value=\"%g\"/>\n",
+			x->max_wait_ns / 1e9);
+	fprintf(f, "    </properties>\n");
+	for (i = 0; i < n; i++) {
+		fprintf(f, "    <testcase classname=\"rngtrace\" name=\"");
+		rt_xml_puts(f, c[i].name);
+		fprintf(f, "\" time=\"%.6f\">\n", c[i].seconds);
+		if (c[i].result == RT_CASE_FAIL) {
+			fprintf(f, "      <failure type=\"limit\" message=\"");
+			rt_xml_puts(f, c[i].message);
+			fprintf(f, "\"/>\n");
+		} else if (c[i].result == RT_CASE_SKIP) {
+			fprintf(f, "      <skipped message=\"");
+			rt_xml_puts(f, c[i].message);
+			fprintf(f, "\"/>\n");
+		}
+		fprintf(f, "      <system-out>");
+		rt_xml_puts(f, c[i].message);
+		fprintf(f, "</system-out>\n    </testcase>\n");
+	}
+	fprintf(f, "  </testsuite>\n</testsuites>\n");
+	free(c);
+	return 0;
+}

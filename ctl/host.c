@@ -1,0 +1,288 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Host facts and kernel log lines for a trace (see host.h).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/utsname.h>
+
+#include "host.h"
+
+/* A JSON string of @s, its bytes past ASCII as '?' if it is not UTF-8. */
+static json_t *safe_string(const char *s)
+{
+	json_t *j = json_string(s);
+	char *copy, *p;
+
+	if (j || !(copy = strdup(s)))
+		return j;
+	for (p = copy; *p; p++)
+		if ((unsigned char)*p >= 0x80)
+			*p = '?';
+	j = json_string(copy);
+	free(copy);
+	return j;
+}
+
+/* Whether the space-separated @list has the word @w. */
+static bool has_word(const char *list, const char *w)
+{
+	size_t n = strlen(w);
+	const char *p = list;
+
+	while ((p = strstr(p, w))) {
+		bool start = p == list || p[-1] == ' ' || p[-1] == '\t';
+		char end = p[n];
+
+		if (start && (end == '\0' || end == ' ' || end == '\t' ||
+			      end == '\n'))
+			return true;
+		p += n;
+	}
+	return false;
+}
+
+/* "key<tabs> : value": the value, or NULL when the line is not @key's. */
+static const char *field(const char *line, const char *key)
+{
+	size_t n = strlen(key);
+
+	if (strncmp(line, key, n))
+		return NULL;
+	line += n;
+	while (*line == ' ' || *line == '\t')
+		line++;
+	if (*line != ':')
+		return NULL;
+	line++;
+	while (*line == ' ' || *line == '\t')
+		line++;
+	return line;
+}
+
+int rt_cpuinfo_parse(FILE *f, struct rt_cpuinfo *ci)
+{
+	char *line = NULL;
+	size_t cap = 0;
+	const char *v;
+
+	memset(ci, 0, sizeof(*ci));
+	while (getline(&line, &cap, f) > 0) {
+		line[strcspn(line, "\n")] = '\0';
+		if (!ci->model[0] && (v = field(line, "model name")))
+			snprintf(ci->model, sizeof(ci->model), "%s", v);
+		else if (!ci->has_flags && (v = field(line, "flags"))) {
+			ci->has_flags = true;
+			ci->rdrand = has_word(v, "rdrand");
+			ci->rdseed = has_word(v, "rdseed");
+			ci->hypervisor = has_word(v, "hypervisor");
+		}
+	}
+	free(line);
+	return ci->model[0] || ci->has_flags ? 0 : -1;
+}
+
+int rt_kmsg_parse(const char *rec, size_t len, uint64_t *usec, char *text,
+		  size_t textlen)
+{
+	const char *semi = memchr(rec, ';', len), *p, *end;
+	unsigned long long pri, seq, us;
+	char head[96];
+	size_t hlen, n;
+
+	if (!semi || textlen == 0)
+		return -1;
+	hlen = semi - rec;
+	if (hlen >= sizeof(head))
+		return -1;
+	memcpy(head, rec, hlen);
+	head[hlen] = '\0';
+	if (sscanf(head, "%llu,%llu,%llu", &pri, &seq, &us) != 3)
+		return -1;
+	*usec = us;
+	p = semi + 1;
+	end = memchr(p, '\n', len - (p - rec));
+	if (!end)
+		end = rec + len;
+	n = end - p;
+	if (n >= textlen)
+		n = textlen - 1;
+	memcpy(text, p, n);
+	text[n] = '\0';
+	return 0;
+}
+
+bool rt_kmsg_wanted(const char *text)
+{
+	return strstr(text, "random:") || strstr(text, "rngtrace:");
+}
+
+json_t *rt_kmsg_read(int fd, int64_t offset_ns)
+{
+	json_t *a = json_array();
+	char rec[8192], text[1024];
+	uint64_t usec;
+	ssize_t n;
+
+	if (!a)
+		return NULL;
+	for (;;) {
+		n = read(fd, rec, sizeof(rec));
+		if (n < 0 && errno == EPIPE)
+			continue;	/* overwritten under us: the next one */
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;		/* EAGAIN: the end; or an error */
+		if (rt_kmsg_parse(rec, n, &usec, text, sizeof(text)) ||
+		    !rt_kmsg_wanted(text))
+			continue;
+		if (json_array_append_new(a, json_pack("{s:I, s:o}",
+			"time_ns", (json_int_t)(usec * 1000 + offset_ns),
+			"text", safe_string(text)))) {
+			json_decref(a);
+			return NULL;
+		}
+	}
+	return a;
+}
+
+json_t *rt_kmsg_collect(int64_t offset_ns, char *err, size_t errlen)
+{
+	int fd = open("/dev/kmsg", O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	json_t *a;
+
+	if (fd < 0) {
+		snprintf(err, errlen, "cannot read /dev/kmsg: %s",
+			 strerror(errno));
+		return NULL;
+	}
+	a = rt_kmsg_read(fd, offset_ns);
+	close(fd);
+	if (!a)
+		snprintf(err, errlen, "out of memory");
+	return a;
+}
+
+int64_t rt_kmsg_ready_ns(const json_t *kmsg)
+{
+	const json_t *line;
+	size_t i;
+
+	json_array_foreach(kmsg, i, line) {
+		const char *t = json_string_value(json_object_get(line, "text"));
+
+		if (t && strstr(t, "crng init done"))
+			return json_integer_value(json_object_get(line,
+								  "time_ns"));
+	}
+	return -1;
+}
+
+json_t *rt_words_json(const char *line)
+{
+	json_t *a = json_array();
+	const char *p = line;
+
+	if (!a)
+		return NULL;
+	while (*p) {
+		size_t n;
+
+		p += strspn(p, " \t\n");
+		n = strcspn(p, " \t\n");
+		if (!n)
+			break;
+		if (json_array_append_new(a, json_stringn(p, n)) &&
+		    json_array_append_new(a, json_string("?"))) {
+			json_decref(a);
+			return NULL;
+		}
+		p += n;
+	}
+	return a;
+}
+
+/* The first line of @root@path without its newline; NULL if unreadable. */
+static char *read_first_line(const char *root, const char *path)
+{
+	char name[4096], *line = NULL;
+	size_t cap = 0;
+	FILE *f;
+
+	snprintf(name, sizeof(name), "%s%s", root, path);
+	f = fopen(name, "re");
+	if (!f)
+		return NULL;
+	if (getline(&line, &cap, f) < 0) {
+		free(line);
+		line = NULL;
+	} else {
+		line[strcspn(line, "\n")] = '\0';
+	}
+	fclose(f);
+	return line;
+}
+
+static void set_line(json_t *o, const char *key, const char *root,
+		     const char *path, bool *bad)
+{
+	char *line = read_first_line(root, path);
+
+	if (line && json_object_set_new(o, key, safe_string(line)))
+		*bad = true;
+	free(line);
+}
+
+json_t *rt_host_json(const char *root)
+{
+	json_t *o = json_object();
+	struct rt_cpuinfo ci;
+	struct utsname u;
+	char name[4096], *line;
+	bool bad = !o;
+	FILE *f;
+
+	if (bad)
+		return NULL;
+	if (!uname(&u))
+		bad |= json_object_set_new(o, "kernel_release",
+					   safe_string(u.release)) != 0;
+	set_line(o, "cmdline", root, "/proc/cmdline", &bad);
+	set_line(o, "boot_id", root, "/proc/sys/kernel/random/boot_id", &bad);
+	snprintf(name, sizeof(name), "%s/proc/cpuinfo", root);
+	f = fopen(name, "re");
+	if (f) {
+		if (!rt_cpuinfo_parse(f, &ci)) {
+			if (ci.model[0])
+				bad |= json_object_set_new(o, "cpu_model",
+						safe_string(ci.model)) != 0;
+			if (ci.has_flags)
+				bad |= json_object_set_new(o, "cpu_rdrand",
+						json_boolean(ci.rdrand)) ||
+				       json_object_set_new(o, "cpu_rdseed",
+						json_boolean(ci.rdseed)) ||
+				       json_object_set_new(o, "hypervisor",
+						json_boolean(ci.hypervisor));
+		}
+		fclose(f);
+	}
+	line = read_first_line(root, "/sys/class/misc/hw_random/rng_available");
+	if (line)
+		bad |= json_object_set_new(o, "hwrng_available",
+					   rt_words_json(line)) != 0;
+	free(line);
+	line = read_first_line(root, "/sys/class/misc/hw_random/rng_current");
+	if (line && line[0] && strcmp(line, "none"))
+		bad |= json_object_set_new(o, "hwrng_current",
+					   safe_string(line)) != 0;
+	free(line);
+	if (bad) {
+		json_decref(o);
+		return NULL;
+	}
+	return o;
+}

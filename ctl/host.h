@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Host facts for a trace (Documentation/trace-format.md, "host" and
+ * "kmsg"): the kernel, the CPU, the hardware RNGs, and the kernel log's
+ * random: and rngtrace: lines. The parsers take strings or a FILE so that
+ * they are testable without this machine's /proc.
+ */
+#ifndef RT_HOST_H
+#define RT_HOST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <jansson.h>
+
+struct rt_cpuinfo {
+	char model[256];	/* the first "model name", "" if none */
+	bool rdrand, rdseed, hypervisor;	/* in the first "flags" */
+	bool has_flags;
+};
+
+/* Read /proc/cpuinfo's text from @f. 0, or -1 when it has nothing usable. */
+int rt_cpuinfo_parse(FILE *f, struct rt_cpuinfo *ci);
+
+/*
+ * One /dev/kmsg record ("PRI,SEQ,USEC,FLAGS[,...];TEXT\n[ KEY=VALUE\n]..."):
+ * 0 with the printk time in microseconds and the first line of the text
+ * (cut to @textlen), -1 if it is not a record.
+ */
+int rt_kmsg_parse(const char *rec, size_t len, uint64_t *usec, char *text,
+		  size_t textlen);
+/* A line the trace keeps: it contains "random:" or "rngtrace:". */
+bool rt_kmsg_wanted(const char *text);
+/*
+ * The kept records readable from @fd (opened O_NONBLOCK) until there are
+ * no more, as the trace's kmsg[]: {time_ns = usec * 1000 + @offset_ns,
+ * text}. NULL when out of memory.
+ */
+json_t *rt_kmsg_read(int fd, int64_t offset_ns);
+/* rt_kmsg_read() of /dev/kmsg from its start; NULL with @err on error. */
+json_t *rt_kmsg_collect(int64_t offset_ns, char *err, size_t errlen);
+/* time_ns of the first kmsg[] line with "crng init done", or -1. */
+int64_t rt_kmsg_ready_ns(const json_t *kmsg);
+
+/* The words of a line (rng_available) as an array of strings. */
+json_t *rt_words_json(const char *line);
+
+/*
+ * The trace's host object from files under @root ("" for this machine's
+ * /proc and /sys); what cannot be read is left out. NULL on ENOMEM.
+ */
+json_t *rt_host_json(const char *root);
+
+#endif /* RT_HOST_H */

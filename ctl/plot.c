@@ -1,0 +1,650 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * rngtrace plot FILE -o OUT.svg: a trace as an SVG timeline. On top, the
+ * entropy credited towards the ready threshold, stacked by source; below,
+ * one row per task that waited for the CRNG, and a row of hwrng
+ * registrations and unseeded reads; the CRNG's ready moment across all.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "names.h"
+#include "outfile.h"
+#include "subcommands.h"
+#include "summary.h"
+#include "svg.h"
+#include "trace.h"
+
+#define READY_BITS	256	/* the kernel's POOL_READY_BITS */
+#define MAX_ROWS	40	/* task rows; the rest are counted */
+
+/* Layout, in SVG user units (pixels). */
+#define W		1100
+#define LM		210	/* left of the time axis: row labels */
+#define RM		50
+#define PW		(W - LM - RM)
+#define PANEL_TOP	92
+#define PANEL_H		220
+#define ROW_H		24
+
+#define LAYER_AT_LOAD	RT_NSOURCES	/* bits credited before the load */
+#define NLAYERS		(RT_NSOURCES + 1)
+
+static const char *const colors[NLAYERS] = {
+	"#607d8b",	/* unknown */
+	"#1f77b4",	/* interrupts */
+	"#ff7f0e",	/* input */
+	"#8c564b",	/* disk */
+	"#2ca02c",	/* hwrng */
+	"#9467bd",	/* jitter */
+	"#e377c2",	/* ioctl */
+	"#bcbd22",	/* bootloader */
+	"#17becf",	/* cpu */
+	"#aec7e8",	/* timer */
+	"#bdbdbd",	/* at load */
+};
+
+static const char plot_usage[] =
+	"usage: rngtrace plot FILE -o OUT.svg\n"
+	"\n"
+	"Draw a trace that 'rngtrace record' wrote as an SVG timeline, in seconds\n"
+	"since boot (CLOCK_BOOTTIME). The top panel stacks the entropy credited\n"
+	"towards the CRNG's 256-bit ready threshold by source, starting from what\n"
+	"boot code had credited when the module loaded; a vertical line marks\n"
+	"when the CRNG became ready, and by which source. Below, one row per task\n"
+	"(thread) that waited for the CRNG, labelled \"comm (unit)\", each wait a\n"
+	"bar with its duration (at most 40 rows; the rest are counted), and a row\n"
+	"of hwrng registrations (diamonds) and reads of randomness before ready\n"
+	"that did not wait (red ticks). Hovering shows details in viewers that\n"
+	"support SVG titles.\n"
+	"\n"
+	"Options:\n"
+	"  -o, --output OUT  the SVG file to write (replaced atomically); '-' for\n"
+	"                    standard output. Required.\n"
+	"  -h, --help        show this help\n"
+	"\n"
+	"FILE may be '-' for standard input. Exits 0, or 2 on error.\n";
+
+struct plot {
+	FILE *f;
+	const json_t *trace;
+	const struct rt_summary *s;
+	double tmax_s;			/* the axis: 0..tmax_s seconds */
+	double ymax_bits;
+};
+
+static double px(const struct plot *p, long long ns)
+{
+	double t = ns / 1e9;
+
+	if (t < 0)
+		t = 0;
+	if (t > p->tmax_s)
+		t = p->tmax_s;
+	return LM + t / p->tmax_s * PW;
+}
+
+static double py(const struct plot *p, double bits)
+{
+	if (bits > p->ymax_bits)
+		bits = p->ymax_bits;
+	return PANEL_TOP + PANEL_H - bits / p->ymax_bits * PANEL_H;
+}
+
+static int source_of(const json_t *e)
+{
+	int src = rt_source_value(rt_json_str(e, "source", NULL));
+
+	return src < 0 || src >= RT_NSOURCES ? 0 : src;
+}
+
+/* The end of the time axis: the last thing the trace shows, and a bit. */
+static void scale(struct plot *p)
+{
+	const json_t *e, *events = json_object_get(p->trace, "events");
+	const struct rt_summary *s = p->s;
+	long long last = s->load_ns, cum[NLAYERS] = { 0 }, top = 0, sum;
+	size_t i;
+	int k;
+
+	if (s->ready && s->ready_ns > last)
+		last = s->ready_ns;
+	cum[LAYER_AT_LOAD] = s->pool_bits_at_load > 0 ? s->pool_bits_at_load : 0;
+	top = cum[LAYER_AT_LOAD];
+	json_array_foreach(events, i, e) {
+		long long t = rt_json_int(e, "time_ns", 0);
+
+		if (t > last)
+			last = t;
+		if (!strcmp(rt_json_str(e, "type", ""), "credit")) {
+			long long b = rt_json_int(e, "bits", 0);
+
+			if (b > 0 && b < (1LL << 40))
+				cum[source_of(e)] += b;
+			for (sum = 0, k = 0; k < NLAYERS; k++)
+				sum += cum[k];
+			if (sum > top)
+				top = sum;
+		}
+	}
+	/*
+	 * Towards the end of the recording: the quiet after ready matters
+	 * too, but not so much that an hour of it squeezes the boot.
+	 */
+	{
+		long long end = rt_json_int(json_object_get(p->trace, "record"),
+					    "ended_ns", 0);
+		long long most = last + (last / 5 > 1000000000LL ?
+					 last / 5 : 1000000000LL);
+
+		if (end > last)
+			last = end < most ? end : most;
+	}
+	p->tmax_s = last / 1e9 * 1.05;
+	if (p->tmax_s < 0.01)
+		p->tmax_s = 1;
+	p->ymax_bits = (top > READY_BITS ? top : READY_BITS) * 1.1;
+}
+
+static void text(FILE *f, double x, double y, const char *anchor,
+		 const char *attrs, const char *s)
+{
+	fprintf(f, "<text x=\"%.2f\" y=\"%.2f\" text-anchor=\"%s\"%s%s>", x, y,
+		anchor, *attrs ? " " : "", attrs);
+	rt_xml_puts(f, s);
+	fprintf(f, "</text>\n");
+}
+
+static void title_header(struct plot *p)
+{
+	const struct rt_summary *s = p->s;
+	char buf[512];
+
+	snprintf(buf, sizeof(buf), "rngtrace: %s, boot %s",
+		 *s->kernel_release ? s->kernel_release : "unknown kernel",
+		 *s->boot_id ? s->boot_id : "unknown");
+	fprintf(p->f, "<title>");
+	rt_xml_puts(p->f, buf);
+	fprintf(p->f, "</title>\n");
+	text(p->f, 16, 26, "start", "class=\"title\" font-size=\"17\" font-weight=\"bold\"", buf);
+
+	if (!s->ready)
+		snprintf(buf, sizeof(buf), "the trace does not show the CRNG ready");
+	else if (s->ready_before_load)
+		snprintf(buf, sizeof(buf), "CRNG ready before the module loaded (at %.3f s)",
+			 s->load_ns / 1e9);
+	else
+		snprintf(buf, sizeof(buf), "CRNG ready at %.3f s (%s)",
+			 s->ready_ns / 1e9,
+			 *s->ready_source ? s->ready_source : "source unknown");
+	snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf),
+		 "; %zu task%s waited, %.3f s in all, the longest %.3f s; %zu unseeded read%s",
+		 s->nblocked, s->nblocked == 1 ? "" : "s", s->total_wait_ns / 1e9,
+		 s->worst_wait_ns / 1e9, s->nunseeded, s->nunseeded == 1 ? "" : "s");
+	if (s->events_dropped > 0)
+		snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf),
+			 "; %lld events were lost", s->events_dropped);
+	text(p->f, 16, 46, "start", "font-size=\"12\" fill=\"#333\"", buf);
+}
+
+static void legend(struct plot *p, const int *used)
+{
+	double x = LM;
+	int i, k;
+
+	for (i = 0; i < NLAYERS; i++) {
+		const char *name;
+
+		k = i == 0 ? LAYER_AT_LOAD : i - 1;
+		if (!used[k])
+			continue;
+		name = k == LAYER_AT_LOAD ? "credited before load" : rt_source_name(k);
+		fprintf(p->f, "<rect class=\"legend\" x=\"%.2f\" y=\"56\" width=\"12\" height=\"12\" fill=\"%s\"/>\n",
+			x, colors[k]);
+		text(p->f, x + 16, 66, "start", "font-size=\"12\"", name);
+		x += 28 + 7.2 * strlen(name);
+	}
+}
+
+/* Entropy credited over time, stacked by source, as steps. */
+static void credit_panel(struct plot *p)
+{
+	const json_t *e, *events = json_object_get(p->trace, "events");
+	const struct rt_summary *s = p->s;
+	long long (*cum)[NLAYERS] = NULL, *t = NULL;
+	size_t n = 0, ncredit = 0, i;
+	int used[NLAYERS] = { 0 }, k, j;
+	double y;
+
+	json_array_foreach(events, i, e)
+		ncredit += !strcmp(rt_json_str(e, "type", ""), "credit");
+	cum = calloc(ncredit + 2, sizeof(*cum));
+	t = calloc(ncredit + 2, sizeof(*t));
+	if (!cum || !t)
+		goto out;
+
+	/* Step i holds from t[i] to t[i + 1]. */
+	t[0] = s->load_ns;
+	cum[0][LAYER_AT_LOAD] = s->pool_bits_at_load > 0 ? s->pool_bits_at_load : 0;
+	n = 1;
+	json_array_foreach(events, i, e) {
+		long long b;
+
+		if (strcmp(rt_json_str(e, "type", ""), "credit"))
+			continue;
+		memcpy(cum[n], cum[n - 1], sizeof(cum[n]));
+		b = rt_json_int(e, "bits", 0);
+		if (b > 0 && b < (1LL << 40))
+			cum[n][source_of(e)] += b;
+		t[n] = rt_json_int(e, "time_ns", 0);
+		if (t[n] < t[n - 1])
+			t[n] = t[n - 1];
+		n++;
+	}
+	memcpy(cum[n], cum[n - 1], sizeof(cum[n]));
+	t[n] = (long long)(p->tmax_s * 1e9);
+	for (i = 0; i <= n; i++)
+		for (k = 0; k < NLAYERS; k++)
+			used[k] |= cum[i][k] > 0;
+
+	/* The panel: frame, bit grid, the time before the module loaded. */
+	fprintf(p->f, "<g class=\"credits\">\n");
+	fprintf(p->f, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#fafafa\" stroke=\"#999\"/>\n",
+		LM, PANEL_TOP, PW, PANEL_H);
+	fprintf(p->f, "<rect x=\"%d\" y=\"%d\" width=\"%.2f\" height=\"%d\" fill=\"#eeeeee\"><title>before the module loaded: not traced</title></rect>\n",
+		LM, PANEL_TOP, px(p, s->load_ns) - LM, PANEL_H);
+	for (j = 0; j <= READY_BITS; j += 64) {
+		char lab[16];
+
+		y = py(p, j);
+		fprintf(p->f, "<line x1=\"%d\" y1=\"%.2f\" x2=\"%d\" y2=\"%.2f\" stroke=\"#ddd\"/>\n",
+			LM, y, LM + PW, y);
+		snprintf(lab, sizeof(lab), "%d", j);
+		text(p->f, LM - 6, y + 4, "end", "font-size=\"11\"", lab);
+	}
+	text(p->f, LM - 40, PANEL_TOP + PANEL_H / 2, "end", "font-size=\"12\"",
+	     "bits credited");
+
+	/* One polygon per layer, from the bottom: at load, then by source. */
+	for (j = 0; j < NLAYERS; j++) {
+		k = j == 0 ? LAYER_AT_LOAD : j - 1;
+		if (!used[k])
+			continue;
+		fprintf(p->f, "<path class=\"layer\" fill=\"%s\" fill-opacity=\"0.85\" stroke=\"none\" d=\"",
+			colors[k]);
+		/* Upper edge forwards, lower edge backwards. */
+		for (i = 0; i < n; i++) {
+			double top = 0;
+			int m;
+
+			for (m = 0; m <= j; m++)
+				top += cum[i][m == 0 ? LAYER_AT_LOAD : m - 1];
+			fprintf(p->f, "%s%.2f %.2f H%.2f ", i ? "L" : "M",
+				px(p, t[i]), py(p, top), px(p, t[i + 1]));
+		}
+		for (i = n; i-- > 0;) {
+			double bot = 0;
+			int m;
+
+			for (m = 0; m < j; m++)
+				bot += cum[i][m == 0 ? LAYER_AT_LOAD : m - 1];
+			fprintf(p->f, "L%.2f %.2f H%.2f ", px(p, t[i + 1]),
+				py(p, bot), px(p, t[i]));
+		}
+		fprintf(p->f, "Z\"><title>");
+		rt_xml_printf(p->f, "%s: %lld bits",
+			      k == LAYER_AT_LOAD ? "credited before load" :
+			      rt_source_name(k), cum[n][k]);
+		fprintf(p->f, "</title></path>\n");
+	}
+
+	y = py(p, READY_BITS);
+	fprintf(p->f, "<line class=\"threshold\" x1=\"%d\" y1=\"%.2f\" x2=\"%d\" y2=\"%.2f\" stroke=\"#000\" stroke-width=\"1.2\" stroke-dasharray=\"6 4\"/>\n",
+		LM, y, LM + PW, y);
+	if (px(p, s->load_ns) < LM + PW * 0.7)
+		text(p->f, px(p, s->load_ns) + 4, y - 5, "start",
+		     "font-size=\"11\"", "256 bits: ready threshold");
+	else
+		text(p->f, LM + 4, y - 5, "start", "font-size=\"11\"",
+		     "256 bits: ready threshold");
+	fprintf(p->f, "</g>\n");
+	legend(p, used);
+out:
+	free(cum);
+	free(t);
+}
+
+struct task_row {
+	long long pid;
+	const char *comm, *unit;
+	long long first_ns;
+};
+
+static void wait_rows(struct plot *p, int y0)
+{
+	const struct rt_summary *s = p->s;
+	struct task_row *rows = NULL;
+	size_t nrows = 0, i, r;
+	char buf[256];
+	int y;
+
+	if (s->nwaits && !(rows = calloc(s->nwaits, sizeof(*rows))))
+		return;
+	/* Rows in the order the tasks first waited. */
+	for (i = 0; i < s->nwaits; i++) {
+		const struct rt_wait_info *w = &s->waits[i];
+
+		for (r = 0; r < nrows && rows[r].pid != w->pid; r++)
+			;
+		if (r == nrows) {
+			rows[r].pid = w->pid;
+			rows[r].comm = w->comm;
+			rows[r].unit = w->unit;
+			rows[r].first_ns = w->start_ns;
+			nrows++;
+		} else if (w->start_ns < rows[r].first_ns) {
+			rows[r].first_ns = w->start_ns;
+		}
+	}
+	for (i = 1; i < nrows; i++) {
+		struct task_row tmp = rows[i];
+
+		for (r = i; r > 0 && rows[r - 1].first_ns > tmp.first_ns; r--)
+			rows[r] = rows[r - 1];
+		rows[r] = tmp;
+	}
+
+	fprintf(p->f, "<g class=\"waits\">\n");
+	text(p->f, 16, y0 - 8, "start", "font-size=\"12\" font-weight=\"bold\"",
+	     nrows ? "tasks that waited for the CRNG" :
+		     "no task waited for the CRNG");
+	for (r = 0; r < nrows && r < MAX_ROWS; r++) {
+		y = y0 + (int)r * ROW_H;
+		if (rows[r].unit && *rows[r].unit)
+			snprintf(buf, sizeof(buf), "%s (%s)", rows[r].comm,
+				 rows[r].unit);
+		else
+			snprintf(buf, sizeof(buf), "%s", rows[r].comm);
+		if (strlen(buf) > 30)
+			memcpy(buf + 27, "...", 4);
+		if (r % 2)
+			fprintf(p->f, "<rect x=\"0\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#f5f5f5\"/>\n",
+				y, W, ROW_H);
+		text(p->f, LM - 8, y + 16, "end", "class=\"rowlabel\" font-size=\"12\"", buf);
+		for (i = 0; i < s->nwaits; i++) {
+			const struct rt_wait_info *w = &s->waits[i];
+			double x1 = px(p, w->start_ns), x2 = px(p, w->end_ns);
+			char dur[32];
+
+			if (w->pid != rows[r].pid)
+				continue;
+			if (x2 - x1 < 1.5)
+				x2 = x1 + 1.5;
+			fprintf(p->f, "<rect class=\"wait\" x=\"%.2f\" y=\"%d\" width=\"%.2f\" height=\"%d\" fill=\"#e53935\" fill-opacity=\"0.8\"><title>",
+				x1, y + 5, x2 - x1, ROW_H - 10);
+			rt_xml_printf(p->f, "%s pid %lld (%s): %s of %lld bytes waited %.3f s, from %.3f s to %.3f s, result %lld",
+				      w->comm, w->pid, *w->unit ? w->unit : "no unit",
+				      w->path, w->bytes, w->wait_ns / 1e9,
+				      w->start_ns / 1e9, w->end_ns / 1e9, w->result);
+			fprintf(p->f, "</title></rect>\n");
+			snprintf(dur, sizeof(dur), "%.3f s", w->wait_ns / 1e9);
+			if (x2 - x1 > 70)
+				text(p->f, (x1 + x2) / 2, y + 16, "middle",
+				     "font-size=\"11\" fill=\"#fff\"", dur);
+			else if (x2 + 60 < LM + PW)
+				text(p->f, x2 + 4, y + 16, "start", "font-size=\"11\"", dur);
+			else
+				text(p->f, x1 - 4, y + 16, "end", "font-size=\"11\"", dur);
+		}
+	}
+	if (nrows > MAX_ROWS) {
+		y = y0 + MAX_ROWS * ROW_H;
+		snprintf(buf, sizeof(buf), "and %zu more tasks (see 'rngtrace report')",
+			 nrows - MAX_ROWS);
+		text(p->f, LM - 8, y + 16, "end", "font-size=\"12\" font-style=\"italic\"", buf);
+		r = MAX_ROWS + 1;
+	}
+	fprintf(p->f, "</g>\n");
+	free(rows);
+}
+
+static void diamond(FILE *f, double x, double y, const char *fill)
+{
+	fprintf(f, "<path class=\"hwrng\" d=\"M%.2f %.2f l6 6 l-6 6 l-6 -6 Z\" fill=\"%s\" stroke=\"#1b5e20\"",
+		x, y - 6, fill);
+}
+
+static void marks_row(struct plot *p, int y)
+{
+	const json_t *e, *events = json_object_get(p->trace, "events");
+	const struct rt_summary *s = p->s;
+	size_t i;
+
+	fprintf(p->f, "<g class=\"marks\">\n");
+	fprintf(p->f, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#ccc\"/>\n",
+		0, y, W, y);
+	text(p->f, LM - 8, y + 16, "end", "class=\"rowlabel\" font-size=\"12\"",
+	     "hwrng / unseeded reads");
+	json_array_foreach(events, i, e) {
+		const char *type = rt_json_str(e, "type", "");
+		long long t = rt_json_int(e, "time_ns", 0);
+		double x = px(p, t);
+
+		if (!strcmp(type, "hwrng-register") ||
+		    !strcmp(type, "hwrng-unregister")) {
+			int reg = !strcmp(type, "hwrng-register");
+
+			diamond(p->f, x, y + ROW_H / 2.0, reg ? "#43a047" : "#fff");
+			fprintf(p->f, "><title>");
+			rt_xml_printf(p->f, "%s %s (quality %lld) at %.3f s",
+				      reg ? "registered" : "unregistered",
+				      rt_json_str(e, "name", "?"),
+				      rt_json_int(e, "quality", 0), t / 1e9);
+			fprintf(p->f, "</title></path>\n");
+			text(p->f, x + 8, y + 16, "start", "font-size=\"11\"",
+			     rt_json_str(e, "name", "?"));
+		} else if (!strcmp(type, "unseeded")) {
+			fprintf(p->f, "<line class=\"unseeded\" x1=\"%.2f\" y1=\"%d\" x2=\"%.2f\" y2=\"%d\" stroke=\"#b71c1c\" stroke-width=\"2\"><title>",
+				x, y + 4, x, y + ROW_H - 4);
+			rt_xml_printf(p->f, "unseeded read: %s pid %lld (%s), %s of %lld bytes at %.3f s",
+				      rt_json_str(e, "comm", "?"),
+				      rt_json_int(e, "pid", -1),
+				      rt_cgroup_unit(rt_json_str(e, "cgroup", "")),
+				      rt_json_str(e, "path", "?"),
+				      rt_json_int(e, "bytes", 0), t / 1e9);
+			fprintf(p->f, "</title></line>\n");
+		}
+	}
+	/* Registered before the module loaded: at the left, hollow. */
+	for (i = 0; i < s->nhwrng; i++) {
+		if (!s->hwrngs[i].before_load)
+			continue;
+		diamond(p->f, LM + 8, y + ROW_H / 2.0, "#c8e6c9");
+		fprintf(p->f, "><title>");
+		rt_xml_printf(p->f, "%s registered before the module loaded",
+			      s->hwrngs[i].name);
+		fprintf(p->f, "</title></path>\n");
+		text(p->f, LM + 16, y + 16, "start", "font-size=\"11\"",
+		     s->hwrngs[i].name);
+	}
+	fprintf(p->f, "</g>\n");
+}
+
+static void time_axis(struct plot *p, int y_axis)
+{
+	double step = rt_nice_step(p->tmax_s, 10), t;
+	char lab[32];
+	int i;
+
+	fprintf(p->f, "<g class=\"axis\">\n");
+	fprintf(p->f, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#000\"/>\n",
+		LM, y_axis, LM + PW, y_axis);
+	for (i = 0; (t = i * step) <= p->tmax_s + step * 1e-9; i++) {
+		double x = LM + t / p->tmax_s * PW;
+
+		fprintf(p->f, "<line x1=\"%.2f\" y1=\"%d\" x2=\"%.2f\" y2=\"%d\" stroke=\"#000\" stroke-opacity=\"0.12\"/>\n",
+			x, PANEL_TOP, x, y_axis);
+		fprintf(p->f, "<line x1=\"%.2f\" y1=\"%d\" x2=\"%.2f\" y2=\"%d\" stroke=\"#000\"/>\n",
+			x, y_axis, x, y_axis + 5);
+		snprintf(lab, sizeof(lab), "%g", t);
+		text(p->f, x, y_axis + 18, "middle", "class=\"tick\" font-size=\"11\"", lab);
+	}
+	text(p->f, LM + PW / 2.0, y_axis + 38, "middle", "font-size=\"12\"",
+	     "seconds since boot (CLOCK_BOOTTIME)");
+	fprintf(p->f, "</g>\n");
+}
+
+static void markers(struct plot *p, int y_end)
+{
+	const struct rt_summary *s = p->s;
+	char buf[160];
+	double x;
+
+	x = px(p, s->load_ns);
+	fprintf(p->f, "<line class=\"load\" x1=\"%.2f\" y1=\"%d\" x2=\"%.2f\" y2=\"%d\" stroke=\"#555\" stroke-dasharray=\"2 3\"/>\n",
+		x, PANEL_TOP, x, y_end);
+	snprintf(buf, sizeof(buf), "module loaded %.3f s", s->load_ns / 1e9);
+	text(p->f, x < LM + PW * 0.7 ? x + 4 : x - 4, PANEL_TOP + PANEL_H + 13,
+	     x < LM + PW * 0.7 ? "start" : "end",
+	     "font-size=\"10\" fill=\"#555\"", buf);
+
+	if (!s->ready || s->ready_ns < 0)
+		return;
+	x = px(p, s->ready_ns);
+	if (s->ready_before_load)
+		snprintf(buf, sizeof(buf), "READY %.3f s (before load, from the kernel log)",
+			 s->ready_ns / 1e9);
+	else
+		snprintf(buf, sizeof(buf), "READY %.3f s (%s)", s->ready_ns / 1e9,
+			 *s->ready_source ? s->ready_source : "source unknown");
+	fprintf(p->f, "<g class=\"ready\">\n");
+	fprintf(p->f, "<line id=\"ready\" x1=\"%.2f\" y1=\"%d\" x2=\"%.2f\" y2=\"%d\" stroke=\"#c62828\" stroke-width=\"2\"/>\n",
+		x, PANEL_TOP - 14, x, y_end);
+	/* Above the panel, on the side with room. */
+	if (x > LM + PW * 0.6)
+		text(p->f, x - 5, PANEL_TOP - 5, "end",
+		     "font-size=\"12\" font-weight=\"bold\" fill=\"#c62828\"", buf);
+	else
+		text(p->f, x + 5, PANEL_TOP - 5, "start",
+		     "font-size=\"12\" font-weight=\"bold\" fill=\"#c62828\"", buf);
+	fprintf(p->f, "</g>\n");
+}
+
+static int plot_write(FILE *f, const json_t *trace, const struct rt_summary *s)
+{
+	struct plot p = { .f = f, .trace = trace, .s = s };
+	int rows_top = PANEL_TOP + PANEL_H + 40, marks_y, axis_y, h;
+
+	scale(&p);
+	/* The height depends on how many rows there are. */
+	{
+		size_t nrows = 0, i, j;
+
+		for (i = 0; i < s->nwaits; i++) {
+			for (j = 0; j < i && s->waits[j].pid != s->waits[i].pid; j++)
+				;
+			nrows += j == i;
+		}
+		if (nrows > MAX_ROWS)
+			nrows = MAX_ROWS + 1;
+		marks_y = rows_top + (int)(nrows ? nrows : 1) * ROW_H + 8;
+	}
+	axis_y = marks_y + ROW_H + 10;
+	h = axis_y + 50;
+
+	fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+	fprintf(f, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\">\n",
+		W, h, W, h);
+	fprintf(f, "<rect width=\"100%%\" height=\"100%%\" fill=\"#fff\"/>\n");
+	title_header(&p);
+	credit_panel(&p);
+	wait_rows(&p, rows_top);
+	marks_row(&p, marks_y);
+	time_axis(&p, axis_y);
+	markers(&p, axis_y);
+	fprintf(f, "</svg>\n");
+	return ferror(f) ? -1 : 0;
+}
+
+int plot_main(int argc, char *argv[])
+{
+	static const struct option opts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' },
+		{}
+	};
+	const char *out = NULL, *file;
+	struct rt_summary s;
+	struct rt_outfile o;
+	char bad[64], err[512];
+	json_t *trace;
+	int c;
+
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			out = optarg;
+			break;
+		case 'h':
+			fputs(plot_usage, stdout);
+			return RT_EXIT_OK;
+		default:
+			if (optopt == 'o')
+				rt_usage_error("plot", "option '%s' needs a value",
+					       rt_bad_option(argv, bad, sizeof(bad)));
+			else
+				rt_usage_error("plot", "unknown option '%s'",
+					       rt_bad_option(argv, bad, sizeof(bad)));
+			return RT_EXIT_ERROR;
+		}
+	}
+	if (optind >= argc) {
+		rt_usage_error("plot", "no trace given");
+		return RT_EXIT_ERROR;
+	}
+	if (argc - optind > 1) {
+		rt_usage_error("plot", "one trace at a time, not '%s' too",
+			       argv[optind + 1]);
+		return RT_EXIT_ERROR;
+	}
+	if (!out) {
+		rt_usage_error("plot", "-o OUT.svg is required ('-o -' for standard output)");
+		return RT_EXIT_ERROR;
+	}
+	file = argv[optind];
+	trace = rt_trace_load(file, err, sizeof(err));
+	if (!trace) {
+		fprintf(stderr, "rngtrace plot: %s\n", err);
+		return RT_EXIT_ERROR;
+	}
+	if (rt_summarize(trace, &s, err, sizeof(err))) {
+		fprintf(stderr, "rngtrace plot: %s: %s\n", file, err);
+		json_decref(trace);
+		return RT_EXIT_ERROR;
+	}
+	if (rt_outfile_open(&o, out, err, sizeof(err))) {
+		fprintf(stderr, "rngtrace plot: %s\n", err);
+		goto fail;
+	}
+	if (plot_write(o.f, trace, &s)) {
+		fprintf(stderr, "rngtrace plot: cannot write %s\n", out);
+		rt_outfile_abort(&o);
+		goto fail;
+	}
+	if (rt_outfile_commit(&o, err, sizeof(err))) {
+		fprintf(stderr, "rngtrace plot: %s\n", err);
+		goto fail;
+	}
+	rt_summary_free(&s);
+	json_decref(trace);
+	return RT_EXIT_OK;
+fail:
+	rt_summary_free(&s);
+	json_decref(trace);
+	return RT_EXIT_ERROR;
+}

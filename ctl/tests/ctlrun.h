@@ -1,0 +1,164 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Running the built rngtrace (and xmllint, promtool) from the tests of
+ * compare, plot and export, on the fixtures next to this file.
+ */
+#ifndef RT_CTLRUN_H
+#define RT_CTLRUN_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "harness.h"
+
+struct ctlrun {
+	int status;		/* exit status, or -1 */
+	char *out, *err;
+};
+
+static inline char *ctlrun_slurp_file(FILE *f)
+{
+	char *text;
+	long len;
+
+	if (fseek(f, 0, SEEK_END) || (len = ftell(f)) < 0 ||
+	    fseek(f, 0, SEEK_SET))
+		return NULL;
+	text = calloc(1, len + 1);
+	if (text && fread(text, 1, len, f) != (size_t)len) {
+		free(text);
+		return NULL;
+	}
+	return text;
+}
+
+/* The contents of @path, or NULL; free() it. */
+static inline char *ctlrun_read(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char *text;
+
+	if (!f)
+		return NULL;
+	text = ctlrun_slurp_file(f);
+	fclose(f);
+	return text;
+}
+
+/* A fixture's path (static buffer; one at a time per expression). */
+static inline const char *fixture(const char *name)
+{
+	static char buf[16][512];
+	static int n;
+	const char *slash = strrchr(__FILE__, '/');
+	char *b = buf[n++ % 16];
+
+	snprintf(b, sizeof(buf[0]), "%.*s/fixtures/%s",
+		 slash ? (int)(slash - __FILE__) : 1, slash ? __FILE__ : ".",
+		 name);
+	return b;
+}
+
+/* Run @argv[0] (rt_test_ctl if NULL) with @argv, stdin from @in if set. */
+static inline void ctlrun_argv(struct ctlrun *r, const char *in,
+			       const char *const argv[])
+{
+	FILE *out = tmpfile(), *err = tmpfile();
+	int status;
+	pid_t pid;
+
+	r->status = -1;
+	r->out = r->err = NULL;
+	if (!out || !err)
+		goto done;
+	fflush(NULL);
+	pid = fork();
+	if (pid == 0) {
+		if (in && !freopen(in, "r", stdin))
+			_exit(127);
+		if (dup2(fileno(out), 1) < 0 || dup2(fileno(err), 2) < 0)
+			_exit(127);
+		alarm(20);
+		execvp(argv[0] ? argv[0] : rt_test_ctl, (char **)argv);
+		_exit(127);
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) < 0)
+		goto done;
+	if (WIFEXITED(status))
+		r->status = WEXITSTATUS(status);
+	r->out = ctlrun_slurp_file(out);
+	r->err = ctlrun_slurp_file(err);
+	if (r->err && *r->err)
+		fprintf(stderr, "# stderr: %s%s", r->err,
+			r->err[strlen(r->err) - 1] == '\n' ? "" : "\n");
+done:
+	if (out)
+		fclose(out);
+	if (err)
+		fclose(err);
+}
+
+/* rngtrace ARGS... (NULL-ended in the macro). */
+#define CTLRUN(r, ...) do {						\
+	const char *_a[] = { "rngtrace", __VA_ARGS__, NULL };		\
+	_a[0] = rt_test_ctl;						\
+	ctlrun_argv(r, NULL, _a);					\
+} while (0)
+
+static inline void ctlrun_done(struct ctlrun *r)
+{
+	free(r->out);
+	free(r->err);
+	r->out = r->err = NULL;
+}
+
+/* A tool on PATH? (xmllint, promtool, rsvg-convert) */
+static inline int have_tool(const char *name)
+{
+	const char *path = getenv("PATH");
+	char buf[1024];
+
+	while (path && *path) {
+		size_t len = strcspn(path, ":");
+
+		snprintf(buf, sizeof(buf), "%.*s/%s", (int)len, path, name);
+		if (!access(buf, X_OK))
+			return 1;
+		path += len + (path[len] == ':');
+	}
+	return 0;
+}
+
+/* The number of lines of @text that are exactly one line long: 1 if so. */
+static inline int one_line(const char *text)
+{
+	const char *nl = text ? strchr(text, '\n') : NULL;
+
+	return nl && !nl[1];
+}
+
+/* A temporary directory for outputs; removed by ctlrun_rmdir(). */
+static inline char *ctlrun_tmpdir(void)
+{
+	char tmpl[] = "/tmp/rngtrace-test-XXXXXX";
+	char *d = mkdtemp(tmpl);
+
+	return d ? strdup(d) : NULL;
+}
+
+static inline void ctlrun_rmdir(char *dir)
+{
+	char cmd[600];
+
+	if (!dir)
+		return;
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	if (system(cmd))
+		fprintf(stderr, "# could not remove %s\n", dir);
+	free(dir);
+}
+
+#endif /* RT_CTLRUN_H */

@@ -1,0 +1,386 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The advice rules, each firing and not firing: on the r-* fixtures, and
+ * on summaries built here for the edges.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <linux/rngtrace.h>
+
+#include "advice.h"
+#include "harness.h"
+#include "summary.h"
+#include "trace.h"
+
+#define MS 1000000LL
+
+static const char *fixture(const char *name)
+{
+	static char buf[4096];
+	const char *slash = strrchr(__FILE__, '/');
+
+	if (slash)
+		snprintf(buf, sizeof(buf), "%.*s/fixtures/%s",
+			 (int)(slash - __FILE__), __FILE__, name);
+	else
+		snprintf(buf, sizeof(buf), "fixtures/%s", name);
+	return buf;
+}
+
+/* Whether rule @id fires on fixture @name: 1, 0, or -2 if it did not load. */
+static int fires_on(const char *id, const char *name)
+{
+	struct rt_summary s;
+	char err[512];
+	json_t *t = rt_trace_load(fixture(name), err, sizeof(err));
+	int r;
+
+	if (!t) {
+		fprintf(stderr, "# %s\n", err);
+		return -2;
+	}
+	if (rt_summarize(t, &s, err, sizeof(err))) {
+		fprintf(stderr, "# %s\n", err);
+		json_decref(t);
+		return -2;
+	}
+	r = rt_advice_fires(id, &s);
+	rt_summary_free(&s);
+	json_decref(t);
+	return r;
+}
+
+static const char * const all_fixtures[] = {
+	"r-qemu64-stall.json", "r-cpumax-ready-before-load.json",
+	"r-virtio-rng.json", "r-trust-cpu-off.json", "r-late-virtio-rng.json",
+	"r-seed-missing.json", "r-nonblock-consumer.json", NULL,
+};
+
+/* @id fires on exactly the fixtures in @yes. */
+static void expect(const char *id, const char * const *yes)
+{
+	size_t i, j;
+
+	for (i = 0; all_fixtures[i]; i++) {
+		int want = 0, got;
+
+		for (j = 0; yes[j]; j++)
+			if (!strcmp(yes[j], all_fixtures[i]))
+				want = 1;
+		got = fires_on(id, all_fixtures[i]);
+		if (got != want)
+			rt_test_fail(__FILE__, __LINE__, "%s on %s: %d, expected %d",
+				     id, all_fixtures[i], got, want);
+	}
+}
+
+static void test_no_rdrand_in_vm_fixtures(void)
+{
+	static const char * const yes[] = {
+		"r-qemu64-stall.json", "r-late-virtio-rng.json", NULL };
+
+	expect("no-rdrand-in-vm", yes);
+}
+
+static void test_no_hwrng_fixtures(void)
+{
+	static const char * const yes[] = { "r-qemu64-stall.json", NULL };
+
+	expect("no-hwrng", yes);
+}
+
+static void test_trust_cpu_off_fixtures(void)
+{
+	static const char * const yes[] = { "r-trust-cpu-off.json", NULL };
+
+	expect("trust-cpu-off", yes);
+}
+
+static void test_hwrng_late_fixtures(void)
+{
+	static const char * const yes[] = { "r-late-virtio-rng.json", NULL };
+
+	expect("hwrng-late", yes);
+}
+
+static void test_seed_not_credited_fixtures(void)
+{
+	static const char * const yes[] = {
+		"r-qemu64-stall.json", "r-late-virtio-rng.json",
+		"r-seed-missing.json", NULL };
+
+	expect("seed-not-credited", yes);
+}
+
+static void test_insecure_consumer_fixtures(void)
+{
+	static const char * const yes[] = { "r-nonblock-consumer.json", NULL };
+
+	expect("insecure-consumer", yes);
+}
+
+/* A stalled VM without RDRAND or hwrng, which the edits below vary. */
+static struct rt_wait_info one_wait = {
+	.pid = 10, .tgid = 10, .comm = "sshd", .cgroup = "", .unit = "",
+	.path = "getrandom", .start_ns = 800 * MS, .end_ns = 1500 * MS,
+	.wait_ns = 700 * MS,
+};
+
+static void base(struct rt_summary *s)
+{
+	memset(s, 0, sizeof(*s));
+	s->kernel_release = s->boot_id = s->cmdline = "";
+	s->ready_source = s->hwrng_current = s->hwrng_first_register_name = "";
+	s->hypervisor = 1;
+	s->ready = 1;
+	s->ready_ns = 1500 * MS;
+	s->load_ns = 300 * MS;
+	s->waits = &one_wait;
+	s->nwaits = 1;
+	s->nblocked = 1;
+	s->worst_wait_ns = s->total_wait_ns = one_wait.wait_ns;
+	s->first_wait_start_ns = one_wait.start_ns;
+	s->hwrng_first_register_ns = -1;
+}
+
+static void test_no_rdrand_in_vm_edges(void)
+{
+	struct rt_summary s;
+
+	base(&s);
+	CHECK_INT(rt_advice_fires("no-rdrand-in-vm", &s), 1);
+	s.cpu_rdrand = 1;
+	CHECK_INT(rt_advice_fires("no-rdrand-in-vm", &s), 0);
+	base(&s);
+	s.hypervisor = 0;
+	CHECK_INT(rt_advice_fires("no-rdrand-in-vm", &s), 0);
+	/* nobody waited, but ready took more than a second */
+	base(&s);
+	s.nwaits = 0;
+	s.ready_ns = 1200 * MS;
+	CHECK_INT(rt_advice_fires("no-rdrand-in-vm", &s), 1);
+	s.ready_ns = 900 * MS;
+	CHECK_INT(rt_advice_fires("no-rdrand-in-vm", &s), 0);
+	/* never ready */
+	s.ready = 0;
+	s.ready_ns = -1;
+	CHECK_INT(rt_advice_fires("no-rdrand-in-vm", &s), 1);
+	/* ready before load: nothing to fix, waits or not */
+	base(&s);
+	s.ready_before_load = 1;
+	s.ready_ns = 5000 * MS;
+	CHECK_INT(rt_advice_fires("no-rdrand-in-vm", &s), 0);
+}
+
+static void test_no_hwrng_edges(void)
+{
+	struct rt_summary s;
+
+	base(&s);
+	CHECK_INT(rt_advice_fires("no-hwrng", &s), 1);
+	s.hwrng_current = "virtio_rng.0";
+	CHECK_INT(rt_advice_fires("no-hwrng", &s), 0);
+	base(&s);
+	s.hwrng_bits = 8;
+	CHECK_INT(rt_advice_fires("no-hwrng", &s), 0);
+	base(&s);
+	s.nhwrng = 1;
+	CHECK_INT(rt_advice_fires("no-hwrng", &s), 0);
+	base(&s);
+	s.nwaits = 0;
+	CHECK_INT(rt_advice_fires("no-hwrng", &s), 0);
+}
+
+static void test_trust_cpu_off_edges(void)
+{
+	struct rt_summary s;
+
+	base(&s);
+	s.trust_cpu_off = 1;
+	CHECK_INT(rt_advice_fires("trust-cpu-off", &s), 0);	/* no RDRAND */
+	s.cpu_rdrand = 1;
+	CHECK_INT(rt_advice_fires("trust-cpu-off", &s), 1);
+	s.trust_cpu_off = 0;
+	CHECK_INT(rt_advice_fires("trust-cpu-off", &s), 0);
+}
+
+static void test_hwrng_late_edges(void)
+{
+	struct rt_summary s;
+
+	base(&s);
+	CHECK_INT(rt_advice_fires("hwrng-late", &s), 0);	/* none */
+	s.hwrng_first_register_ns = 900 * MS;	/* after the first wait began */
+	CHECK_INT(rt_advice_fires("hwrng-late", &s), 1);
+	s.hwrng_first_register_ns = 700 * MS;	/* before, within a second */
+	CHECK_INT(rt_advice_fires("hwrng-late", &s), 0);
+	s.first_wait_start_ns = 2000 * MS;
+	s.hwrng_first_register_ns = 1400 * MS;	/* before it, 1.1 s after load */
+	CHECK_INT(rt_advice_fires("hwrng-late", &s), 1);
+	s.nwaits = 0;				/* but nobody waited */
+	CHECK_INT(rt_advice_fires("hwrng-late", &s), 0);
+}
+
+static void test_seed_not_credited_edges(void)
+{
+	struct rt_summary s;
+
+	base(&s);
+	CHECK_INT(rt_advice_fires("seed-not-credited", &s), 1);
+	s.credit_bits[RNGTRACE_SOURCE_IOCTL] = 256;
+	CHECK_INT(rt_advice_fires("seed-not-credited", &s), 0);
+	base(&s);
+	s.credit_events_ioctl = 1;
+	CHECK_INT(rt_advice_fires("seed-not-credited", &s), 0);
+	base(&s);
+	s.ready_before_load = 1;
+	CHECK_INT(rt_advice_fires("seed-not-credited", &s), 0);
+}
+
+static void test_insecure_consumer_edges(void)
+{
+	struct rt_unseeded_info u[2] = {
+		{ .pid = 5, .time_ns = 400 * MS, .flags = 1, .result = -11,
+		  .comm = "python3", .unit = "", .path = "getrandom", .cgroup = "" },
+		{ .pid = 6, .time_ns = 450 * MS, .flags = 1, .result = -11,
+		  .comm = "node", .unit = "", .path = "getrandom", .cgroup = "" },
+	};
+	struct rt_advice adv[8];
+	struct rt_summary s;
+	size_t n, i;
+
+	base(&s);
+	s.nwaits = 0;
+	s.ready_ns = 800 * MS;
+	s.hypervisor = 0;
+	s.unseeded = u;
+	s.nunseeded = 2;
+	CHECK_INT(rt_advice_fires("insecure-consumer", &s), 1);
+	n = rt_advise(&s, adv, 8);
+	REQUIRE(n == 1);
+	CHECK_STR(adv[0].id, "insecure-consumer");
+	CHECK_CONTAINS(adv[0].text, "python3, node polled getrandom(GRND_NONBLOCK)");
+	CHECK_CONTAINS(adv[0].text, "GRND_INSECURE");
+
+	u[0].result = u[1].result = 16;	/* served: not refused */
+	CHECK_INT(rt_advice_fires("insecure-consumer", &s), 0);
+	u[0].result = u[1].result = -11;
+	u[0].flags = u[1].flags = 0;	/* not GRND_NONBLOCK */
+	CHECK_INT(rt_advice_fires("insecure-consumer", &s), 0);
+	u[0].flags = u[1].flags = 1;
+	s.ready_ns = 100 * MS;		/* after ready: not this rule's case */
+	CHECK_INT(rt_advice_fires("insecure-consumer", &s), 0);
+	for (i = 0; i < 2; i++)
+		u[i].time_ns = 50 * MS;
+	CHECK_INT(rt_advice_fires("insecure-consumer", &s), 1);
+}
+
+/* One comm polling many times is named once. */
+static void test_insecure_text_dedup(void)
+{
+	struct rt_summary s;
+	struct rt_advice adv[8];
+	char err[512];
+	json_t *t = rt_trace_load(fixture("r-nonblock-consumer.json"), err, sizeof(err));
+	size_t n;
+
+	REQUIRE(t);
+	REQUIRE(!rt_summarize(t, &s, err, sizeof(err)));
+	n = rt_advise(&s, adv, 8);
+	REQUIRE(n == 1);
+	CHECK_STR(adv[0].text, "python3 polled getrandom(GRND_NONBLOCK) before the CRNG was ready; if it does not need cryptographic randomness, GRND_INSECURE serves it at once");
+	rt_summary_free(&s);
+	json_decref(t);
+}
+
+/* No stall advice when ready before load, or nobody waited and fast. */
+static void test_no_advice(void)
+{
+	static const char * const quiet[] = {
+		"r-cpumax-ready-before-load.json", "r-virtio-rng.json", NULL };
+	size_t i;
+
+	for (i = 0; quiet[i]; i++) {
+		struct rt_summary s;
+		struct rt_advice adv[8];
+		char err[512];
+		json_t *t = rt_trace_load(fixture(quiet[i]), err, sizeof(err));
+		size_t n;
+
+		REQUIRE(t);
+		REQUIRE(!rt_summarize(t, &s, err, sizeof(err)));
+		n = rt_advise(&s, adv, 8);
+		if (n)
+			rt_test_fail(__FILE__, __LINE__, "%s: %zu advice, first %s",
+				     quiet[i], n, adv[0].id);
+		rt_summary_free(&s);
+		json_decref(t);
+	}
+}
+
+/* The texts name the fix concretely. */
+static void test_texts(void)
+{
+	static const struct { const char *id, *needle; } want[] = {
+		{ "no-rdrand-in-vm", "-cpu host" },
+		{ "no-rdrand-in-vm", "host-passthrough" },
+		{ "no-hwrng", "-device virtio-rng-pci" },
+		{ "no-hwrng", "<rng model='virtio'>" },
+		{ "seed-not-credited", "SYSTEMD_RANDOM_SEED_CREDIT=1" },
+	};
+	struct rt_advice adv[8];
+	struct rt_summary s;
+	size_t n, i, j;
+
+	base(&s);
+	n = rt_advise(&s, adv, 8);
+	CHECK_INT(n, 3);
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		for (j = 0; j < n && j < 8; j++)
+			if (!strcmp(adv[j].id, want[i].id))
+				break;
+		if (j == n) {
+			rt_test_fail(__FILE__, __LINE__, "%s did not fire", want[i].id);
+			continue;
+		}
+		CHECK_CONTAINS(adv[j].text, want[i].needle);
+	}
+	/* out of room: still counts them all */
+	CHECK_INT(rt_advise(&s, adv, 1), 3);
+	CHECK_STR(adv[0].id, "no-rdrand-in-vm");
+}
+
+static void test_ids(void)
+{
+	struct rt_summary s;
+	size_t i;
+
+	base(&s);
+	for (i = 0; rt_advice_ids[i]; i++)
+		CHECK(rt_advice_fires(rt_advice_ids[i], &s) >= 0);
+	CHECK_INT(i, 6);
+	CHECK_INT(rt_advice_fires("no-such-rule", &s), -1);
+}
+
+static const struct rt_test advice_tests[] = {
+	{ "advice: no-rdrand-in-vm on the fixtures", test_no_rdrand_in_vm_fixtures },
+	{ "advice: no-hwrng on the fixtures", test_no_hwrng_fixtures },
+	{ "advice: trust-cpu-off on the fixtures", test_trust_cpu_off_fixtures },
+	{ "advice: hwrng-late on the fixtures", test_hwrng_late_fixtures },
+	{ "advice: seed-not-credited on the fixtures", test_seed_not_credited_fixtures },
+	{ "advice: insecure-consumer on the fixtures", test_insecure_consumer_fixtures },
+	{ "advice: no-rdrand-in-vm edges", test_no_rdrand_in_vm_edges },
+	{ "advice: no-hwrng edges", test_no_hwrng_edges },
+	{ "advice: trust-cpu-off edges", test_trust_cpu_off_edges },
+	{ "advice: hwrng-late edges", test_hwrng_late_edges },
+	{ "advice: seed-not-credited edges", test_seed_not_credited_edges },
+	{ "advice: insecure-consumer edges", test_insecure_consumer_edges },
+	{ "advice: insecure-consumer names each comm once", test_insecure_text_dedup },
+	{ "advice: none when ready before load or nobody waited", test_no_advice },
+	{ "advice: texts name the fix", test_texts },
+	{ "advice: ids", test_ids },
+	{ NULL, NULL },
+};
+
+RT_SUITE(advice_tests)

@@ -1,0 +1,454 @@
+// SPDX-License-Identifier: GPL-2.0
+/* rngtrace export on the c-*.json fixtures, each format checked. */
+#include <ctype.h>
+#include <jansson.h>
+
+#include "ctlrun.h"
+#include "harness.h"
+
+#define NEAR(a, b) ((a) - (b) < 1e-6 && (b) - (a) < 1e-6)
+
+static void t_export_perfetto(void)
+{
+	size_t i, nx = 0, nc = 0, ni = 0;
+	int ready = 0, sshd = 0;
+	json_t *root, *te, *e;
+	struct ctlrun r;
+
+	CTLRUN(&r, "export", "--format", "perfetto", fixture("c-stall-1.json"));
+	CHECK_INT(r.status, 0);
+	root = json_loads(r.out ? r.out : "", 0, NULL);
+	REQUIRE(root);
+	te = json_object_get(root, "traceEvents");
+	REQUIRE(json_is_array(te));
+	json_array_foreach(te, i, e) {
+		const char *ph = json_string_value(json_object_get(e, "ph"));
+		const char *name = json_string_value(json_object_get(e, "name"));
+		double ts = json_number_value(json_object_get(e, "ts"));
+
+		REQUIRE(ph && name);
+		if (!strcmp(ph, "X")) {
+			nx++;
+			CHECK(json_number_value(json_object_get(e, "dur")) > 0);
+			/* sshd's wait: 3.4 s from boot, in microseconds. */
+			if (json_integer_value(json_object_get(e, "tid")) == 402) {
+				sshd = 1;
+				CHECK(NEAR(ts, 3400000));
+				CHECK_INT(json_integer_value(json_object_get(e, "pid")), 402);
+				CHECK_STR(name, "wait getrandom");
+			}
+		} else if (!strcmp(ph, "C")) {
+			nc++;
+		} else if (!strcmp(ph, "i")) {
+			ni++;
+			if (!strcmp(name, "CRNG ready")) {
+				ready = 1;
+				CHECK(NEAR(ts, 14200000));
+			}
+		}
+	}
+	CHECK_INT(nx, 2);		/* two waits */
+	CHECK_INT(nc, 218 + 23 + 1);	/* a counter per credit, and the load */
+	CHECK_INT(ni, 3);		/* load, ready, one unseeded read */
+	CHECK(ready);
+	CHECK(sshd);
+	json_decref(root);
+	ctlrun_done(&r);
+}
+
+/*
+ * The text format, parsed by the rules of Prometheus's exposition
+ * format: HELP and TYPE before a metric's samples, names and labels as
+ * the grammar has them, values that parse, no series twice.
+ */
+struct metric {
+	char name[96];
+	char type[16];
+	int help;
+};
+
+static int parse_sample(const char *line, char *name, size_t namelen,
+			char *labels, size_t lablen, double *value)
+{
+	const char *p = line, *start;
+	char *end;
+	size_t n;
+
+	if (!(isalpha((unsigned char)*p) || *p == '_' || *p == ':'))
+		return -1;
+	while (isalnum((unsigned char)*p) || *p == '_' || *p == ':')
+		p++;
+	n = p - line;
+	if (n >= namelen)
+		return -1;
+	memcpy(name, line, n);
+	name[n] = 0;
+	start = p;
+	if (*p == '{') {
+		p++;
+		while (*p != '}') {
+			if (!(isalpha((unsigned char)*p) || *p == '_'))
+				return -1;
+			while (isalnum((unsigned char)*p) || *p == '_')
+				p++;
+			if (*p++ != '=' || *p++ != '"')
+				return -1;
+			while (*p != '"') {
+				if (!*p || *p == '\n')
+					return -1;
+				if (*p == '\\') {
+					p++;
+					if (*p != '\\' && *p != '"' && *p != 'n')
+						return -1;
+				}
+				p++;
+			}
+			p++;
+			if (*p == ',')
+				p++;
+			else if (*p != '}')
+				return -1;
+		}
+		p++;
+	}
+	n = p - start;
+	if (n >= lablen)
+		return -1;
+	memcpy(labels, start, n);
+	labels[n] = 0;
+	if (*p++ != ' ' || *p == ' ')
+		return -1;
+	*value = strtod(p, &end);
+	return end == p || *end ? -1 : 0;
+}
+
+static void t_export_prometheus(void)
+{
+	struct metric m[32];
+	char series[64][256];
+	int nm = 0, ns = 0, ready_seen = 0, interrupts_seen = 0;
+	struct ctlrun r;
+	char *text, *line, *save = NULL;
+
+	CTLRUN(&r, "export", "-f", "prometheus", fixture("c-stall-1.json"));
+	CHECK_INT(r.status, 0);
+	REQUIRE(r.out && *r.out);
+	text = strdup(r.out);
+	REQUIRE(text);
+	for (line = strtok_r(text, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		char name[96], labels[256], type[16];
+		double v;
+		int i;
+
+		if (!strncmp(line, "# HELP ", 7)) {
+			REQUIRE(nm < 32);
+			CHECK(sscanf(line + 7, "%95s", m[nm].name) == 1);
+			CHECK(strlen(line + 7) > strlen(m[nm].name) + 1);
+			m[nm].help = 1;
+			m[nm].type[0] = 0;
+			nm++;
+			continue;
+		}
+		if (!strncmp(line, "# TYPE ", 7)) {
+			CHECK(nm > 0 && sscanf(line + 7, "%95s %15s", name, type) == 2);
+			CHECK(nm > 0 && !strcmp(name, m[nm - 1].name));
+			CHECK(!strcmp(type, "gauge") || !strcmp(type, "counter"));
+			if (nm > 0)
+				snprintf(m[nm - 1].type, sizeof(m[nm - 1].type), "%s", type);
+			continue;
+		}
+		if (parse_sample(line, name, sizeof(name), labels, sizeof(labels), &v)) {
+			rt_test_fail(__FILE__, __LINE__, "not a sample: %s", line);
+			continue;
+		}
+		/* The metric's HELP and TYPE came just before its samples. */
+		CHECK(nm > 0 && !strcmp(name, m[nm - 1].name) && *m[nm - 1].type);
+		if (nm > 0 && !strcmp(m[nm - 1].type, "counter")) {
+			size_t len = strlen(name);
+
+			CHECK(len > 6 && !strcmp(name + len - 6, "_total"));
+		}
+		CHECK_CONTAINS(labels, "kernel=\"6.1.0-56-amd64\"");
+		CHECK_CONTAINS(labels, "boot_id=\"3f1c2a6e-8a51-4c1e-9d2b-0a1b2c3d4e01\"");
+		for (i = 0; i < ns; i++)
+			if (!strncmp(series[i], line, strcspn(line, " ")) &&
+			    series[i][strcspn(line, " ")] == 0)
+				rt_test_fail(__FILE__, __LINE__, "twice: %s", line);
+		if (ns < 64)
+			snprintf(series[ns++], sizeof(series[0]), "%.*s",
+				 (int)strcspn(line, " "), line);
+		if (!strcmp(name, "rngtrace_crng_ready_seconds")) {
+			ready_seen = 1;
+			CHECK(NEAR(v, 14.2));
+		}
+		if (!strcmp(name, "rngtrace_credited_entropy") &&
+		    strstr(labels, "source=\"interrupts\"")) {
+			interrupts_seen = 1;
+			CHECK(NEAR(v, 218));
+		}
+		if (!strcmp(name, "rngtrace_blocked_tasks"))
+			CHECK(NEAR(v, 2));
+		if (!strcmp(name, "rngtrace_unseeded_reads_total"))
+			CHECK(NEAR(v, 1));
+	}
+	CHECK(ready_seen);
+	CHECK(interrupts_seen);
+	CHECK(nm >= 10);
+	free(text);
+	ctlrun_done(&r);
+}
+
+static void t_export_promtool(void)
+{
+	static const char *const names[] = {
+		"c-stall-1.json", "c-virtio-1.json", "c-virtio-3.json",
+	};
+	const char *argv[] = { "promtool", "check", "metrics", NULL };
+	char *dir = ctlrun_tmpdir(), out[512];
+	size_t i;
+
+	REQUIRE(dir);
+	if (!have_tool("promtool")) {
+		fprintf(stderr, "# promtool not installed: only the parser test checks the format\n");
+		ctlrun_rmdir(dir);
+		return;
+	}
+	snprintf(out, sizeof(out), "%s/metrics.prom", dir);
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		struct ctlrun r;
+
+		CTLRUN(&r, "export", "--format", "prometheus", "-o", out,
+		       fixture(names[i]));
+		CHECK_INT(r.status, 0);
+		CHECK_STR(r.out, "");
+		ctlrun_done(&r);
+		ctlrun_argv(&r, out, argv);
+		if (r.status != 0)
+			rt_test_fail(__FILE__, __LINE__, "promtool on %s: %s%s",
+				     names[i], r.out ? r.out : "", r.err ? r.err : "");
+		ctlrun_done(&r);
+	}
+	ctlrun_rmdir(dir);
+}
+
+static int xmllint_file(const char *path)
+{
+	const char *argv[] = { "xmllint", "--noout", path, NULL };
+	struct ctlrun r;
+	int ok;
+
+	if (!have_tool("xmllint")) {
+		fprintf(stderr, "# xmllint not installed: well-formedness not checked\n");
+		return 1;
+	}
+	ctlrun_argv(&r, NULL, argv);
+	ok = r.status == 0 && r.err && !*r.err;
+	ctlrun_done(&r);
+	return ok;
+}
+
+static void t_export_junit(void)
+{
+	char *dir = ctlrun_tmpdir(), out[512], *xml;
+	struct ctlrun r;
+	const char *p;
+
+	REQUIRE(dir);
+	snprintf(out, sizeof(out), "%s/junit.xml", dir);
+
+	/* No limits: informational, every case passes. */
+	CTLRUN(&r, "export", "--format", "junit", fixture("c-stall-1.json"), "-o", out);
+	CHECK_INT(r.status, 0);
+	ctlrun_done(&r);
+	CHECK(xmllint_file(out));
+	xml = ctlrun_read(out);
+	REQUIRE(xml);
+	CHECK_CONTAINS(xml, "<testsuite name=\"rngtrace\" tests=\"3\" failures=\"0\"");
+	CHECK_CONTAINS(xml, "name=\"crng-ready\" time=\"14.200000\"");
+	CHECK_CONTAINS(xml, "name=\"wait: sshd (ssh.service)\"");
+	CHECK_CONTAINS(xml, "name=\"wait: python3 (app&lt;&amp;&gt;&quot;x&quot;.service)\"");
+	CHECK_LACKS(xml, "<failure");
+	free(xml);
+
+	/* --max-wait 10: sshd waited 10.8 s and fails; python3's 8.2 s pass. */
+	CTLRUN(&r, "export", "--format", "junit", "--max-wait", "10",
+	       "--max-ready", "15s", fixture("c-stall-1.json"), "-o", out);
+	CHECK_INT(r.status, 0);
+	ctlrun_done(&r);
+	CHECK(xmllint_file(out));
+	xml = ctlrun_read(out);
+	REQUIRE(xml);
+	CHECK_CONTAINS(xml, "tests=\"3\" failures=\"1\"");
+	p = strstr(xml, "name=\"wait: sshd (ssh.service)\"");
+	REQUIRE(p);
+	CHECK(strstr(p, "<failure") && strstr(p, "<failure") < strstr(p, "</testcase>"));
+	p = strstr(xml, "name=\"crng-ready\"");
+	REQUIRE(p);
+	CHECK(!strstr(p, "<failure") || strstr(p, "<failure") > strstr(p, "</testcase>"));
+	free(xml);
+
+	/* --max-ready 14000ms: ready at 14.2 s fails. */
+	CTLRUN(&r, "export", "--format", "junit", "--max-ready", "14000ms",
+	       fixture("c-stall-1.json"));
+	CHECK_INT(r.status, 0);
+	CHECK_CONTAINS(r.out, "failures=\"1\"");
+	CHECK_CONTAINS(r.out, "later than the limit of 14 s");
+	ctlrun_done(&r);
+	ctlrun_rmdir(dir);
+}
+
+static void t_export_ktap(void)
+{
+	struct ctlrun r;
+
+	CTLRUN(&r, "export", "--format", "ktap", fixture("c-stall-3.json"));
+	CHECK_INT(r.status, 0);
+	REQUIRE(r.out);
+	CHECK(!strncmp(r.out, "KTAP version 1\n", 15));
+	CHECK_CONTAINS(r.out, "\n1..3\n");
+	CHECK_CONTAINS(r.out, "\nok 1 - crng-ready\n");
+	/* sshd's two threads are one task (tgid 410). */
+	CHECK_CONTAINS(r.out, "\nok 2 - wait: sshd (ssh.service)\n");
+	CHECK_CONTAINS(r.out, "\nok 3 - wait: cron (cron.service)\n");
+	CHECK_CONTAINS(r.out, "waited 2 times for the CRNG: longest 26.600 s");
+	CHECK_LACKS(r.out, "not ok");
+	ctlrun_done(&r);
+
+	CTLRUN(&r, "export", "--format", "ktap", "--max-ready", "30",
+	       "--max-wait", "26.3", fixture("c-stall-3.json"));
+	CHECK_INT(r.status, 0);
+	CHECK_CONTAINS(r.out, "\nnot ok 1 - crng-ready\n");
+	CHECK_CONTAINS(r.out, "\nnot ok 2 - wait: sshd (ssh.service)\n");
+	CHECK_CONTAINS(r.out, "\nok 3 - wait: cron (cron.service)\n");
+	ctlrun_done(&r);
+
+	/* Ready before load: a pass at 0 s; no waits, one case. */
+	CTLRUN(&r, "export", "--format", "ktap", "--max-ready", "0.1",
+	       fixture("c-virtio-3.json"));
+	CHECK_INT(r.status, 0);
+	CHECK_CONTAINS(r.out, "\n1..1\n");
+	CHECK_CONTAINS(r.out, "\nok 1 - crng-ready\n");
+	ctlrun_done(&r);
+}
+
+static void t_export_bad_input(void)
+{
+	static const char *const cases[][6] = {
+		{ "export", NULL },
+		{ "export", "--format", "csv", NULL },
+		{ "export", "--format", "junit", NULL },
+		{ "export", "--format", "junit", "--max-wait", "soon", NULL },
+		{ "export", "--format", "junit", "--max-ready", "-1", NULL },
+		{ "export", "--format", "ktap", "/nonexistent.json", NULL },
+		{ "export", "--format", "ktap", "--bogus", NULL },
+		{ "export", "--format", NULL },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const char *argv[10] = { rt_test_ctl };
+		struct ctlrun r;
+		int k;
+
+		for (k = 0; cases[i][k]; k++)
+			argv[k + 1] = cases[i][k];
+		/* A good trace where the case is about something else. */
+		if (i == 0 || i == 1 || i == 3 || i == 4 || i == 6)
+			argv[k + 1] = fixture("c-stall-1.json");
+		ctlrun_argv(&r, NULL, argv);
+		CHECK_INT(r.status, 2);
+		CHECK(one_line(r.err));
+		CHECK(r.err && !strncmp(r.err, "rngtrace export: ", 17));
+		CHECK_STR(r.out, "");
+		ctlrun_done(&r);
+	}
+}
+
+/*
+ * c-hostile.json: type-correct, but with extreme numbers and markup and
+ * control characters in its strings. Every format stays well-formed.
+ */
+static void t_export_hostile(void)
+{
+	char *dir = ctlrun_tmpdir(), out[512], *text;
+	const char *lint[] = { "xmllint", "--noout", out, NULL };
+	const char *prom[] = { "promtool", "check", "metrics", NULL };
+	struct ctlrun r;
+	json_t *j;
+
+	REQUIRE(dir);
+	snprintf(out, sizeof(out), "%s/out", dir);
+
+	CTLRUN(&r, "export", "-f", "perfetto", "-o", out, fixture("c-hostile.json"));
+	CHECK_INT(r.status, 0);
+	ctlrun_done(&r);
+	j = json_load_file(out, 0, NULL);
+	CHECK(j && json_is_array(json_object_get(j, "traceEvents")));
+	json_decref(j);
+
+	CTLRUN(&r, "export", "-f", "junit", "--max-wait", "1", "-o", out,
+	       fixture("c-hostile.json"));
+	CHECK_INT(r.status, 0);
+	ctlrun_done(&r);
+	if (have_tool("xmllint")) {
+		ctlrun_argv(&r, NULL, lint);
+		CHECK_INT(r.status, 0);
+		ctlrun_done(&r);
+	}
+	text = ctlrun_read(out);
+	CHECK_CONTAINS(text, "(&lt;&amp;&gt;)");
+	free(text);
+
+	CTLRUN(&r, "export", "-f", "ktap", "-o", out, fixture("c-hostile.json"));
+	CHECK_INT(r.status, 0);
+	ctlrun_done(&r);
+	text = ctlrun_read(out);
+	CHECK_CONTAINS(text, "\n1..3\n");
+	/* A '#' in a comm would start a KTAP directive; it is replaced. */
+	CHECK_CONTAINS(text, "wait: a_b");
+	free(text);
+
+	CTLRUN(&r, "export", "-f", "prometheus", "-o", out, fixture("c-hostile.json"));
+	CHECK_INT(r.status, 0);
+	ctlrun_done(&r);
+	text = ctlrun_read(out);
+	/* The kernel release's quote, backslash and newline are escaped. */
+	CHECK_CONTAINS(text, "kernel=\"k\\\"\\\\\\n<x>\"");
+	free(text);
+	if (have_tool("promtool")) {
+		ctlrun_argv(&r, out, prom);
+		CHECK_INT(r.status, 0);
+		ctlrun_done(&r);
+	}
+	ctlrun_rmdir(dir);
+}
+
+static void t_export_help(void)
+{
+	struct ctlrun r;
+
+	CTLRUN(&r, "export", "--help");
+	CHECK_INT(r.status, 0);
+	CHECK_CONTAINS(r.out, "usage: rngtrace export --format FORMAT FILE");
+	CHECK_CONTAINS(r.out, "perfetto");
+	CHECK_CONTAINS(r.out, "prometheus");
+	CHECK_CONTAINS(r.out, "junit");
+	CHECK_CONTAINS(r.out, "ktap");
+	CHECK_CONTAINS(r.out, "--max-wait");
+	ctlrun_done(&r);
+}
+
+static const struct rt_test export_tests[] = {
+	{ "export: perfetto is trace-event JSON with waits, ready, counters", t_export_perfetto },
+	{ "export: prometheus text parses, values right", t_export_prometheus },
+	{ "export: prometheus passes promtool check metrics", t_export_promtool },
+	{ "export: junit well-formed; --max-wait, --max-ready fail cases", t_export_junit },
+	{ "export: ktap version 1, limits", t_export_ktap },
+	{ "export: bad usage is one line, exit 2", t_export_bad_input },
+	{ "export: a hostile trace stays well-formed in every format", t_export_hostile },
+	{ "export: --help", t_export_help },
+	{ NULL, NULL },
+};
+
+RT_SUITE(export_tests)

@@ -1,0 +1,435 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * rngtrace record without a kernel: the "settled" decision, the trace it
+ * builds (checked by the trace loader readers use), the ready object's
+ * three sources, the atomic write, and the command's errors.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include <dirent.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include <linux/rngtrace.h>
+
+#include "evjson.h"
+#include "harness.h"
+#include "status.h"
+#include "trace.h"
+
+#define S(x) ((uint64_t)(x) * 1000000000ULL)
+
+static void t_settle(void)
+{
+	struct rt_settle s = { 0 };
+	uint64_t two = S(2);
+
+	/* Not ready: never settled, however long. */
+	CHECK(!rt_settle_step(&s, S(1), false, 0, two));
+	CHECK(!rt_settle_step(&s, S(100), false, 0, two));
+	/* Ready at 101 with a waiter in flight: not yet. */
+	CHECK(!rt_settle_step(&s, S(101), true, 1, two));
+	CHECK(!rt_settle_step(&s, S(104), true, 1, two));
+	/* Quiet from 105: settled 2 s later, not before. */
+	CHECK(!rt_settle_step(&s, S(105), true, 0, two));
+	CHECK(!rt_settle_step(&s, S(106), true, 0, two));
+	CHECK(!rt_settle_step(&s, S(107) - 1, true, 0, two));
+	/* A new waiter at 106.5 would have restarted the clock: */
+	{
+		struct rt_settle s2 = { 0 };
+
+		CHECK(!rt_settle_step(&s2, S(105), true, 0, two));
+		CHECK(!rt_settle_step(&s2, S(106), true, 2, two));
+		CHECK(!rt_settle_step(&s2, S(107), true, 0, two));
+		CHECK(!rt_settle_step(&s2, S(108), true, 0, two));
+		CHECK(rt_settle_step(&s2, S(109), true, 0, two));
+	}
+	CHECK(rt_settle_step(&s, S(107), true, 0, two));
+	/* --settle 0: settled at the first quiet look. */
+	s = (struct rt_settle){ 0 };
+	CHECK(rt_settle_step(&s, S(5), true, 0, 0));
+}
+
+static void t_until_names(void)
+{
+	CHECK_INT(rt_until_value("ready"), RT_UNTIL_READY);
+	CHECK_INT(rt_until_value("settled"), RT_UNTIL_SETTLED);
+	CHECK_INT(rt_until_value("signal"), RT_UNTIL_SIGNAL);
+	CHECK_INT(rt_until_value("Ready"), -1);
+	CHECK_INT(rt_until_value(""), -1);
+	CHECK_STR(rt_until_name(RT_UNTIL_SETTLED), "settled");
+}
+
+static struct rt_status st;
+
+static void sample_status(void)
+{
+	memset(&st, 0, sizeof(st));
+	snprintf(st.version, sizeof(st.version), "0.1.0");
+	st.crng_ready = true;
+	st.load_time_ns = 2164687580;
+	st.load_time_mono_ns = 2164682377;
+	st.has_ready_time = st.has_ready_time_mono = st.has_ready_source = true;
+	st.ready_time_ns = 3240426060;
+	st.ready_time_mono_ns = 3240425870;
+	st.ready_source = RNGTRACE_SOURCE_JITTER;
+	st.has_printk_offset = true;
+	st.printk_offset_ns = 42894200;
+	st.pool_bits_at_load = 3;
+	st.credited_bits = 253;
+	st.ncredits = 1;
+	st.credits[0].source = RNGTRACE_SOURCE_JITTER;
+	st.credits[0].bits = 253;
+	st.credits[0].count = 253;
+	st.ring_size = 4096;
+	st.events_written = 262;
+	st.has_probes = st.has_hwrngs = true;
+	st.nprobes = 1;
+	snprintf(st.probes[0].symbol, sizeof(st.probes[0].symbol), "_credit_init_bits");
+	st.probes[0].method = RNGTRACE_PROBE_METHOD_KRETPROBE;
+	st.probes[0].attached = true;
+	st.probes[0].hits = 253;
+	st.nhwrngs = 1;
+	snprintf(st.hwrngs[0].name, sizeof(st.hwrngs[0].name), "virtio_rng.0");
+	st.hwrngs[0].quality = 1000;
+	st.hwrngs[0].current = true;
+	st.hwrngs[0].has_registered = true;
+	st.hwrngs[0].registered_ns = 2500000000;
+}
+
+static json_t *sample_trace(void)
+{
+	json_t *events = json_pack("[{s:i, s:s, s:I, s:I, s:s, s:i, s:i, s:s}]",
+				   "seq", 0, "type", "ready",
+				   "time_ns", (json_int_t)3240426060,
+				   "time_mono_ns", (json_int_t)3240425870,
+				   "source", "jitter", "bits", 1,
+				   "total_bits", 256, "caller", "entropy_timer");
+	json_t *kmsg = json_pack("[{s:I, s:s}]", "time_ns", (json_int_t)3283221400,
+				 "text", "random: crng init done");
+	json_t *record = json_pack("{s:I, s:I, s:s, s:s, s:b, s:I}",
+				   "started_ns", (json_int_t)3000000000,
+				   "ended_ns", (json_int_t)4000000000,
+				   "until", "settled", "stopped_by", "settled",
+				   "complete", 1,
+				   "events_dropped_before_start", (json_int_t)0);
+	json_t *host = json_pack("{s:s}", "kernel_release", "6.1.0-56-amd64");
+
+	sample_status();
+	return rt_trace_build(&st, host, events, kmsg, record, NULL);
+}
+
+#define JINT(j, k) json_integer_value(json_object_get((j), (k)))
+#define JSTR(j, k) json_string_value(json_object_get((j), (k)))
+
+static void t_build(void)
+{
+	json_t *t = sample_trace(), *m, *r, *p, *h;
+
+	REQUIRE(t);
+	CHECK_STR(JSTR(t, "format"), "rngtrace-trace");
+	CHECK_STR(JSTR(t, "version"), "1.0");
+	CHECK(json_is_string(json_object_get(t, "recorded_by")));
+	m = json_object_get(t, "module");
+	CHECK_STR(JSTR(m, "version"), "0.1.0");
+	CHECK_INT(JINT(m, "load_time_ns"), 2164687580);
+	CHECK(json_is_false(json_object_get(m, "ready_at_load")));
+	CHECK_INT(JINT(m, "pool_bits_at_load"), 3);
+	CHECK_INT(JINT(m, "credited_bits"), 253);
+	CHECK_INT(JINT(m, "printk_offset_ns"), 42894200);
+	CHECK_INT(JINT(m, "ring_size"), 4096);
+	CHECK_INT(JINT(m, "events_written"), 262);
+	CHECK_INT(JINT(m, "events_dropped"), 0);
+	CHECK_INT(JINT(m, "waits_lost"), 0);
+	p = json_array_get(json_object_get(m, "probes"), 0);
+	CHECK_STR(JSTR(p, "symbol"), "_credit_init_bits");
+	CHECK_STR(JSTR(p, "method"), "kretprobe");
+	CHECK(json_is_true(json_object_get(p, "attached")));
+	CHECK(!json_object_get(p, "error"));	/* absent if none */
+	r = json_object_get(t, "ready");
+	CHECK(json_is_false(json_object_get(r, "before_load")));
+	CHECK_INT(JINT(r, "time_ns"), 3240426060);
+	CHECK_INT(JINT(r, "time_mono_ns"), 3240425870);
+	CHECK_STR(JSTR(r, "source"), "jitter");
+	CHECK(json_real_value(json_object_get(r, "seconds")) > 3.2404 &&
+	      json_real_value(json_object_get(r, "seconds")) < 3.2405);
+	CHECK_STR(JSTR(json_array_get(json_object_get(t, "credits"), 0), "source"),
+		  "jitter");
+	h = json_array_get(json_object_get(t, "hwrngs"), 0);
+	CHECK_STR(JSTR(h, "name"), "virtio_rng.0");
+	CHECK(json_is_true(json_object_get(h, "current")));
+	CHECK(json_is_false(json_object_get(h, "before_load")));
+	CHECK_INT(JINT(h, "registered_ns"), 2500000000);
+	CHECK_INT(json_array_size(json_object_get(t, "events")), 1);
+	CHECK_INT(json_array_size(json_object_get(t, "kmsg")), 1);
+	CHECK_STR(JSTR(json_object_get(t, "record"), "stopped_by"), "settled");
+	CHECK_STR(JSTR(json_object_get(t, "host"), "kernel_release"),
+		  "6.1.0-56-amd64");
+	json_decref(t);
+}
+
+/* What record writes, the readers' loader takes. */
+static void t_build_loads(void)
+{
+	json_t *t = sample_trace(), *back;
+	char *text, err[256] = "";
+
+	REQUIRE(t);
+	text = json_dumps(t, JSON_INDENT(2));
+	REQUIRE(text);
+	back = rt_trace_loadb(text, strlen(text), "t.json", err, sizeof(err));
+	if (!back)
+		rt_test_fail(__FILE__, __LINE__, "rt_trace_loadb: %s", err);
+	CHECK(back && json_equal(back, t));
+	json_decref(back);
+	free(text);
+	json_decref(t);
+}
+
+static void t_ready_before_load(void)
+{
+	json_t *r;
+
+	sample_status();
+	st.ready_at_load = true;
+	st.has_ready_time = st.has_ready_time_mono = st.has_ready_source = false;
+	r = rt_trace_ready_json(&st, 1234000000, NULL);
+	REQUIRE(r);
+	CHECK(json_is_true(json_object_get(r, "before_load")));
+	CHECK_INT(JINT(r, "time_ns"), 1234000000);
+	CHECK(!json_object_get(r, "source"));
+	json_decref(r);
+	/* Without the kernel's line: before load, time unknown. */
+	r = rt_trace_ready_json(&st, -1, NULL);
+	REQUIRE(r);
+	CHECK(json_is_true(json_object_get(r, "before_load")));
+	CHECK(!json_object_get(r, "time_ns"));
+	CHECK(!json_object_get(r, "seconds"));
+	json_decref(r);
+}
+
+static void t_ready_from_event_or_none(void)
+{
+	struct rt_event ev = { 0 };
+	json_t *r;
+
+	sample_status();
+	st.crng_ready = false;
+	st.has_ready_time = st.has_ready_time_mono = st.has_ready_source = false;
+	CHECK(!rt_trace_ready_json(&st, -1, NULL));	/* not ready: absent */
+	ev.type = RNGTRACE_EVENT_TYPE_READY;
+	ev.time_ns = 777;
+	ev.has_time = ev.has_source = true;
+	ev.source = RNGTRACE_SOURCE_HWRNG;
+	r = rt_trace_ready_json(&st, -1, &ev);
+	REQUIRE(r);
+	CHECK(json_is_false(json_object_get(r, "before_load")));
+	CHECK_INT(JINT(r, "time_ns"), 777);
+	CHECK_STR(JSTR(r, "source"), "hwrng");
+	json_decref(r);
+}
+
+static int count_entries(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int n = 0;
+
+	if (!d)
+		return -1;
+	while ((e = readdir(d)))
+		n += e->d_name[0] != '.';
+	closedir(d);
+	return n;
+}
+
+static void t_write_atomic(void)
+{
+	char dir[] = "/tmp/rt-record-XXXXXX", path[256], tmp[512], err[256];
+	char cmd[300];
+	json_t *t = sample_trace(), *back;
+	struct stat sb;
+	int fd;
+
+	REQUIRE(t && mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/boot.json", dir);
+	fd = rt_trace_tmp(path, tmp, sizeof(tmp), err, sizeof(err));
+	REQUIRE(fd >= 0);
+	CHECK(!strncmp(tmp, path, strlen(path)));
+	CHECK_CONTAINS(tmp, "/boot.json.tmp.");
+	/* Named by pid: mkstemp() would read getrandom() before ready. */
+	{
+		char want[300];
+
+		snprintf(want, sizeof(want), "%s.tmp.%ld", path, (long)getpid());
+		CHECK_STR(tmp, want);
+	}
+	CHECK(access(path, F_OK) != 0);		/* not there until renamed */
+	CHECK_INT(rt_trace_write(path, tmp, fd, t, err, sizeof(err)), 0);
+	CHECK(access(tmp, F_OK) != 0);		/* renamed away */
+	CHECK_INT(count_entries(dir), 1);
+	CHECK(stat(path, &sb) == 0 && (sb.st_mode & 0044));
+	back = json_load_file(path, 0, NULL);
+	CHECK(back && json_equal(back, t));
+	json_decref(back);
+	json_decref(t);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	CHECK(system(cmd) == 0);
+}
+
+static void t_write_no_dir(void)
+{
+	char tmp[512], err[256] = "";
+
+	CHECK_INT(rt_trace_tmp("/nonexistent-rngtrace/t.json", tmp, sizeof(tmp),
+			       err, sizeof(err)), -1);
+	CHECK_CONTAINS(err, "cannot write /nonexistent-rngtrace/t.json: No such file or directory");
+}
+
+/* The command itself: usage errors, and no module on this host. */
+struct run {
+	int status;
+	char out[4096], err[4096];
+};
+
+static void slurp(int fd, char *buf, size_t len)
+{
+	size_t n = 0;
+	ssize_t r;
+
+	while (n + 1 < len && (r = read(fd, buf + n, len - 1 - n)) > 0)
+		n += r;
+	buf[n] = '\0';
+}
+
+static void run(struct run *r, const char *const argv[])
+{
+	int o[2], e[2], status;
+	pid_t pid;
+
+	r->status = -1;
+	if (pipe(o) || pipe(e))
+		return;
+	pid = fork();
+	if (pid == 0) {
+		dup2(o[1], 1);
+		dup2(e[1], 2);
+		close(o[0]);
+		close(e[0]);
+		execv(rt_test_ctl, (char *const *)argv);
+		_exit(127);
+	}
+	close(o[1]);
+	close(e[1]);
+	slurp(o[0], r->out, sizeof(r->out));
+	slurp(e[0], r->err, sizeof(r->err));
+	close(o[0]);
+	close(e[0]);
+	if (pid > 0 && waitpid(pid, &status, 0) == pid && WIFEXITED(status))
+		r->status = WEXITSTATUS(status);
+}
+
+static void t_cli_errors(void)
+{
+	static const char *const cases[][6] = {
+		{ "rngtrace", "record", NULL },
+		{ "rngtrace", "record", "-o", "/tmp/x.json", "--until", "never" },
+		{ "rngtrace", "record", "-o", "/tmp/x.json", "--settle", "-1" },
+		{ "rngtrace", "record", "-o", "/tmp/x.json", "--timeout", "soon" },
+		{ "rngtrace", "record", "-o", "/tmp/x.json", "--bogus", NULL },
+		{ "rngtrace", "record", "-o", "/tmp/x.json", "extra", NULL },
+		{ "rngtrace", "record", "-o", NULL },
+		{ "rngtrace", "events", "--since", "x1", NULL },
+		{ "rngtrace", "events", "--frobnicate", NULL },
+	};
+	static const char *const want[] = {
+		"-o FILE is required", "--until wants ready, settled or signal",
+		"--settle wants a number of seconds", "--timeout wants a number",
+		"unknown option '--bogus'", "unexpected argument 'extra'",
+		"option '-o' needs a value", "--since wants a sequence number",
+		"unknown option '--frobnicate'",
+	};
+	struct run r;
+	size_t i;
+
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		const char *argv[7] = { 0 };
+
+		memcpy(argv, cases[i], sizeof(cases[i]));
+		run(&r, argv);
+		CHECK_INT(r.status, 2);
+		CHECK_CONTAINS(r.err, want[i]);
+		CHECK_CONTAINS(r.err, "see 'rngtrace ");
+		CHECK_STR(r.out, "");
+		/* One line. */
+		CHECK(strchr(r.err, '\n') == r.err + strlen(r.err) - 1);
+	}
+}
+
+static void t_cli_help(void)
+{
+	static const char *const rec[] = { "rngtrace", "record", "--help", NULL };
+	static const char *const ev[] = { "rngtrace", "events", "--help", NULL };
+	struct run r;
+
+	run(&r, rec);
+	CHECK_INT(r.status, 0);
+	CHECK_CONTAINS(r.out, "usage: rngtrace record -o FILE");
+	run(&r, ev);
+	CHECK_INT(r.status, 0);
+	CHECK_CONTAINS(r.out, "usage: rngtrace events [--follow] [--since SEQ] [--json]");
+}
+
+/* This host has no rngtrace module: exit 2, and no file, no leftover. */
+static void t_cli_no_module(void)
+{
+	char dir[] = "/tmp/rt-record-XXXXXX", path[256], cmd[300];
+	const char *argv[] = { "rngtrace", "record", "-o", path, NULL };
+	static const char *const ev[] = { "rngtrace", "events", NULL };
+	struct run r;
+
+	REQUIRE(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/t.json", dir);
+	run(&r, argv);
+	CHECK_INT(r.status, 2);
+	CHECK_CONTAINS(r.err, "module is not loaded");
+	CHECK_INT(count_entries(dir), 0);
+	run(&r, ev);
+	CHECK_INT(r.status, 2);
+	CHECK_CONTAINS(r.err, "module is not loaded");
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	CHECK(system(cmd) == 0);
+}
+
+static void t_cli_unwritable(void)
+{
+	static const char *const argv[] = {
+		"rngtrace", "record", "-o", "/nonexistent-rngtrace/t.json", NULL
+	};
+	struct run r;
+
+	run(&r, argv);
+	CHECK_INT(r.status, 2);
+	CHECK_STR(r.err, "rngtrace record: cannot write /nonexistent-rngtrace/t.json: No such file or directory\n");
+}
+
+static const struct rt_test record_tests[] = {
+	{ "record: the settled decision", t_settle },
+	{ "record: --until names", t_until_names },
+	{ "record: the trace's fields from STATUS, PROBES, HWRNG", t_build },
+	{ "record: the trace loads with the readers' loader", t_build_loads },
+	{ "record: ready before load, from the kernel log or without a time", t_ready_before_load },
+	{ "record: ready from a READY event, or absent", t_ready_from_event_or_none },
+	{ "record: the atomic write leaves one file, readable", t_write_atomic },
+	{ "record: a directory that does not exist", t_write_no_dir },
+	{ "record, events: usage errors are one line, exit 2", t_cli_errors },
+	{ "record, events: --help", t_cli_help },
+	{ "record, events: no module: exit 2, no file left", t_cli_no_module },
+	{ "record: an unwritable output: exit 2 before recording", t_cli_unwritable },
+	{ NULL, NULL }
+};
+
+RT_SUITE(record_tests)

@@ -1,0 +1,239 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The trace loader (trace.c): what it accepts, and the one line it says
+ * about what it refuses.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "harness.h"
+#include "trace.h"
+
+#define HEAD(v) "{\"format\":\"rngtrace-trace\",\"version\":\"" v "\","
+#define BODY "\"host\":{},\"module\":{\"load_time_ns\":1,\"ready_at_load\":false}," \
+	     "\"events\":[],\"credits\":[]"
+#define GOOD HEAD("1.0") BODY "}"
+
+static const char *fixture(const char *name)
+{
+	static char buf[4096];
+	const char *slash = strrchr(__FILE__, '/');
+
+	if (slash)
+		snprintf(buf, sizeof(buf), "%.*s/fixtures/%s",
+			 (int)(slash - __FILE__), __FILE__, name);
+	else
+		snprintf(buf, sizeof(buf), "fixtures/%s", name);
+	return buf;
+}
+
+/* Load @text; expect a refusal whose line contains @msg (NULL: success). */
+static void expect(int line, const char *text, size_t len, const char *msg)
+{
+	char err[512] = "";
+	json_t *t = rt_trace_loadb(text, len, "t.json", err, sizeof(err));
+
+	if (!msg) {
+		if (!t)
+			rt_test_fail(__FILE__, line, "refused: %s", err);
+		json_decref(t);
+		return;
+	}
+	if (t) {
+		rt_test_fail(__FILE__, line, "accepted, expected \"%s\"", msg);
+		json_decref(t);
+		return;
+	}
+	if (strncmp(err, "t.json: ", 8) || !strstr(err, msg) || strchr(err, '\n'))
+		rt_test_fail(__FILE__, line, "\"%s\", expected \"t.json: ...%s...\"",
+			     err, msg);
+}
+
+#define ACCEPT(text) expect(__LINE__, text, strlen(text), NULL)
+#define REFUSE(text, msg) expect(__LINE__, text, strlen(text), msg)
+
+static void test_empty(void)
+{
+	expect(__LINE__, "", 0, "empty file, not a trace");
+	REFUSE(" \n\t\r\n", "empty file, not a trace");
+}
+
+static void test_truncated(void)
+{
+	char text[] = GOOD;
+	size_t n;
+
+	REFUSE(HEAD("1.0") "\"host\":{", "truncated JSON at line 1");
+	REFUSE("{", "truncated JSON");
+	/* every proper prefix is refused, none crashes */
+	for (n = 1; n < sizeof(text) - 1; n++) {
+		char err[512];
+		json_t *t = rt_trace_loadb(text, n, "t.json", err, sizeof(err));
+
+		if (t) {
+			rt_test_fail(__FILE__, __LINE__, "prefix of %zu accepted", n);
+			json_decref(t);
+		}
+	}
+}
+
+/*
+ * Garbage is refused with one line. The loader calls some garbage
+ * "truncated JSON" (it guesses from the error's position, and jansson puts
+ * that at the end for a bad last token) and a top-level scalar "not valid
+ * JSON": both are refusals on one line, which is what these check.
+ */
+static void test_garbage(void)
+{
+	REFUSE("hello", "JSON at line 1");
+	REFUSE("\x7f" "ELF\x02\x01", "not valid JSON");
+	REFUSE("\x01\x02garbage", "not valid JSON");
+	REFUSE(GOOD "}", "JSON at line 1");
+	REFUSE(GOOD " trailing", "JSON at line 1");
+	expect(__LINE__, GOOD "\0", sizeof(GOOD), "JSON at line 1");
+}
+
+static void test_not_an_object(void)
+{
+	REFUSE("[]", "not an rngtrace trace (not a JSON object)");
+	REFUSE("[" GOOD "]", "not an rngtrace trace (not a JSON object)");
+	REFUSE("\"rngtrace-trace\"", "not an rngtrace trace (not a JSON object)");
+	REFUSE("42", "not an rngtrace trace (not a JSON object)");
+}
+
+static void test_format(void)
+{
+	REFUSE("{\"version\":\"1.0\"," BODY "}", "format is not \"rngtrace-trace\"");
+	REFUSE("{\"format\":\"other\",\"version\":\"1.0\"," BODY "}",
+	       "format is not \"rngtrace-trace\"");
+	REFUSE("{\"format\":7,\"version\":\"1.0\"," BODY "}", "format is not");
+}
+
+static void test_versions(void)
+{
+	ACCEPT(GOOD);
+	ACCEPT(HEAD("1.7") BODY "}");
+	ACCEPT(HEAD("1.7") BODY ",\"a_field_from_1_7\":{\"x\":[1]}}");
+	REFUSE(HEAD("99.0") BODY "}", "trace format 99.0 is newer than this rngtrace reads (1.x)");
+	REFUSE(HEAD("2.0") BODY "}", "newer than this rngtrace reads");
+	REFUSE(HEAD("0.9") BODY "}", "older than any rngtrace wrote");
+	REFUSE(HEAD("1") BODY "}", "not \"MAJOR.MINOR\"");
+	REFUSE(HEAD("1.0.1") BODY "}", "not \"MAJOR.MINOR\"");
+	REFUSE(HEAD("1.0x") BODY "}", "not \"MAJOR.MINOR\"");
+	REFUSE("{\"format\":\"rngtrace-trace\"," BODY "}", "version is missing");
+	REFUSE("{\"format\":\"rngtrace-trace\",\"version\":1.0," BODY "}",
+	       "version is missing");
+}
+
+static void test_types(void)
+{
+	REFUSE(HEAD("1.0") "\"module\":{\"load_time_ns\":1,\"ready_at_load\":false},"
+	       "\"events\":[],\"credits\":[]}", "host is missing");
+	REFUSE(HEAD("1.0") "\"host\":[]," "\"module\":{\"load_time_ns\":1,\"ready_at_load\":false},"
+	       "\"events\":[],\"credits\":[]}", "host should be an object");
+	REFUSE(HEAD("1.0") "\"host\":{},\"module\":{\"load_time_ns\":1.5,\"ready_at_load\":false},"
+	       "\"events\":[],\"credits\":[]}", "module.load_time_ns should be an integer");
+	REFUSE(HEAD("1.0") "\"host\":{},\"module\":{\"load_time_ns\":1,\"ready_at_load\":0},"
+	       "\"events\":[],\"credits\":[]}", "module.ready_at_load should be true or false");
+	REFUSE(HEAD("1.0") "\"host\":{},\"module\":{\"load_time_ns\":1},"
+	       "\"events\":[],\"credits\":[]}", "module.ready_at_load is missing");
+	REFUSE(HEAD("1.0") "\"host\":{},\"module\":{\"load_time_ns\":1,\"ready_at_load\":false},"
+	       "\"events\":{},\"credits\":[]}", "events should be an array");
+	REFUSE(HEAD("1.0") "\"host\":{},\"module\":{\"load_time_ns\":1,\"ready_at_load\":false},"
+	       "\"events\":[7],\"credits\":[]}", "events[0] should be an object");
+	REFUSE(HEAD("1.0") "\"host\":{},\"module\":{\"load_time_ns\":1,\"ready_at_load\":false},"
+	       "\"events\":[{\"seq\":0,\"type\":\"wait\",\"time_ns\":5},"
+	       "{\"seq\":\"1\",\"type\":\"wait\",\"time_ns\":5}],\"credits\":[]}",
+	       "events[1].seq should be an integer");
+	REFUSE(HEAD("1.0") "\"host\":{},\"module\":{\"load_time_ns\":1,\"ready_at_load\":false},"
+	       "\"events\":[{\"seq\":0,\"type\":\"wait\",\"time_ns\":5,\"comm\":null}],\"credits\":[]}",
+	       "events[0].comm should be a string");
+	REFUSE(HEAD("1.0") "\"host\":{},\"module\":{\"load_time_ns\":1,\"ready_at_load\":false},"
+	       "\"events\":[],\"credits\":[{\"source\":\"jitter\"}]}", "credits[0].bits is missing");
+	REFUSE(HEAD("1.0") BODY ",\"ready\":{\"time_ns\":5}}", "ready.before_load is missing");
+	REFUSE(HEAD("1.0") BODY ",\"ready\":{\"before_load\":false,\"source\":3}}",
+	       "ready.source should be a string");
+	REFUSE(HEAD("1.0") BODY ",\"ready\":true}", "ready should be an object");
+	REFUSE(HEAD("1.0") BODY ",\"hwrngs\":{}}", "hwrngs should be an array");
+}
+
+static void test_duplicate_keys(void)
+{
+	REFUSE(HEAD("1.0") BODY ",\"host\":{}}", "not valid JSON");
+}
+
+static void test_fixtures_load(void)
+{
+	static const char * const names[] = {
+		"r-qemu64-stall.json", "r-cpumax-ready-before-load.json",
+		"r-virtio-rng.json", "r-trust-cpu-off.json", "r-late-virtio-rng.json",
+		"r-seed-missing.json", "r-nonblock-consumer.json", NULL,
+	};
+	size_t i;
+
+	for (i = 0; names[i]; i++) {
+		char err[512];
+		json_t *t = rt_trace_load(fixture(names[i]), err, sizeof(err));
+
+		if (!t)
+			rt_test_fail(__FILE__, __LINE__, "%s", err);
+		json_decref(t);
+	}
+}
+
+static void test_load_path(void)
+{
+	char err[512] = "";
+	json_t *t;
+
+	t = rt_trace_load("/nonexistent/x.json", err, sizeof(err));
+	CHECK(!t);
+	CHECK_STR(err, "/nonexistent/x.json: No such file or directory");
+
+	/* standard input, named as such */
+	REQUIRE(freopen("/dev/null", "r", stdin));
+	t = rt_trace_load("-", err, sizeof(err));
+	CHECK(!t);
+	CHECK_STR(err, "standard input: empty file, not a trace");
+	REQUIRE(freopen(fixture("r-virtio-rng.json"), "r", stdin));
+	t = rt_trace_load("-", err, sizeof(err));
+	CHECK(t);
+	json_decref(t);
+}
+
+static void test_getters(void)
+{
+	json_error_t jerr;
+	json_t *o = json_loads("{\"i\":5,\"s\":\"x\",\"b\":true,\"r\":1.5}", 0, &jerr);
+
+	REQUIRE(o);
+	CHECK_INT(rt_json_int(o, "i", -1), 5);
+	CHECK_INT(rt_json_int(o, "s", -1), -1);
+	CHECK_INT(rt_json_int(o, "r", -1), -1);
+	CHECK_INT(rt_json_int(o, "nope", -3), -3);
+	CHECK_STR(rt_json_str(o, "s", "d"), "x");
+	CHECK_STR(rt_json_str(o, "i", "d"), "d");
+	CHECK_INT(rt_json_bool(o, "b", 0), 1);
+	CHECK_INT(rt_json_bool(o, "i", 7), 7);
+	CHECK_INT(rt_json_int(NULL, "i", 9), 9);
+	json_decref(o);
+}
+
+static const struct rt_test trace_tests[] = {
+	{ "trace: an empty file", test_empty },
+	{ "trace: truncated JSON, every prefix", test_truncated },
+	{ "trace: garbage", test_garbage },
+	{ "trace: not an object", test_not_an_object },
+	{ "trace: missing or other format", test_format },
+	{ "trace: versions 1.x accepted, 99.0 and others refused", test_versions },
+	{ "trace: wrong and missing types", test_types },
+	{ "trace: duplicate keys", test_duplicate_keys },
+	{ "trace: the r-* fixtures load", test_fixtures_load },
+	{ "trace: files and standard input", test_load_path },
+	{ "trace: typed getters", test_getters },
+	{ NULL, NULL },
+};
+
+RT_SUITE(trace_tests)

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <dirent.h>
+#include <sched.h>
 
 #include "groundtruth.h"
 
@@ -160,4 +162,33 @@ int kmsg_find_bad_since(uint64_t seq, char *buf, size_t size)
 
 	buf[0] = '\0';
 	return kmsg_walk(seq, bad_cb, &f);
+}
+
+/*
+ * Softirqs the kernel defers go to ksoftirqd, a normal task: while the
+ * real-time children spin in the jitter loop with RT throttling off, it
+ * would never run, the entropy timer with it, and the CRNG never become
+ * ready. Run it above the children meanwhile (@on), or as before.
+ */
+void ksoftirqd_realtime(int on)
+{
+	struct sched_param hi = { .sched_priority = 20 }, lo = { 0 };
+	struct dirent *d;
+	DIR *proc = opendir("/proc");
+	char path[64], comm[32];
+
+	while (proc && (d = readdir(proc))) {
+		pid_t pid = atoi(d->d_name);
+
+		if (pid <= 0)
+			continue;
+		snprintf(path, sizeof(path), "/proc/%d/comm", pid);
+		if (read_line(path, comm, sizeof(comm)) ||
+		    strncmp(comm, "ksoftirqd/", 10))
+			continue;
+		sched_setscheduler(pid, on ? SCHED_FIFO : SCHED_OTHER,
+				   on ? &hi : &lo);
+	}
+	if (proc)
+		closedir(proc);
 }

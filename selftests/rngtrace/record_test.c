@@ -1,0 +1,370 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * "rngtrace record" against what the test measures itself.
+ *
+ * Run first in a VM whose CRNG is not ready yet (-cpu qemu64): start the
+ * recorder (--until settled --settle 1), then three getrandom() children
+ * that block and time themselves on CLOCK_BOOTTIME; the trace must have
+ * exactly their three waits, within 2 ms of their own clocks, a ready
+ * object, and credits before READY that reach the threshold. In a VM
+ * whose CRNG was ready at load (-cpu max), a recording --until ready must
+ * say ready before load and show no wait.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <dirent.h>
+#include <glob.h>
+#include <sched.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/random.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include <jansson.h>
+
+#include "kselftest_harness.h"
+#include "groundtruth.h"
+#include "rtnl.h"
+
+#define RNGTRACE "/usr/bin/rngtrace"
+#define TRACE "/tmp/t.json"
+#define RECORD_ERR "/tmp/record.err"
+#define NCHILD 3
+#define RT_RUNTIME "/proc/sys/kernel/sched_rt_runtime_us"
+
+static int64_t boottime_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_BOOTTIME, &ts);
+	return ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+static int crng_ready_now(void)
+{
+	char b;
+
+	return getrandom(&b, 1, GRND_NONBLOCK) == 1;
+}
+
+/* Start rngtrace record with @until, its stderr to RECORD_ERR. */
+static pid_t start_recorder(const char *until, const char *settle)
+{
+	pid_t pid;
+
+	unlink(TRACE);
+	pid = fork();
+	if (pid == 0) {
+		int fd = open(RECORD_ERR, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+
+		if (fd >= 0)
+			dup2(fd, 2);
+		if (settle)
+			execl(RNGTRACE, "rngtrace", "record", "-o", TRACE,
+			      "--until", until, "--settle", settle,
+			      "--timeout", "50", (char *)NULL);
+		else
+			execl(RNGTRACE, "rngtrace", "record", "-o", TRACE,
+			      "--until", until, "--timeout", "50", (char *)NULL);
+		_exit(127);
+	}
+	return pid;
+}
+
+/*
+ * Wait until the recorder has made its temporary file, which it does just
+ * before it joins the events group and dumps; then a little longer. 0, or
+ * -1 when it did not within 10 s.
+ */
+static int recorder_started(void)
+{
+	int64_t deadline = boottime_ns() + 10000000000LL;
+
+	while (boottime_ns() < deadline) {
+		glob_t g;
+		int found = glob(TRACE ".tmp.*", 0, NULL, &g) == 0;
+
+		globfree(&g);
+		if (found) {
+			usleep(300000);
+			return 0;
+		}
+		usleep(10000);
+	}
+	return -1;
+}
+
+/* Its exit status, or -1 when it did not exit within @secs. */
+static int wait_recorder(pid_t pid, int secs)
+{
+	int64_t deadline = boottime_ns() + secs * 1000000000LL;
+	int status;
+
+	while (boottime_ns() < deadline) {
+		pid_t r = waitpid(pid, &status, WNOHANG);
+
+		if (r == pid)
+			return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+		usleep(20000);
+	}
+	kill(pid, SIGKILL);
+	waitpid(pid, &status, 0);
+	return -1;
+}
+
+static void log_recorder_stderr(struct __test_metadata *_metadata)
+{
+	char line[512];
+	FILE *f = fopen(RECORD_ERR, "r");
+
+	if (!f)
+		return;
+	while (fgets(line, sizeof(line), f)) {
+		line[strcspn(line, "\n")] = '\0';
+		TH_LOG("recorder: %s", line);
+	}
+	fclose(f);
+}
+
+static void copy_out(void)
+{
+	char buf[65536];
+	ssize_t n;
+	int in, out;
+
+	if (access("/out", W_OK))
+		return;
+	in = open(TRACE, O_RDONLY);
+	out = open("/out/record.json", O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	while (in >= 0 && out >= 0 && (n = read(in, buf, sizeof(buf))) > 0)
+		if (write(out, buf, n) != n)
+			break;
+	if (in >= 0)
+		close(in);
+	if (out >= 0)
+		close(out);
+}
+
+static long long jint(const json_t *o, const char *key)
+{
+	return json_integer_value(json_object_get(o, key));
+}
+
+static const char *jstr(const json_t *o, const char *key)
+{
+	const char *s = json_string_value(json_object_get(o, key));
+
+	return s ? s : "";
+}
+
+struct measured {
+	int idx;
+	pid_t pid;
+	int64_t t0, t1;
+	ssize_t ret;
+};
+
+TEST(record_until_settled_has_the_waits_and_ready)
+{
+	struct sched_param sp = { .sched_priority = 10 };
+	struct measured m[NCHILD];
+	pid_t pids[NCHILD], rec;
+	int pipes[2], go[2], i, j, seen = 0, seen_by[NCHILD] = {}, rc;
+	char rt_runtime[32];
+	json_t *t, *events, *ev = NULL, *ready, *module, *record;
+	json_error_t jerr;
+	long long ready_seq = -1, sum = 0, nwait = 0, missed = 0;
+	int64_t deadline;
+	size_t k;
+
+	if (crng_ready_now())
+		SKIP(return, "the CRNG is ready already");
+	rec = start_recorder("settled", "1");
+	ASSERT_LT(0, rec);
+	/* Following live, not only from the ring's history. */
+	EXPECT_EQ(0, recorder_started());
+	if (crng_ready_now())
+		SKIP(return, "the CRNG became ready while the recorder started");
+
+	ASSERT_EQ(0, pipe(pipes));
+	ASSERT_EQ(0, pipe(go));
+	for (i = 0; i < NCHILD; i++) {
+		pid_t pid = fork();
+
+		ASSERT_LE(0, pid);
+		pids[i] = pid;
+		if (pid == 0) {
+			struct measured r = { .idx = i, .pid = getpid() };
+			char buf[16], c;
+
+			close(go[1]);
+			if (read(go[0], &c, 1) != 0)	/* all start at once */
+				_exit(2);
+			r.t0 = boottime_ns();
+			r.ret = getrandom(buf, sizeof(buf), 0);
+			r.t1 = boottime_ns();
+			_exit(write(pipes[1], &r, sizeof(r)) == sizeof(r) ? 0 : 3);
+		}
+	}
+	close(go[0]);
+	close(go[1]);	/* EOF: go */
+
+	/*
+	 * As boot_test does: each child seen waiting becomes real-time, so
+	 * that no sibling runs between its return and its clock reading; RT
+	 * throttling is off meanwhile (the jitter loop spins), and ksoftirqd
+	 * runs above them (see ksoftirqd_realtime()).
+	 */
+	ASSERT_EQ(0, read_line(RT_RUNTIME, rt_runtime, sizeof(rt_runtime)));
+	ksoftirqd_realtime(1);
+	ASSERT_EQ(0, write_line(RT_RUNTIME, "-1"));
+	deadline = boottime_ns() + 10000000000LL;
+	while (seen < NCHILD && boottime_ns() < deadline && !crng_ready_now()) {
+		struct rt_st st;
+
+		if (rt_status(&st))
+			break;
+		for (j = 0; j < st.nwaiting; j++) {
+			for (i = 0; i < NCHILD; i++) {
+				if (seen_by[i] || st.waiting[j].pid != (uint32_t)pids[i])
+					continue;
+				seen_by[i] = 1;
+				seen++;
+				sched_setscheduler(pids[i], SCHED_FIFO, &sp);
+			}
+		}
+	}
+	for (i = 0; i < NCHILD; i++) {
+		struct measured r;
+
+		ASSERT_EQ(sizeof(r), read(pipes[0], &r, sizeof(r)));
+		ASSERT_LE(0, r.idx);
+		ASSERT_GT(NCHILD, r.idx);
+		ASSERT_EQ(16, r.ret);
+		m[r.idx] = r;
+	}
+	for (i = 0; i < NCHILD; i++)
+		waitpid(pids[i], NULL, 0);
+	EXPECT_EQ(0, write_line(RT_RUNTIME, rt_runtime));
+	ksoftirqd_realtime(0);
+	EXPECT_LT(0, seen) TH_LOG("no child seen waiting in STATUS");
+
+	rc = wait_recorder(rec, 60);
+	log_recorder_stderr(_metadata);
+	ASSERT_EQ(0, rc) TH_LOG("rngtrace record: exit %d", rc);
+	copy_out();
+
+	t = json_load_file(TRACE, 0, &jerr);
+	ASSERT_NE(NULL, t) TH_LOG("%s: %s", TRACE, jerr.text);
+	EXPECT_STREQ("rngtrace-trace", jstr(t, "format"));
+	EXPECT_STREQ("1.0", jstr(t, "version"));
+	record = json_object_get(t, "record");
+	EXPECT_STREQ("settled", jstr(record, "until"));
+	EXPECT_STREQ("settled", jstr(record, "stopped_by"));
+	EXPECT_TRUE(json_is_true(json_object_get(record, "complete")));
+	EXPECT_EQ(0, jint(record, "events_dropped_before_start"));
+
+	events = json_object_get(t, "events");
+	ASSERT_TRUE(json_is_array(events));
+	json_array_foreach(events, k, ev) {
+		if (!strcmp(jstr(ev, "type"), "ready")) {
+			EXPECT_EQ(-1, ready_seq) TH_LOG("a second READY");
+			ready_seq = jint(ev, "seq");
+		}
+	}
+	/* Every wait is one of the children's, and each has one. */
+	json_array_foreach(events, k, ev) {
+		int found = 0;
+
+		if (strcmp(jstr(ev, "type"), "wait"))
+			continue;
+		nwait++;
+		for (i = 0; i < NCHILD; i++) {
+			if (jint(ev, "pid") != m[i].pid)
+				continue;
+			found = 1;
+			EXPECT_STREQ("getrandom", jstr(ev, "path"));
+			EXPECT_EQ(16, jint(ev, "bytes"));
+			EXPECT_EQ(16, jint(ev, "result"));
+			EXPECT_GT(2000000, llabs(jint(ev, "start_ns") - m[i].t0))
+				TH_LOG("child %d: start %lld, its clock %lld", i,
+				       jint(ev, "start_ns"), (long long)m[i].t0);
+			EXPECT_GT(2000000, llabs(jint(ev, "time_ns") - m[i].t1))
+				TH_LOG("child %d: end %lld, its clock %lld", i,
+				       jint(ev, "time_ns"), (long long)m[i].t1);
+		}
+		EXPECT_EQ(1, found) TH_LOG("a wait by pid %lld (%s), not a child's",
+					   jint(ev, "pid"), jstr(ev, "comm"));
+	}
+	EXPECT_EQ(NCHILD, nwait);
+	for (i = 0; i < NCHILD; i++) {
+		int n = 0;
+
+		json_array_foreach(events, k, ev)
+			n += !strcmp(jstr(ev, "type"), "wait") &&
+			     jint(ev, "pid") == m[i].pid;
+		EXPECT_EQ(1, n) TH_LOG("child %d (pid %d)", i, m[i].pid);
+	}
+
+	ready = json_object_get(t, "ready");
+	ASSERT_TRUE(json_is_object(ready));
+	EXPECT_TRUE(json_is_false(json_object_get(ready, "before_load")));
+	EXPECT_TRUE(json_is_integer(json_object_get(ready, "time_ns")));
+	/* It was recording when the CRNG became ready. */
+	EXPECT_GT(jint(ready, "time_ns"), jint(record, "started_ns"));
+
+	ASSERT_LE(0, ready_seq);
+	json_array_foreach(events, k, ev)
+		if (!strcmp(jstr(ev, "type"), "credit") &&
+		    jint(ev, "seq") < ready_seq)
+			sum += jint(ev, "bits");
+	module = json_object_get(t, "module");
+	json_array_foreach(json_object_get(module, "probes"), k, ev)
+		if (!strncmp(jstr(ev, "symbol"), "_credit_init_bits", 17))
+			missed += jint(ev, "nmissed");
+	EXPECT_LE(RNGTRACE_READY_BITS, sum + jint(module, "pool_bits_at_load"))
+		TH_LOG("%lld bits at load + %lld credited before READY (the module's _credit_init_bits probe missed %lld calls)",
+		       jint(module, "pool_bits_at_load"), sum, missed);
+	json_decref(t);
+}
+
+TEST(record_until_ready_when_ready_at_load)
+{
+	json_t *t, *ev = NULL, *ready, *record;
+	json_error_t jerr;
+	struct rt_st st;
+	size_t k;
+	pid_t rec;
+	int rc;
+
+	ASSERT_EQ(0, rt_status(&st));
+	if (!st.ready_at_load)
+		SKIP(return, "the CRNG was not ready at load");
+	rec = start_recorder("ready", NULL);
+	ASSERT_LT(0, rec);
+	rc = wait_recorder(rec, 60);
+	log_recorder_stderr(_metadata);
+	ASSERT_EQ(0, rc) TH_LOG("rngtrace record: exit %d", rc);
+	copy_out();
+
+	t = json_load_file(TRACE, 0, &jerr);
+	ASSERT_NE(NULL, t) TH_LOG("%s: %s", TRACE, jerr.text);
+	record = json_object_get(t, "record");
+	EXPECT_STREQ("ready", jstr(record, "stopped_by"));
+	EXPECT_TRUE(json_is_true(json_object_get(record, "complete")));
+	ready = json_object_get(t, "ready");
+	ASSERT_TRUE(json_is_object(ready));
+	EXPECT_TRUE(json_is_true(json_object_get(ready, "before_load")));
+	EXPECT_TRUE(json_is_true(json_object_get(json_object_get(t, "module"),
+						 "ready_at_load")));
+	json_array_foreach(json_object_get(t, "events"), k, ev)
+		EXPECT_STRNE("wait", jstr(ev, "type"))
+			TH_LOG("a wait by pid %lld", jint(ev, "pid"));
+	json_decref(t);
+}
+
+TEST_HARNESS_MAIN

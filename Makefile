@@ -11,6 +11,11 @@
 #   make style            checkpatch on kmod/
 #   make sparse           sparse (C=1) on kmod/ for KDIR
 #   make deps             install the Debian packages the above need
+#   make install          controller, unit, initramfs/dracut hooks, man page
+#                         and completion (DESTDIR=, PREFIX=/usr/local)
+#   make uninstall        remove what install put there
+#   make dkms-install     register the module source with DKMS and build it
+#                         for every installed kernel; dkms-remove undoes it
 
 TOP := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
 BUILD := $(TOP)/build
@@ -65,6 +70,53 @@ style:
 deps:
 	$(TOP)/tools/deps
 
+# Installation: what a distro package wraps. The module itself comes from
+# DKMS (dkms-install) or from 'make module' copied to /lib/modules.
+PREFIX ?= /usr/local
+DESTDIR ?=
+INSTALL_FILES = \
+	$(PREFIX)/bin/rngtrace:0755:$(BUILD)/ctl/rngtrace \
+	$(PREFIX)/share/man/man8/rngtrace.8:0644:$(TOP)/Documentation/rngtrace.8 \
+	$(PREFIX)/share/bash-completion/completions/rngtrace:0644:$(TOP)/ctl/completion/rngtrace.bash \
+	/usr/lib/rngtrace/rngtrace-record-boot:0755:$(TOP)/boot/systemd/rngtrace-record-boot \
+	/lib/systemd/system/rngtrace-record.service:0644:$(TOP)/boot/systemd/rngtrace-record.service \
+	/usr/share/initramfs-tools/hooks/rngtrace:0755:$(TOP)/boot/initramfs-tools/hooks/rngtrace \
+	/usr/share/initramfs-tools/scripts/init-top/rngtrace:0755:$(TOP)/boot/initramfs-tools/scripts/init-top/rngtrace \
+	/usr/lib/dracut/modules.d/90rngtrace/module-setup.sh:0755:$(TOP)/boot/dracut/90rngtrace/module-setup.sh \
+	/usr/lib/dracut/modules.d/90rngtrace/rngtrace-load.sh:0755:$(TOP)/boot/dracut/90rngtrace/rngtrace-load.sh \
+	/usr/lib/modules-load.d/rngtrace.conf:0644:$(TOP)/boot/modules-load.d/rngtrace.conf \
+	/etc/default/rngtrace:0644:$(TOP)/boot/default/rngtrace
+
+install: ctl
+	@set -e; for f in $(INSTALL_FILES); do \
+		dst=$${f%%:*}; rest=$${f#*:}; mode=$${rest%%:*}; src=$${rest#*:}; \
+		if [ ! -f "$$src" ]; then echo "install: $$src missing" >&2; exit 1; fi; \
+		install -D -m $$mode "$$src" "$(DESTDIR)$$dst"; \
+		echo "  INSTALL $(DESTDIR)$$dst"; done
+	@# The unit runs 'rngtrace' from PATH; a /usr/local install needs it in /usr/bin too.
+	@[ "$(PREFIX)" = /usr ] || ln -sf $(PREFIX)/bin/rngtrace $(DESTDIR)/usr/bin/rngtrace 2>/dev/null || \
+		{ mkdir -p $(DESTDIR)/usr/bin && ln -sf $(PREFIX)/bin/rngtrace $(DESTDIR)/usr/bin/rngtrace; }
+
+uninstall:
+	@for f in $(INSTALL_FILES); do dst=$${f%%:*}; \
+		rm -f "$(DESTDIR)$$dst" && echo "  REMOVE $(DESTDIR)$$dst"; done
+	@[ "$(PREFIX)" = /usr ] || rm -f $(DESTDIR)/usr/bin/rngtrace
+	@rmdir $(DESTDIR)/usr/lib/dracut/modules.d/90rngtrace $(DESTDIR)/usr/lib/rngtrace 2>/dev/null || true
+
+DKMS_SRC = $(DESTDIR)/usr/src/rngtrace-$(shell cat $(TOP)/VERSION)
+
+dkms-install:
+	rm -rf $(DKMS_SRC) && mkdir -p $(DKMS_SRC)
+	cp -a $(TOP)/Kbuild $(TOP)/VERSION $(TOP)/kmod $(DKMS_SRC)/
+	sed 's/^PACKAGE_VERSION=.*/PACKAGE_VERSION="$(shell cat $(TOP)/VERSION)"/' \
+		$(TOP)/dkms.conf > $(DKMS_SRC)/dkms.conf
+	dkms add rngtrace/$(shell cat $(TOP)/VERSION)
+	dkms autoinstall
+
+dkms-remove:
+	dkms remove rngtrace/$(shell cat $(TOP)/VERSION) --all
+	rm -rf $(DKMS_SRC)
+
 check:
 	$(TOP)/tools/check/run
 
@@ -74,4 +126,5 @@ demo:
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all kmod-tree module sparse modules-all ctl ctl-asan selftests style deps check demo clean
+.PHONY: all kmod-tree module sparse modules-all ctl ctl-asan selftests style deps check demo clean \
+	install uninstall dkms-install dkms-remove

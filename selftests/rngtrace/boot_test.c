@@ -373,6 +373,9 @@ TEST(credits_before_ready_reach_the_threshold)
 {
 	uint64_t by_source[RT_MAX_SOURCES] = {}, sum = 0;
 	const struct rt_ev *ready, *last_credit = NULL;
+	const struct rt_probe_info *credit;
+	struct rt_probe_info probes[16];
+	int nprobes;
 	struct rt_st st;
 	int i, n;
 
@@ -394,10 +397,27 @@ TEST(credits_before_ready_reach_the_threshold)
 		last_credit = &evs[i];
 	}
 	ASSERT_NE(NULL, last_credit);
-	EXPECT_LE(RNGTRACE_READY_BITS, st.pool_bits_at_load + sum)
-		TH_LOG("%u bits at load + %llu credited", st.pool_bits_at_load,
-		       (unsigned long long)sum);
-	EXPECT_EQ(RNGTRACE_READY_BITS, ready->total_bits);
+	ASSERT_EQ(0, rt_probes(probes, 16, &nprobes));
+	credit = rt_probe_find(probes, nprobes, "_credit_init_bits");
+	ASSERT_NE(NULL, credit);
+	/*
+	 * The credits reach the threshold, unless the probe says it missed
+	 * some (a credit from a softirq that interrupted another rngtrace
+	 * handler): then the shortfall is what a few credits of these VMs
+	 * (1 to 8 bits each) can explain, and no more.
+	 */
+	if (!credit->nmissed) {
+		EXPECT_LE(RNGTRACE_READY_BITS, st.pool_bits_at_load + sum)
+			TH_LOG("%u bits at load + %llu credited", st.pool_bits_at_load,
+			       (unsigned long long)sum);
+		EXPECT_EQ(RNGTRACE_READY_BITS, ready->total_bits);
+	} else {
+		EXPECT_GE(32 * credit->nmissed,
+			  RNGTRACE_READY_BITS - st.pool_bits_at_load - sum)
+			TH_LOG("%u bits at load + %llu credited, %llu credits missed",
+			       st.pool_bits_at_load, (unsigned long long)sum,
+			       (unsigned long long)credit->nmissed);
+	}
 	/* The credit that completed it is the one just before READY. */
 	EXPECT_EQ(ready->seq - 1, last_credit->seq);
 	EXPECT_EQ(last_credit->source, ready->source);

@@ -41,6 +41,22 @@ static int attr_cb(const struct nlattr *attr, void *data)
 	return MNL_CB_OK;
 }
 
+/* The spec's required attributes are all there. */
+static int attr_required(const struct rt_attr_spec *spec, unsigned int max,
+			 const struct nlattr **tb, char *why, size_t whylen)
+{
+	unsigned int i;
+
+	for (i = 0; i <= max; i++) {
+		if (spec[i].required && !tb[i]) {
+			snprintf(why, whylen, "attribute %s is missing",
+				 spec[i].name);
+			return -EBADMSG;
+		}
+	}
+	return 0;
+}
+
 int rt_attr_parse(const struct nlmsghdr *nlh, size_t offset,
 		  const struct rt_attr_spec *spec, unsigned int max,
 		  const struct nlattr **tb, char *why, size_t whylen)
@@ -49,7 +65,6 @@ int rt_attr_parse(const struct nlmsghdr *nlh, size_t offset,
 		.spec = spec, .max = max, .tb = tb,
 		.why = why, .whylen = whylen,
 	};
-	unsigned int i;
 
 	memset(tb, 0, (max + 1) * sizeof(*tb));
 	if (why && whylen)
@@ -60,12 +75,25 @@ int rt_attr_parse(const struct nlmsghdr *nlh, size_t offset,
 	}
 	if (mnl_attr_parse(nlh, offset, attr_cb, &p) != MNL_CB_OK)
 		return -EBADMSG;
-	for (i = 0; i <= max; i++) {
-		if (spec[i].required && !tb[i]) {
-			snprintf(why, whylen, "attribute %s is missing",
-				 spec[i].name);
-			return -EBADMSG;
-		}
+	return attr_required(spec, max, tb, why, whylen);
+}
+
+int rt_nest_parse(const struct nlattr *nest, const struct rt_attr_spec *spec,
+		  unsigned int max, const struct nlattr **tb,
+		  char *why, size_t whylen)
+{
+	struct attr_parse p = {
+		.spec = spec, .max = max, .tb = tb,
+		.why = why, .whylen = whylen,
+	};
+
+	memset(tb, 0, (max + 1) * sizeof(*tb));
+	if (why && whylen)
+		why[0] = '\0';
+	if (mnl_attr_parse_nested(nest, attr_cb, &p) != MNL_CB_OK) {
+		if (why && whylen && !why[0])
+			snprintf(why, whylen, "malformed nested attributes");
+		return -EBADMSG;
 	}
-	return 0;
+	return attr_required(spec, max, tb, why, whylen);
 }

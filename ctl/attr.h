@@ -27,4 +27,9 @@ int rt_attr_parse(const struct nlmsghdr *nlh, size_t offset,
 		  const struct rt_attr_spec *spec, unsigned int max,
 		  const struct nlattr **tb, char *why, size_t whylen);
 
+/* The same for the attributes inside the nest @nest. */
+int rt_nest_parse(const struct nlattr *nest, const struct rt_attr_spec *spec,
+		  unsigned int max, const struct nlattr **tb,
+		  char *why, size_t whylen);
+
 #endif /* RT_ATTR_H */

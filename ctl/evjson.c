@@ -15,66 +15,6 @@
 #include "names.h"
 #include "status.h"
 
-struct nest_parse {
-	const struct rt_attr_spec *spec;
-	unsigned int max;
-	const struct nlattr **tb;
-	char *why;
-	size_t whylen;
-};
-
-static int nest_cb(const struct nlattr *attr, void *data)
-{
-	struct nest_parse *p = data;
-	uint16_t type = mnl_attr_get_type(attr);
-	const struct rt_attr_spec *s;
-
-	if (type > p->max || !p->spec[type].name)
-		return MNL_CB_OK;	/* a newer module's: ignored */
-	s = &p->spec[type];
-	if (s->type != MNL_TYPE_UNSPEC &&
-	    mnl_attr_validate(attr, s->type) < 0) {
-		if (errno == EINVAL)
-			snprintf(p->why, p->whylen,
-				 "attribute %s is not NUL-terminated", s->name);
-		else
-			snprintf(p->why, p->whylen,
-				 "attribute %s has a %u-byte payload, wrong for its type",
-				 s->name, mnl_attr_get_payload_len(attr));
-		return MNL_CB_ERROR;
-	}
-	p->tb[type] = attr;
-	return MNL_CB_OK;
-}
-
-int rt_nest_parse(const struct nlattr *nest, const struct rt_attr_spec *spec,
-		  unsigned int max, const struct nlattr **tb,
-		  char *why, size_t whylen)
-{
-	struct nest_parse p = {
-		.spec = spec, .max = max, .tb = tb,
-		.why = why, .whylen = whylen,
-	};
-	unsigned int i;
-
-	memset(tb, 0, (max + 1) * sizeof(*tb));
-	if (why && whylen)
-		why[0] = '\0';
-	if (mnl_attr_parse_nested(nest, nest_cb, &p) != MNL_CB_OK) {
-		if (why && whylen && !why[0])
-			snprintf(why, whylen, "malformed nested attributes");
-		return -EBADMSG;
-	}
-	for (i = 0; i <= max; i++) {
-		if (spec[i].required && !tb[i]) {
-			snprintf(why, whylen, "attribute %s is missing",
-				 spec[i].name);
-			return -EBADMSG;
-		}
-	}
-	return 0;
-}
-
 static const struct rt_attr_spec event_spec[RNGTRACE_A_EVENT_MAX + 1] = {
 	[RNGTRACE_A_EVENT_PAD] = { "pad", MNL_TYPE_UNSPEC, false },
 	[RNGTRACE_A_EVENT_SEQ] = { "seq", MNL_TYPE_U64, false },

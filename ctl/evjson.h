@@ -37,13 +37,6 @@ struct rt_event {
 	char name[64];
 };
 
-/*
- * The attributes nested in @nest into @tb (@max + 1 entries) against
- * @spec, as rt_attr_parse() does for a message. 0 or -EBADMSG with @why.
- */
-int rt_nest_parse(const struct nlattr *nest, const struct rt_attr_spec *spec,
-		  unsigned int max, const struct nlattr **tb,
-		  char *why, size_t whylen);
 
 /*
  * Read one event nest. Needs seq and type unless @in_flight (a WAITING

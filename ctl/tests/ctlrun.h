@@ -102,10 +102,13 @@ done:
 }
 
 /* rngtrace ARGS... (NULL-ended in the macro). */
-#define CTLRUN(r, ...) do {						\
+#define CTLRUN(r, ...) CTLRUN_IN(r, NULL, __VA_ARGS__)
+
+/* The same with standard input from the file @in. */
+#define CTLRUN_IN(r, in, ...) do {					\
 	const char *_a[] = { "rngtrace", __VA_ARGS__, NULL };		\
 	_a[0] = rt_test_ctl;						\
-	ctlrun_argv(r, NULL, _a);					\
+	ctlrun_argv(r, in, _a);						\
 } while (0)
 
 static inline void ctlrun_done(struct ctlrun *r)
@@ -113,6 +116,37 @@ static inline void ctlrun_done(struct ctlrun *r)
 	free(r->out);
 	free(r->err);
 	r->out = r->err = NULL;
+}
+
+/* How many lines @text has. */
+static inline int lines(const char *text)
+{
+	int n = 0;
+
+	for (; text && *text; text++)
+		n += *text == '\n';
+	return n;
+}
+
+/* A file with @text in it, for bad input; the caller unlink()s it. */
+static inline const char *temp_with(const char *text, size_t len)
+{
+	static char path[4][64];
+	static int n;
+	char *p = path[n++ % 4];
+	int fd;
+
+	snprintf(p, sizeof(path[0]), "/tmp/rt-test-XXXXXX");
+	fd = mkstemp(p);
+	if (fd < 0)
+		return NULL;
+	if (write(fd, text, len) != (ssize_t)len) {
+		close(fd);
+		unlink(p);
+		return NULL;
+	}
+	close(fd);
+	return p;
 }
 
 /* A tool on PATH? (xmllint, promtool, rsvg-convert) */

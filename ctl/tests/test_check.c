@@ -10,126 +10,13 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "ctlrun.h"
 
 /* check.c */
 int rt_parse_duration(const char *str, long long *ns);
 
-struct run {
-	int status;		/* exit status, or -1 */
-	char *out;
-	char *err;
-};
-
-static const char *fixture(const char *name)
-{
-	static char buf[4][4096];
-	static int n;
-	const char *slash = strrchr(__FILE__, '/');
-	char *b = buf[n++ % 4];
-
-	if (slash)
-		snprintf(b, sizeof(buf[0]), "%.*s/fixtures/%s",
-			 (int)(slash - __FILE__), __FILE__, name);
-	else
-		snprintf(b, sizeof(buf[0]), "fixtures/%s", name);
-	return b;
-}
-
-static char *slurp(FILE *f)
-{
-	char *text;
-	long len;
-
-	if (fseek(f, 0, SEEK_END) || (len = ftell(f)) < 0 ||
-	    fseek(f, 0, SEEK_SET))
-		return NULL;
-	text = calloc(1, len + 1);
-	if (text && fread(text, 1, len, f) != (size_t)len) {
-		free(text);
-		return NULL;
-	}
-	return text;
-}
-
-/* Run rngtrace with @args (NULL-ended), standard input from @in_path if set. */
-static void run(struct run *r, const char *in_path, const char *const args[])
-{
-	FILE *out = tmpfile(), *err = tmpfile();
-	char *argv[16] = { (char *)"rngtrace" };
-	int i, status;
-	pid_t pid;
-
-	r->status = -1;
-	r->out = r->err = NULL;
-	for (i = 0; args[i] && i < 14; i++)
-		argv[i + 1] = (char *)args[i];
-	if (!out || !err)
-		goto out;
-	fflush(NULL);
-	pid = fork();
-	if (pid == 0) {
-		int in = in_path ? open(in_path, O_RDONLY) : 0;
-
-		if (in < 0 || dup2(in, 0) < 0 || dup2(fileno(out), 1) < 0 ||
-		    dup2(fileno(err), 2) < 0)
-			_exit(127);
-		alarm(20);
-		execv(rt_test_ctl, argv);
-		_exit(127);
-	}
-	if (pid < 0 || waitpid(pid, &status, 0) < 0)
-		goto out;
-	if (WIFEXITED(status))
-		r->status = WEXITSTATUS(status);
-	r->out = slurp(out);
-	r->err = slurp(err);
-	if (r->err && *r->err)
-		fprintf(stderr, "# stderr: %s", r->err);
-out:
-	if (out)
-		fclose(out);
-	if (err)
-		fclose(err);
-}
-
-static void done(struct run *r)
-{
-	free(r->out);
-	free(r->err);
-}
-
-static int lines(const char *text)
-{
-	int n = 0;
-
-	for (; text && *text; text++)
-		n += *text == '\n';
-	return n;
-}
-
-#define RUN(r, ...) run(r, NULL, (const char *const[]){ __VA_ARGS__, NULL })
-#define RUN_IN(r, in, ...) run(r, in, (const char *const[]){ __VA_ARGS__, NULL })
-
-/* A file with @text in it, for bad input; the caller unlink()s it. */
-static const char *temp_with(const char *text, size_t len)
-{
-	static char path[4][64];
-	static int n;
-	char *p = path[n++ % 4];
-	int fd;
-
-	snprintf(p, sizeof(path[0]), "/tmp/rt-test-XXXXXX");
-	fd = mkstemp(p);
-	if (fd < 0)
-		return NULL;
-	if (write(fd, text, len) != (ssize_t)len) {
-		close(fd);
-		unlink(p);
-		return NULL;
-	}
-	close(fd);
-	return p;
-}
+#define RUN(r, ...) CTLRUN(r, __VA_ARGS__)
+#define RUN_IN(r, in, ...) CTLRUN_IN(r, in, __VA_ARGS__)
 
 static void test_parse_duration(void)
 {
@@ -164,7 +51,7 @@ static void test_parse_duration(void)
 
 static void test_meets(void)
 {
-	struct run r;
+	struct ctlrun r;
 
 	/* the stall: ready 1.5 s, worst wait 860.2 ms, 3 tasks, 0 unseeded */
 	RUN(&r, "check", "--max-ready", "1.5s", "--max-wait", "900ms",
@@ -173,17 +60,17 @@ static void test_meets(void)
 	CHECK_INT(r.status, 0);
 	CHECK_STR(r.out, "");
 	CHECK_STR(r.err, "");
-	done(&r);
+	ctlrun_done(&r);
 
 	/* no limits: only that the trace reads */
 	RUN(&r, "check", fixture("r-qemu64-stall.json"));
 	CHECK_INT(r.status, 0);
-	done(&r);
+	ctlrun_done(&r);
 }
 
 static void test_breaks(void)
 {
-	struct run r;
+	struct ctlrun r;
 
 	RUN(&r, "check", "--max-ready", "1", "--max-wait", "500ms",
 	    "--max-blocked", "2", "--max-unseeded", "0",
@@ -195,34 +82,34 @@ static void test_breaks(void)
 	CHECK_LACKS(r.out, "max-unseeded");
 	CHECK_INT(lines(r.out), 3);
 	CHECK_STR(r.err, "");
-	done(&r);
+	ctlrun_done(&r);
 
 	RUN(&r, "check", "--max-unseeded", "2", fixture("r-nonblock-consumer.json"));
 	CHECK_INT(r.status, 1);
 	CHECK_STR(r.out, "max-unseeded: 3 reads before ready, over the limit of 2\n");
-	done(&r);
+	ctlrun_done(&r);
 
 	RUN(&r, "check", "--max-unseeded", "3", fixture("r-nonblock-consumer.json"));
 	CHECK_INT(r.status, 0);
-	done(&r);
+	ctlrun_done(&r);
 
 	/* just over */
 	RUN(&r, "check", "--max-ready", "1499.999ms", fixture("r-qemu64-stall.json"));
 	CHECK_INT(r.status, 1);
 	CHECK_INT(lines(r.out), 1);
-	done(&r);
+	ctlrun_done(&r);
 }
 
 /* Ready before the module loaded counts as ready at 0. */
 static void test_ready_before_load(void)
 {
-	struct run r;
+	struct ctlrun r;
 
 	RUN(&r, "check", "--max-ready", "0", "--max-wait", "0", "--max-blocked", "0",
 	    fixture("r-cpumax-ready-before-load.json"));
 	CHECK_INT(r.status, 0);
 	CHECK_STR(r.out, "");
-	done(&r);
+	ctlrun_done(&r);
 }
 
 static void test_never_ready(void)
@@ -232,48 +119,48 @@ static void test_never_ready(void)
 		"\"module\":{\"load_time_ns\":1,\"ready_at_load\":false},"
 		"\"events\":[],\"credits\":[]}";
 	const char *path = temp_with(text, sizeof(text) - 1);
-	struct run r;
+	struct ctlrun r;
 
 	REQUIRE(path);
 	RUN(&r, "check", "--max-ready", "100s", path);
 	CHECK_INT(r.status, 1);
 	CHECK_CONTAINS(r.out, "max-ready: the CRNG was not ready when the recording ended");
-	done(&r);
+	ctlrun_done(&r);
 	RUN(&r, "check", "--max-wait", "0", path);
 	CHECK_INT(r.status, 0);
-	done(&r);
+	ctlrun_done(&r);
 	unlink(path);
 }
 
 static void test_errors(void)
 {
-	struct run r;
+	struct ctlrun r;
 	const char *path = temp_with("{\"format\":\"rngtrace-trace\",\"version\":\"99.0\"}", 44);
 
 	RUN(&r, "check", "--max-ready", "1s");
 	CHECK_INT(r.status, 2);
 	CHECK_STR(r.err, "rngtrace check: give a trace FILE (record one with 'rngtrace record -o FILE')\n");
-	done(&r);
+	ctlrun_done(&r);
 
 	RUN(&r, "check", "--max-ready", "soon", fixture("r-qemu64-stall.json"));
 	CHECK_INT(r.status, 2);
 	CHECK_CONTAINS(r.err, "--max-ready: 'soon' is not a duration");
-	done(&r);
+	ctlrun_done(&r);
 
 	RUN(&r, "check", "--max-blocked", "-1", fixture("r-qemu64-stall.json"));
 	CHECK_INT(r.status, 2);
 	CHECK_CONTAINS(r.err, "--max-blocked: '-1' is not a count");
-	done(&r);
+	ctlrun_done(&r);
 
 	RUN(&r, "check", fixture("r-qemu64-stall.json"), "--max-wait");
 	CHECK_INT(r.status, 2);
 	CHECK_CONTAINS(r.err, "'--max-wait' needs a value");
-	done(&r);
+	ctlrun_done(&r);
 
 	RUN(&r, "check", "--max-speed", "1", fixture("r-qemu64-stall.json"));
 	CHECK_INT(r.status, 2);
 	CHECK_CONTAINS(r.err, "unknown option '--max-speed'");
-	done(&r);
+	ctlrun_done(&r);
 
 	REQUIRE(path);
 	RUN(&r, "check", "--max-ready", "1s", path);
@@ -282,19 +169,19 @@ static void test_errors(void)
 	CHECK_CONTAINS(r.err, "newer than this rngtrace reads");
 	CHECK_INT(lines(r.err), 1);
 	CHECK_STR(r.out, "");
-	done(&r);
+	ctlrun_done(&r);
 	unlink(path);
 
 	RUN_IN(&r, fixture("r-qemu64-stall.json"), "check", "--max-ready", "2s", "-");
 	CHECK_INT(r.status, 0);
-	done(&r);
+	ctlrun_done(&r);
 
 	RUN(&r, "check", "--help");
 	CHECK_INT(r.status, 0);
 	CHECK_CONTAINS(r.out, "usage: rngtrace check");
 	CHECK_CONTAINS(r.out, "1.5s, 200ms");
 	CHECK_CONTAINS(r.out, "counts as 0");
-	done(&r);
+	ctlrun_done(&r);
 }
 
 static const struct rt_test check_tests[] = {

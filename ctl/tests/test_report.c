@@ -12,127 +12,14 @@
 #include <jansson.h>
 
 #include "harness.h"
+#include "ctlrun.h"
 
-struct run {
-	int status;		/* exit status, or -1 */
-	char *out;
-	char *err;
-};
-
-static const char *fixture(const char *name)
-{
-	static char buf[4][4096];
-	static int n;
-	const char *slash = strrchr(__FILE__, '/');
-	char *b = buf[n++ % 4];
-
-	if (slash)
-		snprintf(b, sizeof(buf[0]), "%.*s/fixtures/%s",
-			 (int)(slash - __FILE__), __FILE__, name);
-	else
-		snprintf(b, sizeof(buf[0]), "fixtures/%s", name);
-	return b;
-}
-
-static char *slurp(FILE *f)
-{
-	char *text;
-	long len;
-
-	if (fseek(f, 0, SEEK_END) || (len = ftell(f)) < 0 ||
-	    fseek(f, 0, SEEK_SET))
-		return NULL;
-	text = calloc(1, len + 1);
-	if (text && fread(text, 1, len, f) != (size_t)len) {
-		free(text);
-		return NULL;
-	}
-	return text;
-}
-
-/* Run rngtrace with @args (NULL-ended), standard input from @in_path if set. */
-static void run(struct run *r, const char *in_path, const char *const args[])
-{
-	FILE *out = tmpfile(), *err = tmpfile();
-	char *argv[16] = { (char *)"rngtrace" };
-	int i, status;
-	pid_t pid;
-
-	r->status = -1;
-	r->out = r->err = NULL;
-	for (i = 0; args[i] && i < 14; i++)
-		argv[i + 1] = (char *)args[i];
-	if (!out || !err)
-		goto out;
-	fflush(NULL);
-	pid = fork();
-	if (pid == 0) {
-		int in = in_path ? open(in_path, O_RDONLY) : 0;
-
-		if (in < 0 || dup2(in, 0) < 0 || dup2(fileno(out), 1) < 0 ||
-		    dup2(fileno(err), 2) < 0)
-			_exit(127);
-		alarm(20);
-		execv(rt_test_ctl, argv);
-		_exit(127);
-	}
-	if (pid < 0 || waitpid(pid, &status, 0) < 0)
-		goto out;
-	if (WIFEXITED(status))
-		r->status = WEXITSTATUS(status);
-	r->out = slurp(out);
-	r->err = slurp(err);
-	if (r->err && *r->err)
-		fprintf(stderr, "# stderr: %s", r->err);
-out:
-	if (out)
-		fclose(out);
-	if (err)
-		fclose(err);
-}
-
-static void done(struct run *r)
-{
-	free(r->out);
-	free(r->err);
-}
-
-static int lines(const char *text)
-{
-	int n = 0;
-
-	for (; text && *text; text++)
-		n += *text == '\n';
-	return n;
-}
-
-#define RUN(r, ...) run(r, NULL, (const char *const[]){ __VA_ARGS__, NULL })
-#define RUN_IN(r, in, ...) run(r, in, (const char *const[]){ __VA_ARGS__, NULL })
-
-/* A file with @text in it, for bad input; the caller unlink()s it. */
-static const char *temp_with(const char *text, size_t len)
-{
-	static char path[4][64];
-	static int n;
-	char *p = path[n++ % 4];
-	int fd;
-
-	snprintf(p, sizeof(path[0]), "/tmp/rt-test-XXXXXX");
-	fd = mkstemp(p);
-	if (fd < 0)
-		return NULL;
-	if (write(fd, text, len) != (ssize_t)len) {
-		close(fd);
-		unlink(p);
-		return NULL;
-	}
-	close(fd);
-	return p;
-}
+#define RUN(r, ...) CTLRUN(r, __VA_ARGS__)
+#define RUN_IN(r, in, ...) CTLRUN_IN(r, in, __VA_ARGS__)
 
 static void test_text_stall(void)
 {
-	struct run r;
+	struct ctlrun r;
 	const char *p;
 
 	RUN(&r, "report", fixture("r-qemu64-stall.json"));
@@ -157,12 +44,12 @@ static void test_text_stall(void)
 	CHECK_LACKS(r.out, "[hwrng-late]");
 	CHECK_LACKS(r.out, "[trust-cpu-off]");
 	CHECK_STR(r.err, "");
-	done(&r);
+	ctlrun_done(&r);
 }
 
 static void test_text_ready_before_load(void)
 {
-	struct run r;
+	struct ctlrun r;
 
 	RUN(&r, "report", fixture("r-cpumax-ready-before-load.json"));
 	CHECK_INT(r.status, 0);
@@ -170,12 +57,12 @@ static void test_text_ready_before_load(void)
 	CHECK_CONTAINS(r.out, "nothing waited for the CRNG");
 	CHECK_CONTAINS(r.out, "advice:     none");
 	CHECK_LACKS(r.out, "[");
-	done(&r);
+	ctlrun_done(&r);
 }
 
 static void test_text_hwrng_and_unseeded(void)
 {
-	struct run r;
+	struct ctlrun r;
 
 	RUN(&r, "report", fixture("r-late-virtio-rng.json"));
 	CHECK_INT(r.status, 0);
@@ -183,7 +70,7 @@ static void test_text_hwrng_and_unseeded(void)
 	CHECK_CONTAINS(r.out, "first registered after load: virtio_rng.0 at 2.500 s");
 	CHECK_CONTAINS(r.out, "[hwrng-late] virtio-rng registered late");
 	CHECK_CONTAINS(r.out, "the longest 1.510 s");
-	done(&r);
+	ctlrun_done(&r);
 
 	RUN(&r, "report", fixture("r-nonblock-consumer.json"));
 	CHECK_INT(r.status, 0);
@@ -193,14 +80,14 @@ static void test_text_hwrng_and_unseeded(void)
 			      "       1     741  dd               foo.service                      dev_urandom      0  512 bytes\n");
 	CHECK_CONTAINS(r.out, "dev_urandom");
 	CHECK_CONTAINS(r.out, "[insecure-consumer] python3 polled getrandom(GRND_NONBLOCK)");
-	done(&r);
+	ctlrun_done(&r);
 }
 
 static void test_json(void)
 {
 	json_error_t jerr;
 	json_t *o, *w, *a, *c;
-	struct run r;
+	struct ctlrun r;
 
 	RUN(&r, "report", "--json", fixture("r-qemu64-stall.json"));
 	CHECK_INT(r.status, 0);
@@ -236,7 +123,7 @@ static void test_json(void)
 	CHECK(json_is_object(json_object_get(o, "hwrng")));
 	CHECK(!json_object_get(json_object_get(o, "hwrng"), "current"));
 	json_decref(o);
-	done(&r);
+	ctlrun_done(&r);
 
 	/* option after the file, and an empty advice list */
 	RUN(&r, "report", fixture("r-virtio-rng.json"), "--json");
@@ -248,18 +135,18 @@ static void test_json(void)
 	CHECK(json_is_array(json_object_get(o, "advice")));
 	CHECK_STR(json_string_value(json_object_get(json_object_get(o, "hwrng"), "current")), "virtio_rng.0");
 	json_decref(o);
-	done(&r);
+	ctlrun_done(&r);
 }
 
 static void test_stdin(void)
 {
-	struct run r;
+	struct ctlrun r;
 
 	RUN_IN(&r, fixture("r-trust-cpu-off.json"), "report", "-");
 	CHECK_INT(r.status, 0);
 	CHECK_CONTAINS(r.out, "trace:      standard input");
 	CHECK_CONTAINS(r.out, "[trust-cpu-off] random.trust_cpu=off");
-	done(&r);
+	ctlrun_done(&r);
 }
 
 /* Bad input: one line on stderr, "rngtrace report: <message>", exit 2. */
@@ -280,7 +167,7 @@ static void test_bad_input(void)
 
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		const char *path = temp_with(cases[i].text, strlen(cases[i].text));
-		struct run r;
+		struct ctlrun r;
 
 		REQUIRE(path);
 		RUN(&r, "report", path);
@@ -289,46 +176,46 @@ static void test_bad_input(void)
 		CHECK(r.err && !strncmp(r.err, "rngtrace report: ", 17));
 		CHECK_CONTAINS(r.err, cases[i].msg);
 		CHECK_INT(lines(r.err), 1);
-		done(&r);
+		ctlrun_done(&r);
 		unlink(path);
 	}
 }
 
 static void test_usage(void)
 {
-	struct run r;
+	struct ctlrun r;
 
 	RUN(&r, "report", "/nonexistent/trace.json");
 	CHECK_INT(r.status, 2);
 	CHECK_STR(r.err, "rngtrace report: /nonexistent/trace.json: No such file or directory\n");
-	done(&r);
+	ctlrun_done(&r);
 
 	RUN(&r, "report");
 	CHECK_INT(r.status, 2);
 	CHECK_CONTAINS(r.err, "give a trace FILE");
-	done(&r);
+	ctlrun_done(&r);
 
 	RUN(&r, "report", "--bogus", fixture("r-virtio-rng.json"));
 	CHECK_INT(r.status, 2);
 	CHECK_CONTAINS(r.err, "unknown option '--bogus'");
-	done(&r);
+	ctlrun_done(&r);
 
 	RUN(&r, "report", "a", "b");
 	CHECK_INT(r.status, 2);
 	CHECK_CONTAINS(r.err, "unexpected argument 'b'");
-	done(&r);
+	ctlrun_done(&r);
 
 	RUN(&r, "report", "--help");
 	CHECK_INT(r.status, 0);
 	CHECK_CONTAINS(r.out, "usage: rngtrace report [--json | --summary | --journal-fields] FILE|-");
 	CHECK_CONTAINS(r.out, "seed-not-credited");
 	CHECK_STR(r.err, "");
-	done(&r);
+	ctlrun_done(&r);
 
 	RUN(&r, "help", "report");
 	CHECK_INT(r.status, 0);
 	CHECK_CONTAINS(r.out, "usage: rngtrace report");
-	done(&r);
+	ctlrun_done(&r);
 }
 
 /* Never ready, events dropped, a wait still recorded: said plainly. */
@@ -344,7 +231,7 @@ static void test_never_ready(void)
 		"\"path\":\"getrandom\",\"result\":-512}]}";
 	const char *path = temp_with(text, sizeof(text) - 1);
 	json_error_t jerr;
-	struct run r;
+	struct ctlrun r;
 	json_t *o;
 
 	REQUIRE(path);
@@ -357,7 +244,7 @@ static void test_never_ready(void)
 	CHECK_CONTAINS(r.out, "       77  sshd             -                                getrandom       8.000 s  -512 (interrupted)");
 	CHECK_CONTAINS(r.out, "[no-rdrand-in-vm]");
 	CHECK_CONTAINS(r.out, "[no-hwrng]");
-	done(&r);
+	ctlrun_done(&r);
 
 	RUN(&r, "report", "--json", path);
 	CHECK_INT(r.status, 0);
@@ -367,21 +254,21 @@ static void test_never_ready(void)
 	CHECK(!json_object_get(json_object_get(o, "ready"), "time_ns"));
 	CHECK_INT(json_integer_value(json_object_get(o, "events_dropped")), 12);
 	json_decref(o);
-	done(&r);
+	ctlrun_done(&r);
 	unlink(path);
 }
 
 /* The recorder unit logs these: their facts must be the fixture's. */
 static void test_summary_and_journal(void)
 {
-	struct run r;
+	struct ctlrun r;
 
 	RUN(&r, "report", "--summary", fixture("r-qemu64-stall.json"));
 	CHECK_INT(r.status, 0);
 	CHECK_STR(r.out, "6.1.0-56-amd64: CRNG ready at 1.500 s (jitter); 3 tasks "
 		  "waited 1.891 s in all, the longest 0.860 s (systemd, init.scope); "
 		  "advice: no-rdrand-in-vm, no-hwrng, seed-not-credited\n");
-	done(&r);
+	ctlrun_done(&r);
 
 	RUN(&r, "report", "--journal-fields", fixture("r-qemu64-stall.json"));
 	CHECK_INT(r.status, 0);
@@ -389,12 +276,12 @@ static void test_summary_and_journal(void)
 	CHECK_CONTAINS(r.out, "\nRNGTRACE_READY_SECONDS=1.500000\n");
 	CHECK_CONTAINS(r.out, "\nRNGTRACE_BLOCKED_TASKS=3\n");
 	CHECK_CONTAINS(r.out, "\nRNGTRACE_ADVICE=no-rdrand-in-vm,no-hwrng,seed-not-credited\n");
-	done(&r);
+	ctlrun_done(&r);
 
 	RUN(&r, "report", "--summary", fixture("r-cpumax-ready-before-load.json"));
 	CHECK_INT(r.status, 0);
 	CHECK_CONTAINS(r.out, ": CRNG ready before rngtrace loaded; nothing waited");
-	done(&r);
+	ctlrun_done(&r);
 }
 
 static const struct rt_test report_tests[] = {

@@ -30,14 +30,6 @@ static const char * const hot[] = {
 	"urandom_read_iter", "wait_for_random_bytes",
 };
 
-static int64_t now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_BOOTTIME, &ts);
-	return ts.tv_sec * 1000LL + ts.tv_nsec / 1000000;
-}
-
 static const char *ko_path(void)
 {
 	return getenv("RNGTRACE_KO") ?: "/lib/rngtrace/rngtrace.ko";
@@ -71,9 +63,9 @@ static int hot_armed(void)
 
 static int wait_hot_armed(int want)
 {
-	int64_t deadline = now_ms() + 10000;
+	int64_t deadline = (boottime_ns() / 1000000) + 10000;
 
-	while (now_ms() < deadline)
+	while ((boottime_ns() / 1000000) < deadline)
 		if (hot_armed() == want)
 			return 0;
 	return -ETIMEDOUT;

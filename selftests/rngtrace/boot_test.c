@@ -36,21 +36,6 @@
 
 static struct rt_ev evs[MAX_EVENTS];
 
-static int64_t boottime_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_BOOTTIME, &ts);
-	return ts.tv_sec * 1000000000LL + ts.tv_nsec;
-}
-
-static int crng_ready_now(void)
-{
-	char b;
-
-	return getrandom(&b, 1, GRND_NONBLOCK) == 1;
-}
-
 /*
  * In a lane that promises a stall (RT_EXPECT_READY_AT_LOAD=0), a CRNG that
  * is ready before the tests start means something ended the stall early:

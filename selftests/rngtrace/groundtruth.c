@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <time.h>
+#include <sys/random.h>
 #include <dirent.h>
 #include <sched.h>
 
@@ -191,4 +193,19 @@ void ksoftirqd_realtime(int on)
 	}
 	if (proc)
 		closedir(proc);
+}
+
+int64_t boottime_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_BOOTTIME, &ts);
+	return ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+int crng_ready_now(void)
+{
+	char b;
+
+	return getrandom(&b, 1, GRND_NONBLOCK) == 1;
 }

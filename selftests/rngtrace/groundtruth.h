@@ -9,6 +9,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* CLOCK_BOOTTIME now, in ns: the clock the module's events use. */
+int64_t boottime_ns(void);
+/*
+ * 1 when the CRNG is ready. A getrandom(GRND_NONBLOCK) of one byte: before
+ * ready that is itself an unseeded read the module records.
+ */
+int crng_ready_now(void);
+
 /* First line of path without its newline; 0 or -errno. */
 int read_line(const char *path, char *buf, size_t size);
 /* Write s and a newline to path (a sysctl, say); 0 or -errno. */

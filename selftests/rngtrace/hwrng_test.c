@@ -15,14 +15,6 @@
 
 #define SYSFS "/sys/class/misc/hw_random/"
 
-static int64_t now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_BOOTTIME, &ts);
-	return ts.tv_sec * 1000LL + ts.tv_nsec / 1000000;
-}
-
 TEST(virtio_rng_registers_and_feeds)
 {
 	struct rt_hwrng_info h[16];
@@ -37,13 +29,13 @@ TEST(virtio_rng_registers_and_feeds)
 	    strncmp(cur, "virtio_rng", 10))
 		SKIP(return, "no virtio-rng current (rng_current: %s)", cur);
 
-	deadline = now_ms() + 10000;
+	deadline = (boottime_ns() / 1000000) + 10000;
 	do {
 		ASSERT_EQ(0, rt_hwrngs(h, 16, &n));
 		for (i = 0; i < n; i++)
 			if (!strcmp(h[i].name, cur))
 				v = &h[i];
-	} while ((!v || !v->feeds) && now_ms() < deadline && (v = NULL, 1));
+	} while ((!v || !v->feeds) && (boottime_ns() / 1000000) < deadline && (v = NULL, 1));
 	ASSERT_NE(NULL, v) TH_LOG("%s not listed", cur);
 	EXPECT_EQ(1, v->current);
 	EXPECT_EQ(0, v->before_load);

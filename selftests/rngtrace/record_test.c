@@ -36,21 +36,6 @@
 #define NCHILD 3
 #define RT_RUNTIME "/proc/sys/kernel/sched_rt_runtime_us"
 
-static int64_t boottime_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_BOOTTIME, &ts);
-	return ts.tv_sec * 1000000000LL + ts.tv_nsec;
-}
-
-static int crng_ready_now(void)
-{
-	char b;
-
-	return getrandom(&b, 1, GRND_NONBLOCK) == 1;
-}
-
 /* Start rngtrace record with @until, its stderr to RECORD_ERR. */
 static pid_t start_recorder(const char *until, const char *settle)
 {

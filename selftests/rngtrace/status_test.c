@@ -79,13 +79,6 @@ static int get_status(struct status *st)
 	return 0;
 }
 
-static int crng_ready_now(void)
-{
-	char b;
-
-	return getrandom(&b, 1, GRND_NONBLOCK) == 1;
-}
-
 TEST(family_registered)
 {
 	uint16_t id;

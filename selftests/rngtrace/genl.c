@@ -170,17 +170,26 @@ const char *genl_attr_str(const struct nlattr *a)
 	return NLA_DATA(a);
 }
 
+/* CTRL_CMD_GETFAMILY for @name into @r; 0 or -errno (-ENOENT: none). */
+static int ctrl_getfamily(int fd, const char *name, struct genl_reply *r)
+{
+	char attrs[64];
+	size_t off = 0;
+
+	if (strlen(name) + 1 + NLA_HDRLEN > sizeof(attrs))
+		return -ENAMETOOLONG;
+	genl_put_attr(attrs, &off, CTRL_ATTR_FAMILY_NAME, name,
+		      strlen(name) + 1);
+	return genl_do(fd, GENL_ID_CTRL, CTRL_CMD_GETFAMILY, 0, attrs, off, r);
+}
+
 int genl_resolve(int fd, const char *name, uint16_t *id, uint32_t *version)
 {
 	static struct genl_reply r;
-	char attrs[64];
-	size_t off = 0;
 	const struct nlattr *a;
 	int ret;
 
-	genl_put_attr(attrs, &off, CTRL_ATTR_FAMILY_NAME, name,
-		      strlen(name) + 1);
-	ret = genl_do(fd, GENL_ID_CTRL, CTRL_CMD_GETFAMILY, 0, attrs, off, &r);
+	ret = ctrl_getfamily(fd, name, &r);
 	if (ret)
 		return ret;
 	a = genl_attr(&r, CTRL_ATTR_FAMILY_ID);
@@ -252,13 +261,9 @@ int genl_mcast_group(int fd, const char *family, const char *group,
 {
 	static struct genl_reply r;
 	const struct nlattr *grps, *g, *a;
-	char attrs[64];
-	size_t off = 0;
 	int ret;
 
-	genl_put_attr(attrs, &off, CTRL_ATTR_FAMILY_NAME, family,
-		      strlen(family) + 1);
-	ret = genl_do(fd, GENL_ID_CTRL, CTRL_CMD_GETFAMILY, 0, attrs, off, &r);
+	ret = ctrl_getfamily(fd, family, &r);
 	if (ret)
 		return ret;
 	grps = genl_attr(&r, CTRL_ATTR_MCAST_GROUPS);

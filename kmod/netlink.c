@@ -297,7 +297,7 @@ static const struct genl_ops rt_ops[] = {
 static const struct genl_multicast_group rt_mcgrps[] = {
 	{
 		.name	= RNGTRACE_MCGRP_EVENTS,
-		.flags	= GENL_MCAST_CAP_NET_ADMIN,
+		RT_MCGRP_ADMIN_ONLY,
 	},
 };
 

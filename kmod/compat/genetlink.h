@@ -36,12 +36,19 @@ static inline struct nlattr **rt_dump_attrs(struct netlink_callback *cb)
 }
 
 /*
- * Multicast groups that only CAP_NET_ADMIN may join. Kernels without the
- * group flag (before 6.7, unless backported as in Debian's 6.1) are not
- * supported: refusing to build beats an events group anyone can join.
+ * RT_MCGRP_ADMIN_ONLY - the initializer that keeps a multicast group to
+ * administrators: CAP_NET_ADMIN through the group flag (6.7+, backported to
+ * Debian's 6.1 from 6.1.0-5x); CAP_SYS_ADMIN through the older bit that
+ * earlier 6.1 stable kernels have (6.1.0-47, for one). Kernels with neither
+ * are not supported: refusing to build beats an events group anyone can
+ * join.
  */
-#ifndef RNGTRACE_HAVE_GENL_MCAST_CAP
-#error "rngtrace needs GENL_MCAST_CAP_NET_ADMIN (net/genetlink.h)"
+#if defined(RNGTRACE_HAVE_GENL_MCAST_CAP)
+#define RT_MCGRP_ADMIN_ONLY	.flags = GENL_MCAST_CAP_NET_ADMIN
+#elif defined(RNGTRACE_HAVE_GENL_MCGRP_CAP_SYS_ADMIN)
+#define RT_MCGRP_ADMIN_ONLY	.cap_sys_admin = 1
+#else
+#error "rngtrace needs GENL_MCAST_CAP_NET_ADMIN or genl_multicast_group.cap_sys_admin"
 #endif
 
 #endif /* _RNGTRACE_COMPAT_GENETLINK_H */

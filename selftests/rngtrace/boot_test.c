@@ -238,7 +238,7 @@ TEST(blocked_waiters_match_their_own_clocks)
 	 * return, so it is off for the length of the test.
 	 */
 	ASSERT_EQ(0, read_line(RT_RUNTIME, rt_runtime, sizeof(rt_runtime)));
-	ksoftirqd_realtime(1);	/* or the entropy timer may never run */
+	softirq_threads_realtime(1);	/* or the entropy timer may never run */
 	ASSERT_EQ(0, write_line(RT_RUNTIME, "-1"));
 	deadline = boottime_ns() + 10000000000LL;
 	while (seen_in_flight < NCHILD && boottime_ns() < deadline &&
@@ -268,7 +268,7 @@ TEST(blocked_waiters_match_their_own_clocks)
 	while (wait(NULL) > 0)
 		;
 	EXPECT_EQ(0, write_line(RT_RUNTIME, rt_runtime));
-	ksoftirqd_realtime(0);
+	softirq_threads_realtime(0);
 	EXPECT_LT(0, seen_in_flight) TH_LOG("no wait seen in flight");
 
 	ASSERT_EQ(0, all_events(&n));

@@ -167,29 +167,67 @@ int kmsg_find_bad_since(uint64_t seq, char *buf, size_t size)
 }
 
 /*
- * Softirqs the kernel defers go to ksoftirqd, a normal task: while the
- * real-time children spin in the jitter loop with RT throttling off, it
- * would never run, the entropy timer with it, and the CRNG never become
- * ready. Run it above the children meanwhile (@on), or as before.
+ * Softirqs the kernel defers go to ksoftirqd, a normal task; on PREEMPT_RT
+ * the timer softirq runs in ktimers/N (real-time priority 1) and RCU's in
+ * rcuc/N (RCU's grace periods in rcu_preempt). While real-time children spin in the jitter loop with RT
+ * throttling off, none of them would run, the entropy timer with them, and
+ * the CRNG would never become ready. Run them above the children meanwhile
+ * (@on), then give each its own policy back.
  */
-void ksoftirqd_realtime(int on)
+static const char *const softirq_threads[] = {
+	"ksoftirqd/", "ktimers/", "ktimersoftd/", "rcuc/", "rcub/", "rcu_preempt",
+};
+
+static struct {
+	pid_t pid;
+	int policy;
+	struct sched_param sp;
+} saved[256];
+static int nsaved;
+
+static int is_softirq_thread(const char *comm)
 {
-	struct sched_param hi = { .sched_priority = 20 }, lo = { 0 };
+	size_t i;
+
+	for (i = 0; i < sizeof(softirq_threads) / sizeof(softirq_threads[0]); i++)
+		if (!strncmp(comm, softirq_threads[i], strlen(softirq_threads[i])))
+			return 1;
+	return 0;
+}
+
+void softirq_threads_realtime(int on)
+{
+	struct sched_param hi = { .sched_priority = 20 };
 	struct dirent *d;
-	DIR *proc = opendir("/proc");
+	DIR *proc;
 	char path[64], comm[32];
 
-	while (proc && (d = readdir(proc))) {
+	if (!on) {
+		while (nsaved > 0) {
+			nsaved--;
+			sched_setscheduler(saved[nsaved].pid, saved[nsaved].policy,
+					   &saved[nsaved].sp);
+		}
+		return;
+	}
+	proc = opendir("/proc");
+	while (proc && (d = readdir(proc)) &&
+	       nsaved < (int)(sizeof(saved) / sizeof(saved[0]))) {
 		pid_t pid = atoi(d->d_name);
+		int policy;
 
 		if (pid <= 0)
 			continue;
 		snprintf(path, sizeof(path), "/proc/%d/comm", pid);
-		if (read_line(path, comm, sizeof(comm)) ||
-		    strncmp(comm, "ksoftirqd/", 10))
+		if (read_line(path, comm, sizeof(comm)) || !is_softirq_thread(comm))
 			continue;
-		sched_setscheduler(pid, on ? SCHED_FIFO : SCHED_OTHER,
-				   on ? &hi : &lo);
+		policy = sched_getscheduler(pid);
+		if (policy < 0 || sched_getparam(pid, &saved[nsaved].sp))
+			continue;
+		saved[nsaved].pid = pid;
+		saved[nsaved].policy = policy;
+		if (!sched_setscheduler(pid, SCHED_FIFO, &hi))
+			nsaved++;
 	}
 	if (proc)
 		closedir(proc);

@@ -37,10 +37,11 @@ int kmsg_mark(uint64_t *seq);
 int kmsg_find_bad_since(uint64_t seq, char *buf, size_t size);
 
 /*
- * Put every ksoftirqd thread at real-time priority 20 (on) or back to
- * normal (off): while real-time test tasks spin with RT throttling off,
- * deferred softirqs (the entropy timer among them) must still run.
+ * Put the threads that run softirqs (ksoftirqd/N; on PREEMPT_RT also
+ * ktimers/N, rcuc/N and rcu_preempt) at real-time priority 20 (on), or back to the
+ * policy each had (off): while real-time test tasks spin with RT
+ * throttling off, the entropy timer must still run.
  */
-void ksoftirqd_realtime(int on);
+void softirq_threads_realtime(int on);
 
 #endif

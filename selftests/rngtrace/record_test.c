@@ -201,11 +201,11 @@ TEST(record_until_settled_has_the_waits_and_ready)
 	/*
 	 * As boot_test does: each child seen waiting becomes real-time, so
 	 * that no sibling runs between its return and its clock reading; RT
-	 * throttling is off meanwhile (the jitter loop spins), and ksoftirqd
-	 * runs above them (see ksoftirqd_realtime()).
+	 * throttling is off meanwhile (the jitter loop spins), and the softirq
+	 * threads run above them (see softirq_threads_realtime()).
 	 */
 	ASSERT_EQ(0, read_line(RT_RUNTIME, rt_runtime, sizeof(rt_runtime)));
-	ksoftirqd_realtime(1);
+	softirq_threads_realtime(1);
 	ASSERT_EQ(0, write_line(RT_RUNTIME, "-1"));
 	deadline = boottime_ns() + 10000000000LL;
 	while (seen < NCHILD && boottime_ns() < deadline && !crng_ready_now()) {
@@ -235,7 +235,7 @@ TEST(record_until_settled_has_the_waits_and_ready)
 	for (i = 0; i < NCHILD; i++)
 		waitpid(pids[i], NULL, 0);
 	EXPECT_EQ(0, write_line(RT_RUNTIME, rt_runtime));
-	ksoftirqd_realtime(0);
+	softirq_threads_realtime(0);
 	EXPECT_LT(0, seen) TH_LOG("no child seen waiting in STATUS");
 
 	rc = wait_recorder(rec, 60);

@@ -21,12 +21,13 @@ TOP := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
 BUILD := $(TOP)/build
 
 # Where the module builds: the running kernel's tree if it has one (these
-# machines' kernels do not), else the newest installed Debian headers.
+# machines' kernels do not), else the newest installed Debian headers of
+# the plain amd64 flavour (not cloud, not rt).
 KREL_HOST := $(shell uname -r)
 ifneq ($(wildcard /lib/modules/$(KREL_HOST)/build/Makefile),)
 KDIR ?= /lib/modules/$(KREL_HOST)/build
 else
-KDIR ?= $(shell ls -d /usr/src/linux-headers-*-amd64 2>/dev/null | sort -V | tail -n 1)
+KDIR ?= $(shell ls -d /usr/src/linux-headers-*[0-9]-amd64 2>/dev/null | sort -V | tail -n 1)
 endif
 KREL = $(shell sed -n 's/.*UTS_RELEASE "\(.*\)"/\1/p' $(KDIR)/include/generated/utsrelease.h 2>/dev/null)
 KOUT = $(BUILD)/kmod/$(KREL)

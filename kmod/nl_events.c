@@ -21,10 +21,13 @@
 
 static int rt_put_task(struct sk_buff *skb, const struct rt_event *ev)
 {
+	char cgroup[RT_CGROUP_LEN];
+
 	if (nla_put_u32(skb, RNGTRACE_A_EVENT_PID, ev->pid) ||
 	    nla_put_u32(skb, RNGTRACE_A_EVENT_TGID, ev->tgid) ||
 	    nla_put_string(skb, RNGTRACE_A_EVENT_COMM, ev->comm) ||
-	    nla_put_string(skb, RNGTRACE_A_EVENT_CGROUP, ev->cgroup))
+	    nla_put_string(skb, RNGTRACE_A_EVENT_CGROUP,
+			   rt_event_cgroup(ev, cgroup, sizeof(cgroup))))
 		return -EMSGSIZE;
 	return 0;
 }

@@ -10,6 +10,7 @@
  */
 
 #include <linux/cgroup.h>
+#include <linux/err.h>
 #include <linux/rcupdate.h>
 #include <linux/sched.h>
 #include <linux/spinlock.h>
@@ -59,10 +60,14 @@ void rt_event_init(struct rt_event *ev, u32 type)
  * Who the current task is. The cgroup path comes from kernfs under its
  * rename lock (a read lock, interrupts off): callers that can wait for the
  * CRNG are in sleepable context and hold no spinlock or rwlock, so this
- * cannot deadlock against them.
+ * cannot deadlock against them. On PREEMPT_RT that lock sleeps, which a
+ * probe handler must not: there only the cgroup's id is kept, and the path
+ * is looked up when the event is sent (rt_event_cgroup()).
  */
 void rt_event_task(struct rt_event *ev, bool with_cgroup)
 {
+	struct cgroup *cgrp;
+
 	ev->pid = task_pid_nr(current);
 	ev->tgid = task_tgid_nr(current);
 	memcpy(ev->comm, current->comm, sizeof(ev->comm));
@@ -70,10 +75,33 @@ void rt_event_task(struct rt_event *ev, bool with_cgroup)
 	if (!with_cgroup)
 		return;
 	rcu_read_lock();
-	if (cgroup_path(task_dfl_cgroup(current), ev->cgroup,
-			sizeof(ev->cgroup)) < 0)
+	cgrp = task_dfl_cgroup(current);
+	ev->cgroup_id = cgroup_id(cgrp);
+	if (IS_ENABLED(CONFIG_PREEMPT_RT) ||
+	    cgroup_path(cgrp, ev->cgroup, sizeof(ev->cgroup)) < 0)
 		ev->cgroup[0] = '\0';
 	rcu_read_unlock();
+}
+
+/*
+ * The event's cgroup path: as recorded, or looked up now by id (process
+ * context only). Empty when the cgroup is gone by now: a short-lived unit
+ * on PREEMPT_RT, read back late.
+ */
+const char *rt_event_cgroup(const struct rt_event *ev, char *buf, size_t len)
+{
+	struct cgroup *cgrp;
+
+	if (ev->cgroup[0] || !ev->cgroup_id)
+		return ev->cgroup;
+	buf[0] = '\0';
+	cgrp = cgroup_get_from_id(ev->cgroup_id);
+	if (IS_ERR_OR_NULL(cgrp))
+		return buf;
+	if (cgroup_path(cgrp, buf, len) < 0)
+		buf[0] = '\0';
+	cgroup_put(cgrp);
+	return buf;
 }
 
 void rt_ring_put(struct rt_event *ev)

@@ -55,6 +55,7 @@ struct rt_event {
 	u32 bits;
 	u32 total_bits;
 	u32 quality;
+	u64 cgroup_id;		/* the path, where not resolved in the handler */
 	char comm[TASK_COMM_LEN];
 	char name[RT_HWRNG_NAME_LEN];
 	char cgroup[RT_CGROUP_LEN];
@@ -77,6 +78,7 @@ struct rt_ring_stats {
 void rt_ring_stats(struct rt_ring_stats *st);
 void rt_event_init(struct rt_event *ev, u32 type);
 void rt_event_task(struct rt_event *ev, bool with_cgroup);
+const char *rt_event_cgroup(const struct rt_event *ev, char *buf, size_t len);
 
 /* nl_events.c: multicast of recorded events, in process context. */
 void rt_notify_kick(void);

@@ -79,26 +79,39 @@ static void parse_extack(const struct nlmsghdr *nlh, struct genl_reply *r)
 	}
 }
 
-int genl_do(int fd, uint16_t family, uint8_t cmd, uint16_t resv,
-	    const void *attrs, size_t attrs_len, struct genl_reply *r)
+/* One generic netlink request in req: header, genl header, attributes. */
+static int genl_request(char *req, size_t size, uint16_t family,
+			uint16_t flags, uint32_t myseq, uint8_t cmd,
+			uint16_t resv, const void *attrs, size_t attrs_len)
 {
-	char req[4096];
 	struct nlmsghdr *nlh = (struct nlmsghdr *)req;
 	struct genlmsghdr *g = NLMSG_DATA(nlh);
-	uint32_t myseq = seq++;
-	int got_reply = 0;
 
-	if (NLMSG_HDRLEN + GENL_HDRLEN + attrs_len > sizeof(req))
-		return -EMSGSIZE;
-	memset(req, 0, sizeof(req));
+	if (NLMSG_HDRLEN + GENL_HDRLEN + attrs_len > size)
+		return -1;
+	memset(req, 0, size);
 	nlh->nlmsg_len = NLMSG_HDRLEN + GENL_HDRLEN + attrs_len;
 	nlh->nlmsg_type = family;
-	nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK;
+	nlh->nlmsg_flags = NLM_F_REQUEST | flags;
 	nlh->nlmsg_seq = myseq;
 	g->cmd = cmd;
 	g->version = 1;
 	g->reserved = resv;
 	memcpy((char *)g + GENL_HDRLEN, attrs, attrs_len);
+	return 0;
+}
+
+int genl_do(int fd, uint16_t family, uint8_t cmd, uint16_t resv,
+	    const void *attrs, size_t attrs_len, struct genl_reply *r)
+{
+	char req[4096];
+	struct nlmsghdr *nlh = (struct nlmsghdr *)req;
+	uint32_t myseq = seq++;
+	int got_reply = 0;
+
+	if (genl_request(req, sizeof(req), family, NLM_F_ACK, myseq, cmd, resv,
+			 attrs, attrs_len))
+		return -EMSGSIZE;
 
 	r->len = 0;
 	r->extack[0] = '\0';
@@ -209,20 +222,12 @@ int genl_dump(int fd, uint16_t family, uint8_t cmd, const void *attrs,
 	static char buf[GENL_BUF_SIZE];
 	char req[4096];
 	struct nlmsghdr *nlh = (struct nlmsghdr *)req;
-	struct genlmsghdr *g = NLMSG_DATA(nlh);
 	uint32_t myseq = seq++;
 	int intr = 0, ret;
 
-	if (NLMSG_HDRLEN + GENL_HDRLEN + attrs_len > sizeof(req))
+	if (genl_request(req, sizeof(req), family, NLM_F_DUMP, myseq, cmd, 0,
+			 attrs, attrs_len))
 		return -EMSGSIZE;
-	memset(req, 0, sizeof(req));
-	nlh->nlmsg_len = NLMSG_HDRLEN + GENL_HDRLEN + attrs_len;
-	nlh->nlmsg_type = family;
-	nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
-	nlh->nlmsg_seq = myseq;
-	g->cmd = cmd;
-	g->version = 1;
-	memcpy((char *)g + GENL_HDRLEN, attrs, attrs_len);
 	r->extack[0] = '\0';
 	r->bad_attr_off = -1;
 	r->miss_type = -1;

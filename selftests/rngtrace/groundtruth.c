@@ -168,11 +168,12 @@ int kmsg_find_bad_since(uint64_t seq, char *buf, size_t size)
 
 /*
  * Softirqs the kernel defers go to ksoftirqd, a normal task; on PREEMPT_RT
- * the timer softirq runs in ktimers/N (real-time priority 1) and RCU's in
- * rcuc/N (RCU's grace periods in rcu_preempt). While real-time children spin in the jitter loop with RT
- * throttling off, none of them would run, the entropy timer with them, and
- * the CRNG would never become ready. Run them above the children meanwhile
- * (@on), then give each its own policy back.
+ * the timer softirq runs in ktimers/N (real-time priority 1), RCU's in
+ * rcuc/N, and its grace periods in rcu_preempt. While real-time children
+ * spin in the jitter loop with RT throttling off, none of them would run,
+ * the entropy timer with them, and the CRNG would never become ready. Run
+ * them above the children meanwhile (@on), then give each its own policy
+ * back.
  */
 static const char *const softirq_threads[] = {
 	"ksoftirqd/", "ktimers/", "ktimersoftd/", "rcuc/", "rcub/", "rcu_preempt",

@@ -38,9 +38,9 @@ int kmsg_find_bad_since(uint64_t seq, char *buf, size_t size);
 
 /*
  * Put the threads that run softirqs (ksoftirqd/N; on PREEMPT_RT also
- * ktimers/N, rcuc/N and rcu_preempt) at real-time priority 20 (on), or back to the
- * policy each had (off): while real-time test tasks spin with RT
- * throttling off, the entropy timer must still run.
+ * ktimers/N, rcuc/N and rcu_preempt) at real-time priority 20 (on), or
+ * back to the policy each had (off): while real-time test tasks spin with
+ * RT throttling off, the entropy timer must still run.
  */
 void softirq_threads_realtime(int on);
 

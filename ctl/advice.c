@@ -11,6 +11,7 @@
 #include <linux/rngtrace.h>
 
 #include "advice.h"
+#include "esc.h"
 
 #define GRND_NONBLOCK_FLAG	0x0001	/* <linux/random.h> GRND_NONBLOCK */
 #define EAGAIN_RESULT		(-11)
@@ -124,7 +125,7 @@ static void text_insecure(const struct rt_summary *s, const char *fixed,
 			break;
 		}
 		snprintf(comms + used, sizeof(comms) - used, "%s%s",
-			 n ? ", " : "", comm);
+			 n ? ", " : "", rt_esc(comm));
 		n++;
 	}
 	snprintf(buf, len, "%s %s", comms, fixed);

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "esc.h"
 #include "subcommands.h"
 #include "summary.h"
 #include "trace.h"
@@ -159,7 +160,7 @@ static int check_limits(FILE *f, const struct rt_summary *s,
 		fmt_ns(a, sizeof(a), s->worst_wait_ns);
 		fmt_ns(b, sizeof(b), l->max_wait);
 		fprintf(f, "max-wait: %s (pid %lld) waited %s, over the limit of %s\n",
-			*w->comm ? w->comm : "a task", w->pid, a, b);
+			*w->comm ? rt_esc(w->comm) : "a task", w->pid, a, b);
 		broken++;
 	}
 	if (l->max_blocked >= 0 && (long long)s->nblocked > l->max_blocked) {

@@ -11,6 +11,7 @@
 
 #include <linux/rngtrace.h>
 
+#include "esc.h"
 #include "evjson.h"
 #include "names.h"
 #include "status.h"
@@ -197,8 +198,8 @@ int rt_event_format(const struct rt_event *ev, char *buf, size_t len)
 		const char *unit = rt_cgroup_unit(ev->cgroup);
 
 		snprintf(who, sizeof(who), " pid %u (%s)%s%s", ev->pid,
-			 ev->comm[0] ? ev->comm : "?", unit[0] ? " unit " : "",
-			 unit);
+			 ev->comm[0] ? rt_esc(ev->comm) : "?",
+			 unit[0] ? " unit " : "", rt_esc(unit));
 	}
 	n = snprintf(buf, len, "#%" PRIu64 " %llu.%06llu %s", ev->seq,
 		     SEC(ev->time_ns), rt_event_type_name(ev->type));
@@ -211,7 +212,7 @@ int rt_event_format(const struct rt_event *ev, char *buf, size_t len)
 				    " %s %u bits, pool %u, by %s%s",
 				    rt_source_name(ev->source), ev->bits,
 				    ev->total_bits,
-				    ev->caller[0] ? ev->caller : "?", who);
+				    ev->caller[0] ? rt_esc(ev->caller) : "?", who);
 	case RNGTRACE_EVENT_TYPE_WAIT: {
 		uint64_t w = ev->time_ns > ev->start_ns ?
 			     ev->time_ns - ev->start_ns : 0;
@@ -229,7 +230,8 @@ int rt_event_format(const struct rt_event *ev, char *buf, size_t len)
 	case RNGTRACE_EVENT_TYPE_HWRNG_REGISTER:
 	case RNGTRACE_EVENT_TYPE_HWRNG_UNREGISTER:
 		return n + snprintf(buf + n, len - n, " %s, quality %u",
-				    ev->name[0] ? ev->name : "?", ev->quality);
+				    ev->name[0] ? rt_esc(ev->name) : "?",
+				    ev->quality);
 	default:
 		return n;
 	}

@@ -14,6 +14,7 @@
 
 #include "advice.h"
 #include "cli.h"
+#include "esc.h"
 #include "jsonout.h"
 #include "report_line.h"
 #include "names.h"
@@ -82,9 +83,10 @@ static void fmt_result(char *buf, size_t len, long long result)
 	}
 }
 
+/* An untrusted string for a text column: escaped, "-" when empty. */
 static const char *or_dash(const char *s)
 {
-	return s && *s ? s : "-";
+	return s && *s ? rt_esc(s) : "-";
 }
 
 /* Share of @bits in @total, in percent; 0 for no total. */
@@ -119,7 +121,7 @@ static void print_ready(FILE *f, const struct rt_summary *s)
 		fprintf(f, "ready:      NOT READY when the recording ended\n");
 	}
 	if (*s->ready_source)
-		fprintf(f, "completed:  by %s\n", s->ready_source);
+		fprintf(f, "completed:  by %s\n", rt_esc(s->ready_source));
 	else if (s->ready && !s->ready_before_load)
 		fprintf(f, "completed:  by an unknown source\n");
 	fprintf(f, "loaded:     rngtrace loaded %.3f s after boot\n",
@@ -276,7 +278,7 @@ static void print_text(FILE *f, const char *name, const struct rt_summary *s,
 {
 	size_t i;
 
-	fprintf(f, "trace:      %s\n", name);
+	fprintf(f, "trace:      %s\n", rt_esc(name));
 	fprintf(f, "kernel:     %s\n", or_dash(s->kernel_release));
 	fprintf(f, "cpu:        %s%s%s%s\n",
 		s->hypervisor ? "under a hypervisor, " : "",

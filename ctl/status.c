@@ -15,6 +15,7 @@
 
 #include "attr.h"
 #include "cli.h"
+#include "esc.h"
 #include "jsonout.h"
 #include "names.h"
 #include "nl.h"
@@ -388,9 +389,10 @@ static void print_waiting(FILE *f, const struct rt_status *st)
 		const struct rt_event *w = &st->waiting[i];
 		const char *unit = rt_cgroup_unit(w->cgroup);
 
-		fprintf(f, "  pid %u (%s)", w->pid, w->comm[0] ? w->comm : "?");
+		fprintf(f, "  pid %u (%s)", w->pid,
+			w->comm[0] ? rt_esc(w->comm) : "?");
 		if (unit[0])
-			fprintf(f, " unit %s", unit);
+			fprintf(f, " unit %s", rt_esc(unit));
 		fprintf(f, " on %s", w->has_path ? rt_path_name(w->path) : "?");
 		if (w->has_bytes)
 			fprintf(f, ", %" PRIu64 " bytes", w->bytes);
@@ -399,7 +401,7 @@ static void print_waiting(FILE *f, const struct rt_status *st)
 			print_seconds(f, st->now_ns - w->start_ns);
 		}
 		if (w->cgroup[0])
-			fprintf(f, " [%s]", w->cgroup);
+			fprintf(f, " [%s]", rt_esc(w->cgroup));
 		fputc('\n', f);
 	}
 	if (st->nwaiting_total > st->nwaiting)
@@ -462,7 +464,7 @@ void status_print(FILE *f, const struct rt_status *st)
 		const struct rt_probe *p = &st->probes[i];
 
 		fprintf(f, "  %-28s %-9s %s%s, %" PRIu64 " hits, %" PRIu64 " missed",
-			p->symbol, rt_probe_method_name(p->method),
+			rt_esc(p->symbol), rt_probe_method_name(p->method),
 			p->attached ? "attached" : "NOT attached",
 			p->attached ? (p->armed ? " armed" : " disarmed") : "",
 			p->hits, p->nmissed);
@@ -477,7 +479,7 @@ void status_print(FILE *f, const struct rt_status *st)
 			const struct rt_hwrng *h = &st->hwrngs[i];
 
 			fprintf(f, "  %-20s quality %u%s%s, %" PRIu64 " feeds, %" PRIu64 " bits\n",
-				h->name, h->quality,
+				rt_esc(h->name), h->quality,
 				h->current ? ", current" : "",
 				h->before_load ? ", before load" : "",
 				h->feeds, h->bits);

@@ -15,4 +15,13 @@ const char *rt_bad_option(char *argv[], char *buf, size_t len);
 void rt_usage_error(const char *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/*
+ * A duration, the one syntax of every option that takes one (check's and
+ * export's --max-ready/--max-wait, record's --settle/--timeout): digits,
+ * an optional fraction, an optional unit (s, ms, us, ns; none means
+ * seconds), exact to the nanosecond: "1.001" is 1001000000 ns, never
+ * 1000999999. 0, or -1 for anything else (a sign, an exponent, spaces).
+ */
+int rt_parse_duration(const char *str, long long *ns);
+
 #endif /* RT_CLI_H */

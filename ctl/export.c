@@ -50,30 +50,6 @@ static const char export_usage[] =
 	"input. Exits 0 (whatever the test cases say), or 2 on error; use\n"
 	"'rngtrace check' for an exit status that follows limits.\n";
 
-/*
- * A duration as 'rngtrace check' takes it: seconds ("1.5"), or with a
- * unit (1.5s, 200ms, 500us, 1000ns); nanoseconds, or -1 if not that.
- */
-static long long parse_limit(const char *arg)
-{
-	char *end;
-	double v = strtod(arg, &end), scale = 1e9;
-
-	if (end == arg || !(v >= 0))
-		return -1;
-	if (!strcmp(end, "ms"))
-		scale = 1e6;
-	else if (!strcmp(end, "us"))
-		scale = 1e3;
-	else if (!strcmp(end, "ns"))
-		scale = 1;
-	else if (*end && strcmp(end, "s"))
-		return -1;
-	if (v * scale > 9e18)
-		return -1;
-	return (long long)(v * scale);
-}
-
 int export_main(int argc, char *argv[])
 {
 	enum { OPT_MAX_WAIT = 256, OPT_MAX_READY };
@@ -115,9 +91,9 @@ int export_main(int argc, char *argv[])
 			break;
 		case OPT_MAX_WAIT:
 		case OPT_MAX_READY: {
-			long long v = parse_limit(optarg);
+			long long v;
 
-			if (v < 0) {
+			if (rt_parse_duration(optarg, &v)) {
 				rt_usage_error("export", "%s takes a duration (1.5s, 200ms, or seconds), not '%s'",
 					       c == OPT_MAX_WAIT ? "--max-wait" : "--max-ready",
 					       optarg);

@@ -265,6 +265,8 @@ static int read_events(const json_t *events, struct rt_summary *s,
 			u->cgroup = rt_json_str(e, "cgroup", "");
 			u->unit = rt_cgroup_unit(u->cgroup);
 			u->path = rt_json_str(e, "path", "");
+			if (u->result > 0)
+				s->nunseeded_served++;
 		} else if (!strcmp(type, "hwrng-register")) {
 			if (s->hwrng_first_register_ns < 0) {
 				s->hwrng_first_register_ns = time_ns;

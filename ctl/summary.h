@@ -61,7 +61,8 @@ struct rt_summary {
 	size_t nblocked;		/* distinct tasks (tgid) that waited */
 
 	struct rt_unseeded_info *unseeded;
-	size_t nunseeded;
+	size_t nunseeded;		/* unseeded events: calls */
+	size_t nunseeded_served;	/* of them, served bytes (result > 0) */
 
 	size_t nhwrng;			/* hwrngs in the trace */
 	const char *hwrng_current;	/* "" if none */

@@ -332,6 +332,34 @@ static void t_export_ktap(void)
 	ctlrun_done(&r);
 }
 
+/*
+ * One duration parser: check and export agree on "1.001" for a CRNG ready
+ * at exactly 1.001 s (export's strtod() made it 1.000999999 s and failed
+ * the case that check passed).
+ */
+static void t_export_check_agree(void)
+{
+	struct ctlrun r;
+
+	CTLRUN(&r, "check", "--max-ready", "1.001", fixture("r-ready-1001ms.json"));
+	CHECK_INT(r.status, 0);
+	ctlrun_done(&r);
+	CTLRUN(&r, "export", "--format", "ktap", "--max-ready", "1.001",
+	       fixture("r-ready-1001ms.json"));
+	CHECK_INT(r.status, 0);
+	CHECK_CONTAINS(r.out, "\nok 1 - crng-ready\n");
+	ctlrun_done(&r);
+	CTLRUN(&r, "export", "--format", "ktap", "--max-ready", "1000999999ns",
+	       fixture("r-ready-1001ms.json"));
+	CHECK_CONTAINS(r.out, "\nnot ok 1 - crng-ready\n");
+	ctlrun_done(&r);
+	/* check's syntax, not strtod's */
+	CTLRUN(&r, "export", "--format", "ktap", "--max-ready", "1e3",
+	       fixture("r-ready-1001ms.json"));
+	CHECK_INT(r.status, 2);
+	ctlrun_done(&r);
+}
+
 static void t_export_bad_input(void)
 {
 	static const char *const cases[][6] = {
@@ -443,6 +471,7 @@ static const struct rt_test export_tests[] = {
 	{ "export: perfetto is trace-event JSON with waits, ready, counters", t_export_perfetto },
 	{ "export: prometheus text parses, values right", t_export_prometheus },
 	{ "export: prometheus passes promtool check metrics", t_export_promtool },
+	{ "export: --max-ready parses as check's does (1.001)", t_export_check_agree },
 	{ "export: junit well-formed; --max-wait, --max-ready fail cases", t_export_junit },
 	{ "export: ktap version 1, limits", t_export_ktap },
 	{ "export: bad usage is one line, exit 2", t_export_bad_input },

@@ -156,17 +156,12 @@ json_t *rt_trace_build(const struct rt_status *st, json_t *host,
 		       const struct rt_event *ready_event);
 
 /*
- * Create @path's temporary file (@path.tmp.XXXXXX, same directory) into
- * @tmp (@tmplen bytes): the fd, or -1 with one line in @err.
+ * record's exit status once the trace is written: 0, or
+ * RT_RECORD_EXIT_TIMEOUT when --timeout stopped it before what --until
+ * asked for (and not @allow_timeout).
  */
-int rt_trace_tmp(const char *path, char *tmp, size_t tmplen, char *err,
-		 size_t errlen);
-/*
- * Write @trace to @fd (from rt_trace_tmp(), closed here), fsync it,
- * rename @tmp to @path and fsync the directory. 0, or -1 with @err (and
- * @tmp removed).
- */
-int rt_trace_write(const char *path, const char *tmp, int fd,
-		   const json_t *trace, char *err, size_t errlen);
+#define RT_RECORD_EXIT_TIMEOUT	1
+int rt_record_exit(const char *stopped_by, enum rt_until until,
+		   bool allow_timeout);
 
 #endif /* RT_EVJSON_H */

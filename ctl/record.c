@@ -22,6 +22,7 @@
 #include "evjson.h"
 #include "host.h"
 #include "names.h"
+#include "outfile.h"
 #include "status.h"
 #include "subcommands.h"
 #include "trace.h"
@@ -115,85 +116,12 @@ json_t *rt_trace_build(const struct rt_status *st, json_t *host,
 	return t;
 }
 
-/*
- * The temporary file is named by pid, not by mkstemp(): glibc names those
- * with getrandom(GRND_NONBLOCK), which before the CRNG is ready is an
- * unseeded read of rngtrace's own in the very trace it records.
- */
-int rt_trace_tmp(const char *path, char *tmp, size_t tmplen, char *err,
-		 size_t errlen)
+int rt_record_exit(const char *stopped_by, enum rt_until until,
+		   bool allow_timeout)
 {
-	int fd;
-
-	if ((size_t)snprintf(tmp, tmplen, "%s.tmp.%ld", path,
-			     (long)getpid()) >= tmplen) {
-		snprintf(err, errlen, "cannot write %s: the name is too long",
-			 path);
-		return -1;
-	}
-	unlink(tmp);	/* a leftover of an earlier rngtrace with our pid */
-	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-	if (fd < 0) {
-		snprintf(err, errlen, "cannot write %s: %s", path,
-			 strerror(errno));
-		return -1;
-	}
-	return fd;
-}
-
-static int fsync_dir(const char *path)
-{
-	char *copy = strdup(path);
-	int fd, ret = -1;
-
-	if (!copy)
-		return -1;
-	fd = open(dirname(copy), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd >= 0) {
-		ret = fsync(fd);
-		close(fd);
-	}
-	free(copy);
-	return ret;
-}
-
-int rt_trace_write(const char *path, const char *tmp, int fd,
-		   const json_t *trace, char *err, size_t errlen)
-{
-	FILE *f = fdopen(fd, "w");
-	int bad;
-
-	if (!f) {
-		snprintf(err, errlen, "cannot write %s: %s", path,
-			 strerror(errno));
-		close(fd);
-		unlink(tmp);
-		return -1;
-	}
-	bad = json_dumpf(trace, f, JSON_INDENT(2)) < 0 || fputc('\n', f) == EOF ||
-	      fflush(f) == EOF || fsync(fileno(f));
-	if (bad)
-		snprintf(err, errlen, "cannot write %s: %s", path,
-			 errno ? strerror(errno) : "write error");
-	if (fclose(f) && !bad) {
-		bad = 1;
-		snprintf(err, errlen, "cannot write %s: %s", path,
-			 strerror(errno));
-	}
-	if (!bad && rename(tmp, path)) {
-		bad = 1;
-		snprintf(err, errlen, "cannot write %s: rename from %s: %s",
-			 path, tmp, strerror(errno));
-	}
-	if (bad) {
-		unlink(tmp);
-		return -1;
-	}
-	if (fsync_dir(path)) {
-		snprintf(err, errlen, "cannot write %s: fsync of its directory: %s",
-			 path, strerror(errno));
-		return -1;
-	}
+	if (!strcmp(stopped_by, "timeout") && until != RT_UNTIL_SIGNAL &&
+	    !allow_timeout)
+		return RT_RECORD_EXIT_TIMEOUT;
 	return 0;
 }
 
@@ -226,33 +154,29 @@ static int collect(const struct rt_event *ev, void *arg)
 
 static const char record_usage[] =
 	"usage: rngtrace record -o FILE [--until ready|settled|signal]\n"
-	"                       [--settle SECONDS] [--timeout SECONDS]\n"
+	"                       [--settle T] [--timeout T] [--allow-timeout]\n"
 	"\n"
 	"Follow the rngtrace module's events from the start of its ring until\n"
 	"the CRNG is ready, then write a trace of the boot to FILE\n"
 	"(Documentation/trace-format.md), atomically.\n"
 	"\n"
-	"  -o, --output FILE    the trace to write (replaced atomically)\n"
+	"  -o, --output FILE    the trace to write (replaced atomically; - for\n"
+	"                       standard output)\n"
 	"  -u, --until WHAT     ready: until the CRNG is ready;\n"
 	"                       settled (default): ready and no wait in flight\n"
 	"                       for --settle seconds; signal: until SIGINT/SIGTERM\n"
-	"  -s, --settle SECONDS for --until settled (default 2)\n"
-	"  -t, --timeout SECONDS stop anyway after this long; the trace then\n"
-	"                       says it is not complete (default: no limit)\n"
+	"  -s, --settle T       for --until settled (default 2 s)\n"
+	"  -t, --timeout T      stop anyway after this long; the trace then\n"
+	"                       says it is not complete, and record exits 1\n"
+	"                       (default: no limit)\n"
+	"  --allow-timeout      exit 0 when --timeout stopped it too\n"
 	"  -h, --help           show this help\n"
 	"\n"
 	"SIGINT or SIGTERM stops the recording and still writes the trace.\n"
-	"Needs CAP_NET_ADMIN. Exits 0, or 2 on error.\n";
-
-static int parse_seconds(const char *s, double *v)
-{
-	char *end;
-
-	errno = 0;
-	*v = strtod(s, &end);
-	return errno || end == s || *end || !isfinite(*v) || *v < 0 ||
-	       *v > 1e9 ? -1 : 0;
-}
+	"T is a duration: 1.5s, 200ms, 500us, 1000ns, or a number of seconds (2).\n"
+	"Needs CAP_NET_ADMIN. Exits 0 when the recording ended as --until asked\n"
+	"(or on a signal), 1 when --timeout stopped it first (the trace is\n"
+	"written all the same), 2 on error.\n";
 
 static void fmt_time(char *buf, size_t len, long long ns)
 {
@@ -298,25 +222,28 @@ int record_main(int argc, char *argv[])
 		{ "until", required_argument, NULL, 'u' },
 		{ "settle", required_argument, NULL, 's' },
 		{ "timeout", required_argument, NULL, 't' },
+		{ "allow-timeout", no_argument, NULL, 'A' },
 		{ "help", no_argument, NULL, 'h' },
 		{}
 	};
 	static struct rt_status st0, st;
 	const char *path = NULL, *stopped_by = NULL;
 	enum rt_until until = RT_UNTIL_SETTLED;
-	double settle_s = 2, timeout_s = -1;
+	long long settle_ns = 2000000000LL, timeout_ns = -1;
+	bool allow_timeout = false;
+	struct rt_outfile o;
 	struct rt_follow f = { 0 };
 	struct rt_settle settle = { 0 };
 	struct rec r = { 0 };
 	uint64_t started_ns, ended_ns, lost;
-	char bad[64], tmp[4096], err[512];
+	char bad[64], err[512];
 	json_t *trace, *kmsg, *record;
 	bool complete;
-	int c, fd, ret;
+	int c, ret, status;
 
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+o:u:s:t:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+o:u:s:t:Ah", opts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
 			path = optarg;
@@ -329,10 +256,14 @@ int record_main(int argc, char *argv[])
 			}
 			until = rt_until_value(optarg);
 			break;
+		case 'A':
+			allow_timeout = true;
+			break;
 		case 's':
 		case 't':
-			if (parse_seconds(optarg, c == 's' ? &settle_s : &timeout_s)) {
-				rt_usage_error("record", "--%s wants a number of seconds, not '%s'",
+			if (rt_parse_duration(optarg, c == 's' ? &settle_ns :
+					      &timeout_ns)) {
+				rt_usage_error("record", "--%s wants a duration like 1.5s, 200ms or 2, not '%s'",
 					       c == 's' ? "settle" : "timeout",
 					       optarg);
 				return RT_EXIT_ERROR;
@@ -363,8 +294,7 @@ int record_main(int argc, char *argv[])
 	}
 
 	/* Can it be written at all? Better to know before the recording. */
-	fd = rt_trace_tmp(path, tmp, sizeof(tmp), err, sizeof(err));
-	if (fd < 0) {
+	if (rt_outfile_open(&o, path, err, sizeof(err))) {
 		fprintf(stderr, "rngtrace record: %s\n", err);
 		return RT_EXIT_ERROR;
 	}
@@ -400,7 +330,7 @@ int record_main(int argc, char *argv[])
 			stopped_by = "signal";
 			break;
 		}
-		if (timeout_s >= 0 && now - started_ns >= timeout_s * 1e9) {
+		if (timeout_ns >= 0 && now - started_ns >= (uint64_t)timeout_ns) {
 			stopped_by = "timeout";
 			break;
 		}
@@ -416,7 +346,7 @@ int record_main(int argc, char *argv[])
 			if (until == RT_UNTIL_SETTLED &&
 			    rt_settle_step(&settle, st.now_ns, ready,
 					   st.nwaiting_total,
-					   (uint64_t)(settle_s * 1e9))) {
+					   (uint64_t)settle_ns)) {
 				stopped_by = "settled";
 				break;
 			}
@@ -461,22 +391,32 @@ int record_main(int argc, char *argv[])
 		goto fail;
 	}
 	rt_follow_close(&f);
-	ret = rt_trace_write(path, tmp, fd, trace, err, sizeof(err));
-	if (ret) {
+	if (json_dumpf(trace, o.f, JSON_INDENT(2)) < 0 || fputc('\n', o.f) == EOF) {
+		rt_outfile_abort(&o);
+		fprintf(stderr, "rngtrace record: cannot write %s: %s\n", path,
+			errno ? strerror(errno) : "write error");
+		json_decref(trace);
+		return RT_EXIT_ERROR;
+	}
+	if (rt_outfile_commit(&o, err, sizeof(err))) {
 		fprintf(stderr, "rngtrace record: %s\n", err);
 		json_decref(trace);
 		return RT_EXIT_ERROR;
 	}
 	summary(path, trace, r.nwaits, stopped_by, complete);
 	json_decref(trace);
-	return RT_EXIT_OK;
+	status = rt_record_exit(stopped_by, until, allow_timeout);
+	if (status)
+		fprintf(stderr, "rngtrace record: stopped by --timeout before %s (--allow-timeout to exit 0)\n",
+			until == RT_UNTIL_READY ? "the CRNG was ready" :
+						  "the boot settled");
+	return status;
 
 fail:
 	if (ret == -ENOMEM || r.oom)
 		fprintf(stderr, "rngtrace record: out of memory\n");
 	rt_follow_close(&f);
 	json_decref(r.events);
-	close(fd);
-	unlink(tmp);
+	rt_outfile_abort(&o);
 	return RT_EXIT_ERROR;
 }

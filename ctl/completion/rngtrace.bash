@@ -64,7 +64,7 @@ _rngtrace()
 	case $cmd in
 	status)  opts="--json --help" ;;
 	events)  opts="--follow --since --json --help" ;;
-	record)  opts="--output --until --settle --timeout --help" ;;
+	record)  opts="--output --until --settle --timeout --allow-timeout --help" ;;
 	report)  opts="--json --summary --journal-fields --help" ;;
 	check)   opts="--max-ready --max-wait --max-blocked --max-unseeded --help" ;;
 	compare) opts="--label --by --json --help" ;;

@@ -246,47 +246,19 @@ static int count_entries(const char *dir)
 	return n;
 }
 
-static void t_write_atomic(void)
+/* --timeout is an honest outcome: exit 1, unless --allow-timeout. */
+static void t_exit_status(void)
 {
-	char dir[] = "/tmp/rt-record-XXXXXX", path[256], tmp[512], err[256];
-	char cmd[300];
-	json_t *t = sample_trace(), *back;
-	struct stat sb;
-	int fd;
-
-	REQUIRE(t && mkdtemp(dir));
-	snprintf(path, sizeof(path), "%s/boot.json", dir);
-	fd = rt_trace_tmp(path, tmp, sizeof(tmp), err, sizeof(err));
-	REQUIRE(fd >= 0);
-	CHECK(!strncmp(tmp, path, strlen(path)));
-	CHECK_CONTAINS(tmp, "/boot.json.tmp.");
-	/* Named by pid: mkstemp() would read getrandom() before ready. */
-	{
-		char want[300];
-
-		snprintf(want, sizeof(want), "%s.tmp.%ld", path, (long)getpid());
-		CHECK_STR(tmp, want);
-	}
-	CHECK(access(path, F_OK) != 0);		/* not there until renamed */
-	CHECK_INT(rt_trace_write(path, tmp, fd, t, err, sizeof(err)), 0);
-	CHECK(access(tmp, F_OK) != 0);		/* renamed away */
-	CHECK_INT(count_entries(dir), 1);
-	CHECK(stat(path, &sb) == 0 && (sb.st_mode & 0044));
-	back = json_load_file(path, 0, NULL);
-	CHECK(back && json_equal(back, t));
-	json_decref(back);
-	json_decref(t);
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-	CHECK(system(cmd) == 0);
-}
-
-static void t_write_no_dir(void)
-{
-	char tmp[512], err[256] = "";
-
-	CHECK_INT(rt_trace_tmp("/nonexistent-rngtrace/t.json", tmp, sizeof(tmp),
-			       err, sizeof(err)), -1);
-	CHECK_CONTAINS(err, "cannot write /nonexistent-rngtrace/t.json: No such file or directory");
+	CHECK_INT(rt_record_exit("settled", RT_UNTIL_SETTLED, false), 0);
+	CHECK_INT(rt_record_exit("ready", RT_UNTIL_READY, false), 0);
+	CHECK_INT(rt_record_exit("signal", RT_UNTIL_SETTLED, false), 0);
+	CHECK_INT(rt_record_exit("timeout", RT_UNTIL_SETTLED, false),
+		  RT_RECORD_EXIT_TIMEOUT);
+	CHECK_INT(rt_record_exit("timeout", RT_UNTIL_READY, false),
+		  RT_RECORD_EXIT_TIMEOUT);
+	CHECK_INT(rt_record_exit("timeout", RT_UNTIL_SETTLED, true), 0);
+	/* --until signal with a timeout: the timeout is the planned end */
+	CHECK_INT(rt_record_exit("timeout", RT_UNTIL_SIGNAL, false), 0);
 }
 
 /* The command itself: usage errors, and no module on this host. */
@@ -347,7 +319,7 @@ static void t_cli_errors(void)
 	};
 	static const char *const want[] = {
 		"-o FILE is required", "--until wants ready, settled or signal",
-		"--settle wants a number of seconds", "--timeout wants a number",
+		"--settle wants a duration like 1.5s", "--timeout wants a duration",
 		"unknown option '--bogus'", "unexpected argument 'extra'",
 		"option '-o' needs a value", "--since wants a sequence number",
 		"unknown option '--frobnicate'",
@@ -413,7 +385,7 @@ static void t_cli_unwritable(void)
 
 	run(&r, argv);
 	CHECK_INT(r.status, 2);
-	CHECK_STR(r.err, "rngtrace record: cannot write /nonexistent-rngtrace/t.json: No such file or directory\n");
+	CHECK_STR(r.err, "rngtrace record: cannot create /nonexistent-rngtrace/t.json: No such file or directory\n");
 }
 
 static const struct rt_test record_tests[] = {
@@ -423,8 +395,7 @@ static const struct rt_test record_tests[] = {
 	{ "record: the trace loads with the readers' loader", t_build_loads },
 	{ "record: ready before load, from the kernel log or without a time", t_ready_before_load },
 	{ "record: ready from a READY event, or absent", t_ready_from_event_or_none },
-	{ "record: the atomic write leaves one file, readable", t_write_atomic },
-	{ "record: a directory that does not exist", t_write_no_dir },
+	{ "record: --timeout exits 1 unless --allow-timeout", t_exit_status },
 	{ "record, events: usage errors are one line, exit 2", t_cli_errors },
 	{ "record, events: --help", t_cli_help },
 	{ "record, events: no module: exit 2, no file left", t_cli_no_module },

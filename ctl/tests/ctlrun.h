@@ -166,6 +166,18 @@ static inline int have_tool(const char *name)
 	return 0;
 }
 
+/*
+ * have_tool(), and a SKIP for the test (rt_test_skip()) when @name is
+ * missing: a check that could not run is never an ok.
+ */
+static inline int need_tool(const char *name)
+{
+	if (have_tool(name))
+		return 1;
+	rt_test_skip("%s not installed", name);
+	return 0;
+}
+
 /* The number of lines of @text that are exactly one line long: 1 if so. */
 static inline int one_line(const char *text)
 {

@@ -15,6 +15,8 @@
 const char *rt_test_ctl;
 
 static bool failed;
+static char skip_reason[256];
+static int skip_fd = -1;	/* the child's end of the pipe to the parent */
 
 void rt_test_fail(const char *file, int line, const char *fmt, ...)
 {
@@ -26,6 +28,18 @@ void rt_test_fail(const char *file, int line, const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
+}
+
+void rt_test_skip(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (skip_reason[0])
+		return;
+	va_start(ap, fmt);
+	vsnprintf(skip_reason, sizeof(skip_reason), fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "# skip: %s\n", skip_reason);
 }
 
 /* Suites register themselves (RT_SUITE): no list to edit for a new file. */
@@ -47,39 +61,66 @@ void rt_test_register(const struct rt_test *suite)
 
 #define N_SUITES n_suites
 
-static bool run_one(const struct rt_test *t)
+#define EXIT_SKIP	77
+
+enum outcome { PASS, FAIL, SKIP };
+
+/* Runs @t in a child; a SKIP's reason comes back through a pipe. */
+static enum outcome run_one(const struct rt_test *t, char *why, size_t len)
 {
-	int status;
+	int status, fds[2];
+	ssize_t n;
 	pid_t pid;
 
+	why[0] = 0;
 	fflush(stdout);
 	fflush(stderr);
+	if (pipe(fds)) {
+		perror("# pipe");
+		return FAIL;
+	}
 	pid = fork();
 	if (pid < 0) {
 		perror("# fork");
-		return false;
+		close(fds[0]);
+		close(fds[1]);
+		return FAIL;
 	}
 	if (pid == 0) {
+		close(fds[0]);
+		skip_fd = fds[1];
 		/* A test that waits forever on the kernel fails instead. */
 		alarm(TEST_TIMEOUT_S);
 		t->fn();
+		if (!failed && skip_reason[0] &&
+		    write(skip_fd, skip_reason, strlen(skip_reason)) < 0)
+			failed = true;
 		/* exit(), not _exit(): LeakSanitizer checks at exit. */
-		exit(failed ? 1 : 0);
+		exit(failed ? 1 : skip_reason[0] ? EXIT_SKIP : 0);
 	}
+	close(fds[1]);
+	n = read(fds[0], why, len - 1);
+	why[n > 0 ? n : 0] = 0;
+	close(fds[0]);
 	if (waitpid(pid, &status, 0) < 0) {
 		perror("# waitpid");
-		return false;
+		return FAIL;
 	}
 	if (WIFSIGNALED(status))
 		fprintf(stderr, "# killed by signal %d%s\n", WTERMSIG(status),
 			WTERMSIG(status) == SIGALRM ? " (timed out)" : "");
-	return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+	if (!WIFEXITED(status))
+		return FAIL;
+	if (WEXITSTATUS(status) == EXIT_SKIP && why[0])
+		return SKIP;
+	return WEXITSTATUS(status) == 0 ? PASS : FAIL;
 }
 
 int main(int argc, char *argv[])
 {
 	const struct rt_test *t;
-	int n = 0, bad = 0;
+	int n = 0, bad = 0, skipped = 0;
+	char why[256];
 	size_t s;
 
 	if (argc != 2) {
@@ -96,15 +137,21 @@ int main(int argc, char *argv[])
 	n = 0;
 	for (s = 0; s < N_SUITES; s++) {
 		for (t = suites[s]; t->name; t++) {
-			bool ok = run_one(t);
+			enum outcome o = run_one(t, why, sizeof(why));
 
-			printf("%sok %d - %s\n", ok ? "" : "not ", ++n,
-			       t->name);
-			bad += !ok;
+			if (o == SKIP)
+				printf("ok %d - %s # SKIP %s\n", ++n, t->name, why);
+			else
+				printf("%sok %d - %s\n", o == PASS ? "" : "not ",
+				       ++n, t->name);
+			bad += o == FAIL;
+			skipped += o == SKIP;
 		}
 	}
 	fflush(stdout);
 	if (bad)
 		fprintf(stderr, "# %d of %d failed\n", bad, n);
+	if (skipped)
+		fprintf(stderr, "# %d of %d skipped\n", skipped, n);
 	return bad ? 1 : 0;
 }

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * A small TAP harness: each test case runs in its own process and is one
- * "ok N - name" or "not ok N - name" line; diagnostics go to stderr.
+ * "ok N - name", "not ok N - name" or "ok N - name # SKIP reason" line;
+ * diagnostics go to stderr.
  */
 #ifndef RT_HARNESS_H
 #define RT_HARNESS_H
@@ -30,6 +31,14 @@ extern const char *rt_test_ctl;
 
 void rt_test_fail(const char *file, int line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+
+/*
+ * The test could not check all it should (a tool it needs is missing):
+ * it goes on, and unless it fails it is a SKIP with @fmt as the reason,
+ * never an ok. The first reason is kept.
+ */
+void rt_test_skip(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
 
 #define CHECK(cond) do {						\
 	if (!(cond))							\

@@ -154,10 +154,8 @@ static void t_docs_completion(void)
 	char **cmds, *top, *c;
 	int i, j;
 
-	if (!have_tool("bash")) {
-		fprintf(stderr, "# no bash: completion not checked\n");
+	if (!need_tool("bash"))
 		return;
-	}
 	cmds = commands();
 	REQUIRE(cmds && cmds[0]);
 	top = complete("''");

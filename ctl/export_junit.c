@@ -148,14 +148,22 @@ int rt_export_junit(FILE *f, const struct rt_export *x)
 
 	if (rt_export_cases(x, &c, &n))
 		return -1;
+	/*
+	 * The suite's time is the time the tasks waited, in all: the sum of
+	 * the wait cases. crng-ready's time is the moment the CRNG became
+	 * ready, not time spent beside the waits: it is not added.
+	 */
 	for (i = 0; i < n; i++) {
 		fails += c[i].result == RT_CASE_FAIL;
 		skips += c[i].result == RT_CASE_SKIP;
-		total += c[i].seconds;
+		if (strcmp(c[i].name, "crng-ready"))
+			total += c[i].seconds;
 	}
 	fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-	fprintf(f, "<testsuites name=\"rngtrace\" tests=\"%zu\" failures=\"%zu\" errors=\"0\" skipped=\"%zu\">\n",
-		n, fails, skips);
+	/* No "skipped" here: the JUnit XSD (Jenkins' junit-10) has it on
+	 * <testsuite> only. */
+	fprintf(f, "<testsuites name=\"rngtrace\" tests=\"%zu\" failures=\"%zu\" errors=\"0\" time=\"%.6f\">\n",
+		n, fails, total);
 	fprintf(f, "  <testsuite name=\"rngtrace\" tests=\"%zu\" failures=\"%zu\" errors=\"0\" skipped=\"%zu\" time=\"%.6f\">\n",
 		n, fails, skips, total);
 	fprintf(f, "    <properties>\n");

@@ -173,9 +173,11 @@ static void title_header(struct plot *p)
 
 	if (!s->ready)
 		snprintf(buf, sizeof(buf), "the trace does not show the CRNG ready");
+	else if (s->ready_before_load && s->ready_ns >= 0)
+		snprintf(buf, sizeof(buf), "CRNG ready before the module loaded (at %.3f s, from the kernel log)",
+			 s->ready_ns / 1e9);
 	else if (s->ready_before_load)
-		snprintf(buf, sizeof(buf), "CRNG ready before the module loaded (at %.3f s)",
-			 s->load_ns / 1e9);
+		snprintf(buf, sizeof(buf), "CRNG ready before the module loaded (at an unknown time)");
 	else
 		snprintf(buf, sizeof(buf), "CRNG ready at %.3f s (%s)",
 			 s->ready_ns / 1e9,

@@ -29,7 +29,6 @@ enum {
 
 struct cmp_trace {
 	const char *file, *label;
-	json_t *json;
 	struct rt_summary s;
 	int summarized;
 	double m[M_N];
@@ -465,17 +464,14 @@ int compare_main(int argc, char *argv[])
 			fprintf(stderr, "rngtrace compare: standard input ('-') given twice\n");
 			goto out;
 		}
-		tr[i].json = rt_trace_load(tr[i].file, err, sizeof(err));
-		if (!tr[i].json) {
+		if (rt_summary_load(tr[i].file, &tr[i].s, err, sizeof(err))) {
 			fprintf(stderr, "rngtrace compare: %s\n", err);
-			goto out;
-		}
-		if (rt_summarize(tr[i].json, &tr[i].s, err, sizeof(err))) {
-			fprintf(stderr, "rngtrace compare: %s: %s\n", tr[i].file, err);
 			goto out;
 		}
 		tr[i].summarized = 1;
 		metrics(&tr[i]);
+		/* a fleet's traces at once: keep the numbers, not the lists */
+		rt_summary_trim(&tr[i].s);
 	}
 	if (make_groups(tr, n, by_label, g, &ng)) {
 		fprintf(stderr, "rngtrace compare: out of memory\n");
@@ -502,7 +498,6 @@ out:
 	for (i = 0; tr && i < n; i++) {
 		if (tr[i].summarized)
 			rt_summary_free(&tr[i].s);
-		json_decref(tr[i].json);
 	}
 	for (i = 0; g && i < ng; i++)
 		free(g[i].idx);

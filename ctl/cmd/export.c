@@ -75,7 +75,6 @@ int export_main(int argc, char *argv[])
 	struct rt_summary s;
 	struct rt_outfile o;
 	char bad[64], err[512];
-	json_t *trace;
 	size_t fi;
 	int c;
 
@@ -140,17 +139,10 @@ int export_main(int argc, char *argv[])
 		return RT_EXIT_ERROR;
 	}
 	x.file = argv[optind];
-	trace = rt_trace_load(x.file, err, sizeof(err));
-	if (!trace) {
+	if (rt_summary_load(x.file, &s, err, sizeof(err))) {
 		fprintf(stderr, "rngtrace export: %s\n", err);
 		return RT_EXIT_ERROR;
 	}
-	if (rt_summarize(trace, &s, err, sizeof(err))) {
-		fprintf(stderr, "rngtrace export: %s: %s\n", x.file, err);
-		json_decref(trace);
-		return RT_EXIT_ERROR;
-	}
-	x.trace = trace;
 	x.s = &s;
 	if (rt_outfile_open(&o, out, err, sizeof(err))) {
 		fprintf(stderr, "rngtrace export: %s\n", err);
@@ -166,10 +158,8 @@ int export_main(int argc, char *argv[])
 		goto fail;
 	}
 	rt_summary_free(&s);
-	json_decref(trace);
 	return RT_EXIT_OK;
 fail:
 	rt_summary_free(&s);
-	json_decref(trace);
 	return RT_EXIT_ERROR;
 }

@@ -10,7 +10,6 @@
 
 struct rt_export {
 	const char *file;		/* as the user named it */
-	const json_t *trace;
 	const struct rt_summary *s;
 	long long max_wait_ns;		/* -1: no limit */
 	long long max_ready_ns;		/* -1: no limit */

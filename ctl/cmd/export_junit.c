@@ -9,19 +9,9 @@
 #include "export.h"
 #include "svg.h"
 
-struct task {
-	long long tgid, first_start_ns, total_ns, worst_ns;
-	size_t nwaits;
-	const char *comm, *unit;
-};
-
-static int cmp_task(const void *a, const void *b)
+static int cmp_label(const void *a, const void *b)
 {
-	const struct task *x = a, *y = b;
-
-	if (x->first_start_ns != y->first_start_ns)
-		return x->first_start_ns < y->first_start_ns ? -1 : 1;
-	return x->tgid < y->tgid ? -1 : x->tgid > y->tgid;
+	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 static void task_label(char *buf, size_t len, const char *comm,
@@ -70,55 +60,45 @@ int rt_export_cases(const struct rt_export *x, struct rt_case **cases,
 		    size_t *n)
 {
 	const struct rt_summary *s = x->s;
-	struct task *t = NULL;
+	const struct rt_task_info *t = s->tasks;	/* in the order they first waited */
 	struct rt_case *c;
-	size_t nt = 0, i, j;
+	size_t nt = s->ntasks, i;
+	char *labels, **order;
+	int *dups;
 
 	*cases = NULL;
 	*n = 0;
-	if (s->nwaits && !(t = calloc(s->nwaits, sizeof(*t))))
-		return -1;
-	for (i = 0; i < s->nwaits; i++) {
-		const struct rt_wait_info *w = &s->waits[i];
-
-		for (j = 0; j < nt && t[j].tgid != w->tgid; j++)
-			;
-		if (j == nt) {
-			t[nt].tgid = w->tgid;
-			t[nt].first_start_ns = w->start_ns;
-			t[nt].comm = w->comm;
-			t[nt].unit = w->unit;
-			nt++;
-		}
-		if (w->start_ns < t[j].first_start_ns)
-			t[j].first_start_ns = w->start_ns;
-		if (t[j].total_ns + w->wait_ns >= t[j].total_ns)
-			t[j].total_ns += w->wait_ns;
-		if (w->wait_ns > t[j].worst_ns)
-			t[j].worst_ns = w->wait_ns;
-		t[j].nwaits++;
-	}
-	if (nt > 1)
-		qsort(t, nt, sizeof(*t), cmp_task);
-
 	c = calloc(nt + 1, sizeof(*c));
-	if (!c) {
-		free(t);
+	labels = calloc(nt + 1, 160);
+	if (!c || !labels) {
+		free(c);
+		free(labels);
 		return -1;
 	}
+	for (i = 0; i < nt; i++)
+		task_label(labels + i * 160, 160, t[i].comm, t[i].unit);
+	/* two tasks of one name are told apart by their tgid: sort to find them */
+	order = calloc(nt + 1, sizeof(*order));
+	dups = calloc(nt + 1, sizeof(*dups));
+	if (!order || !dups) {
+		free(c);
+		free(labels);
+		free(order);
+		free(dups);
+		return -1;
+	}
+	for (i = 0; i < nt; i++)
+		order[i] = labels + i * 160;
+	qsort(order, nt, sizeof(*order), cmp_label);
+	for (i = 1; i < nt; i++)
+		if (!strcmp(order[i - 1], order[i]))
+			dups[(order[i - 1] - labels) / 160] =
+				dups[(order[i] - labels) / 160] = 1;
 	ready_case(x, &c[0]);
 	for (i = 0; i < nt; i++) {
 		struct rt_case *k = &c[i + 1];
-		char label[160];
-		int dup = 0;
-
-		task_label(label, sizeof(label), t[i].comm, t[i].unit);
-		for (j = 0; j < nt; j++) {
-			char other[160];
-
-			task_label(other, sizeof(other), t[j].comm, t[j].unit);
-			dup |= j != i && !strcmp(label, other);
-		}
+		const char *label = labels + i * 160;
+		int dup = dups[i];
 		if (dup)
 			snprintf(k->name, sizeof(k->name), "%.130s pid %lld",
 				 label, t[i].tgid);
@@ -133,7 +113,9 @@ int rt_export_cases(const struct rt_export *x, struct rt_case **cases,
 			 t[i].worst_ns / 1e9, t[i].total_ns / 1e9,
 			 k->result == RT_CASE_FAIL ? ", longer than the limit" : "");
 	}
-	free(t);
+	free(labels);
+	free(order);
+	free(dups);
 	*cases = c;
 	*n = nt + 1;
 	return 0;

@@ -11,7 +11,6 @@
 #include "export.h"
 #include "jsonout.h"
 #include "names.h"
-#include "trace.h"
 
 #define CRNG_PID 0	/* the CRNG's own track: no task has pid 0 here */
 
@@ -81,12 +80,12 @@ static int name_task(json_t *te, json_t *seen, long long tgid, long long pid,
 int rt_export_perfetto(FILE *f, const struct rt_export *x)
 {
 	const struct rt_summary *s = x->s;
-	const json_t *events = json_object_get(x->trace, "events"), *e;
+	const struct rt_series *se = s->series;
 	long long bits[RT_NSOURCES] = { 0 };
 	long long at_load = s->pool_bits_at_load > 0 ? s->pool_bits_at_load : 0;
 	json_t *root, *te, *seen = json_object();
 	size_t i;
-	int bad = 0;
+	int bad = 0, k;
 
 	root = json_pack("{s:[], s:s}", "traceEvents", "displayTimeUnit", "ms");
 	if (!root || !seen) {
@@ -109,70 +108,64 @@ int rt_export_perfetto(FILE *f, const struct rt_export *x)
 				 (json_int_t)s->pool_bits_at_load));
 	bad |= add(te, counter(s->load_ns, at_load, bits));
 
-	json_array_foreach(events, i, e) {
-		const char *type = rt_json_str(e, "type", "");
-		long long t = rt_json_int(e, "time_ns", 0);
-		long long pid = rt_json_int(e, "pid", -1);
-		long long tgid = rt_json_int(e, "tgid", pid);
-		const char *comm = rt_json_str(e, "comm", "");
-		const char *unit = rt_cgroup_unit(rt_json_str(e, "cgroup", ""));
+	/*
+	 * From the summary, as every output: the credited bits per bin of
+	 * its series (a counter value per bin that had credits, not per
+	 * credit), the unseeded reads per bin (an instant with the count),
+	 * every wait, the hwrng marks.
+	 */
+	for (i = 0; i < RT_SERIES_BINS; i++) {
+		long long t = (long long)i * se->width_ns, any = 0;
 
-		if (!strcmp(type, "credit")) {
-			int src = rt_source_value(rt_json_str(e, "source", NULL));
-
-			if (src < 0 || src >= RT_NSOURCES)
-				src = 0;
-			bits[src] += rt_json_int(e, "bits", 0);
-			bad |= add(te, counter(t, at_load, bits));
-		} else if (!strcmp(type, "ready")) {
-			bad |= add(te, json_pack("{s:s, s:s, s:f, s:i, s:i, s:s, s:{s:s, s:I}}",
-						 "name", "CRNG ready", "ph", "i",
-						 "ts", us(t), "pid", CRNG_PID, "tid", 0,
-						 "s", "g", "args", "source",
-						 rt_json_str(e, "source", "unknown"),
-						 "total_bits",
-						 (json_int_t)rt_json_int(e, "total_bits", 0)));
-		} else if (!strcmp(type, "wait")) {
-			long long start = rt_json_int(e, "start_ns", t);
-			char name[64];
-
-			snprintf(name, sizeof(name), "wait %s",
-				 rt_json_str(e, "path", "?"));
-			bad |= add(te, json_pack("{s:s, s:s, s:s, s:f, s:f, s:I, s:I, s:{s:s, s:s, s:I, s:I, s:I}}",
-						 "name", name, "cat", "wait", "ph", "X",
-						 "ts", us(start),
-						 "dur", t > start ? us(t) - us(start) : 0.0,
-						 "pid", (json_int_t)tgid, "tid", (json_int_t)pid,
-						 "args", "comm", comm, "unit", unit,
-						 "bytes", (json_int_t)rt_json_int(e, "bytes", 0),
-						 "flags", (json_int_t)rt_json_int(e, "flags", 0),
-						 "result", (json_int_t)rt_json_int(e, "result", 0)));
-			bad |= name_task(te, seen, tgid, pid, comm, unit);
-		} else if (!strcmp(type, "unseeded")) {
-			char name[64];
-
-			snprintf(name, sizeof(name), "unseeded %s",
-				 rt_json_str(e, "path", "?"));
-			bad |= add(te, json_pack("{s:s, s:s, s:s, s:f, s:I, s:I, s:s, s:{s:s, s:s, s:I, s:I}}",
-						 "name", name, "cat", "unseeded", "ph", "i",
-						 "ts", us(t), "pid", (json_int_t)tgid,
-						 "tid", (json_int_t)pid, "s", "t",
-						 "args", "comm", comm, "unit", unit,
-						 "bytes", (json_int_t)rt_json_int(e, "bytes", 0),
-						 "result", (json_int_t)rt_json_int(e, "result", 0)));
-			bad |= name_task(te, seen, tgid, pid, comm, unit);
-		} else if (!strcmp(type, "hwrng-register") ||
-			   !strcmp(type, "hwrng-unregister")) {
-			char name[160];
-
-			snprintf(name, sizeof(name), "%s %s", type,
-				 rt_json_str(e, "name", "?"));
-			bad |= add(te, json_pack("{s:s, s:s, s:f, s:i, s:i, s:s, s:{s:I}}",
-						 "name", name, "ph", "i", "ts", us(t),
-						 "pid", CRNG_PID, "tid", 0, "s", "g",
-						 "args", "quality",
-						 (json_int_t)rt_json_int(e, "quality", 0)));
+		for (k = 0; k < RT_NSOURCES; k++) {
+			any |= se->credit[i][k];
+			if (__builtin_add_overflow(bits[k], se->credit[i][k], &bits[k]))
+				bits[k] = 1LL << 62;
 		}
+		if (any)
+			bad |= add(te, counter(t > s->load_ns ? t : s->load_ns,
+					       at_load, bits));
+		if (se->unseeded[i])
+			bad |= add(te, json_pack("{s:s, s:s, s:s, s:f, s:i, s:i, s:s, s:{s:I, s:f}}",
+						 "name", "unseeded reads", "cat", "unseeded",
+						 "ph", "i", "ts", us(t), "pid", CRNG_PID,
+						 "tid", 0, "s", "g", "args",
+						 "count", (json_int_t)se->unseeded[i],
+						 "bin_seconds", se->width_ns / 1e9));
+	}
+	if (s->ready && !s->ready_before_load && s->ready_ns >= 0)
+		bad |= add(te, json_pack("{s:s, s:s, s:f, s:i, s:i, s:s, s:{s:s}}",
+					 "name", "CRNG ready", "ph", "i",
+					 "ts", us(s->ready_ns), "pid", CRNG_PID,
+					 "tid", 0, "s", "g", "args", "source",
+					 *s->ready_source ? s->ready_source : "unknown"));
+	for (i = 0; i < s->nwaits; i++) {
+		const struct rt_wait_info *w = &s->waits[i];
+		char name[64];
+
+		snprintf(name, sizeof(name), "wait %s", *w->path ? w->path : "?");
+		bad |= add(te, json_pack("{s:s, s:s, s:s, s:f, s:f, s:I, s:I, s:{s:s, s:s, s:I, s:I, s:I}}",
+					 "name", name, "cat", "wait", "ph", "X",
+					 "ts", us(w->start_ns),
+					 "dur", us(w->wait_ns),
+					 "pid", (json_int_t)w->tgid, "tid", (json_int_t)w->pid,
+					 "args", "comm", w->comm, "unit", w->unit,
+					 "bytes", (json_int_t)w->bytes,
+					 "flags", (json_int_t)w->flags,
+					 "result", (json_int_t)w->result));
+		bad |= name_task(te, seen, w->tgid, w->pid, w->comm, w->unit);
+	}
+	for (i = 0; i < s->nmarks; i++) {
+		const struct rt_hwrng_mark *m = &s->marks[i];
+		char name[160];
+
+		snprintf(name, sizeof(name), "%s %s",
+			 m->registered ? "hwrng-register" : "hwrng-unregister",
+			 *m->name ? m->name : "?");
+		bad |= add(te, json_pack("{s:s, s:s, s:f, s:i, s:i, s:s, s:{s:I}}",
+					 "name", name, "ph", "i", "ts", us(m->time_ns),
+					 "pid", CRNG_PID, "tid", 0, "s", "g",
+					 "args", "quality", (json_int_t)m->quality));
 	}
 	if (s->ready && s->ready_before_load)
 		bad |= add(te, json_pack("{s:s, s:s, s:f, s:i, s:i, s:s}",

@@ -70,7 +70,6 @@ static const char plot_usage[] =
 
 struct plot {
 	FILE *f;
-	const json_t *trace;
 	const struct rt_summary *s;
 	double tmax_s;			/* the axis: 0..tmax_s seconds */
 	double ymax_bits;
@@ -94,49 +93,28 @@ static double py(const struct plot *p, double bits)
 	return PANEL_TOP + PANEL_H - bits / p->ymax_bits * PANEL_H;
 }
 
-static int source_of(const json_t *e)
-{
-	int src = rt_source_value(rt_json_str(e, "source", NULL));
-
-	return src < 0 || src >= RT_NSOURCES ? 0 : src;
-}
-
 /* The end of the time axis: the last thing the trace shows, and a bit. */
 static void scale(struct plot *p)
 {
-	const json_t *e, *events = json_object_get(p->trace, "events");
 	const struct rt_summary *s = p->s;
-	long long last = s->load_ns, cum[NLAYERS] = { 0 }, top = 0, sum;
-	size_t i;
+	long long last = s->load_ns, top = 0;
 	int k;
 
 	if (s->ready && s->ready_ns > last)
 		last = s->ready_ns;
-	cum[LAYER_AT_LOAD] = s->pool_bits_at_load > 0 ? s->pool_bits_at_load : 0;
-	top = cum[LAYER_AT_LOAD];
-	json_array_foreach(events, i, e) {
-		long long t = rt_json_int(e, "time_ns", 0);
-
-		if (t > last)
-			last = t;
-		if (!strcmp(rt_json_str(e, "type", ""), "credit")) {
-			long long b = rt_json_int(e, "bits", 0);
-
-			if (b > 0 && b < (1LL << 40))
-				cum[source_of(e)] += b;
-			for (sum = 0, k = 0; k < NLAYERS; k++)
-				sum += cum[k];
-			if (sum > top)
-				top = sum;
-		}
-	}
+	if (s->last_event_ns > last)
+		last = s->last_event_ns;
+	/* the stack's top: what boot code had, and every credit since */
+	top = s->pool_bits_at_load > 0 ? s->pool_bits_at_load : 0;
+	for (k = 0; k < RT_NSOURCES; k++)
+		if (__builtin_add_overflow(top, s->event_credit_bits[k], &top))
+			top = 1LL << 62;
 	/*
 	 * Towards the end of the recording: the quiet after ready matters
 	 * too, but not so much that an hour of it squeezes the boot.
 	 */
 	{
-		long long end = rt_json_int(json_object_get(p->trace, "record"),
-					    "ended_ns", 0);
+		long long end = s->record_end_ns;
 		long long most = last + (last / 5 > 1000000000LL ?
 					 last / 5 : 1000000000LL);
 
@@ -214,17 +192,20 @@ static void legend(struct plot *p, const int *used)
 /* Entropy credited over time, stacked by source, as steps. */
 static void credit_panel(struct plot *p)
 {
-	const json_t *e, *events = json_object_get(p->trace, "events");
 	const struct rt_summary *s = p->s;
+	const struct rt_series *se = s->series;
 	long long (*cum)[NLAYERS] = NULL, *t = NULL;
-	size_t n = 0, ncredit = 0, i;
+	size_t n = 0, i, b;
 	int used[NLAYERS] = { 0 }, k, j;
 	double y;
 
-	json_array_foreach(events, i, e)
-		ncredit += !strcmp(rt_json_str(e, "type", ""), "credit");
-	cum = calloc(ncredit + 2, sizeof(*cum));
-	t = calloc(ncredit + 2, sizeof(*t));
+	/*
+	 * A step per bin of the summary's series that had credits (at most
+	 * RT_SERIES_BINS, however many credit events): at the bin's start,
+	 * never before the load.
+	 */
+	cum = calloc(RT_SERIES_BINS + 2, sizeof(*cum));
+	t = calloc(RT_SERIES_BINS + 2, sizeof(*t));
 	if (!cum || !t)
 		goto out;
 
@@ -232,16 +213,19 @@ static void credit_panel(struct plot *p)
 	t[0] = s->load_ns;
 	cum[0][LAYER_AT_LOAD] = s->pool_bits_at_load > 0 ? s->pool_bits_at_load : 0;
 	n = 1;
-	json_array_foreach(events, i, e) {
-		long long b;
+	for (b = 0; b < RT_SERIES_BINS; b++) {
+		long long any = 0;
 
-		if (strcmp(rt_json_str(e, "type", ""), "credit"))
+		for (k = 0; k < RT_NSOURCES; k++)
+			any |= se->credit[b][k];
+		if (!any)
 			continue;
 		memcpy(cum[n], cum[n - 1], sizeof(cum[n]));
-		b = rt_json_int(e, "bits", 0);
-		if (b > 0 && b < (1LL << 40))
-			cum[n][source_of(e)] += b;
-		t[n] = rt_json_int(e, "time_ns", 0);
+		for (k = 0; k < RT_NSOURCES; k++)
+			if (__builtin_add_overflow(cum[n][k], se->credit[b][k],
+						   &cum[n][k]))
+				cum[n][k] = 1LL << 62;
+		t[n] = (long long)b * se->width_ns;
 		if (t[n] < t[n - 1])
 			t[n] = t[n - 1];
 		n++;
@@ -319,57 +303,27 @@ out:
 	free(t);
 }
 
-struct task_row {
-	long long pid;
-	const char *comm, *unit;
-	long long first_ns;
-};
-
 static void wait_rows(struct plot *p, int y0)
 {
 	const struct rt_summary *s = p->s;
-	struct task_row *rows = NULL;
-	size_t nrows = 0, i, r;
+	size_t nrows = s->ntasks, i, r;
 	char buf[256];
 	int y;
 
-	if (s->nwaits && !(rows = calloc(s->nwaits, sizeof(*rows))))
-		return;
-	/* Rows in the order the tasks first waited. */
-	for (i = 0; i < s->nwaits; i++) {
-		const struct rt_wait_info *w = &s->waits[i];
-
-		for (r = 0; r < nrows && rows[r].pid != w->pid; r++)
-			;
-		if (r == nrows) {
-			rows[r].pid = w->pid;
-			rows[r].comm = w->comm;
-			rows[r].unit = w->unit;
-			rows[r].first_ns = w->start_ns;
-			nrows++;
-		} else if (w->start_ns < rows[r].first_ns) {
-			rows[r].first_ns = w->start_ns;
-		}
-	}
-	for (i = 1; i < nrows; i++) {
-		struct task_row tmp = rows[i];
-
-		for (r = i; r > 0 && rows[r - 1].first_ns > tmp.first_ns; r--)
-			rows[r] = rows[r - 1];
-		rows[r] = tmp;
-	}
-
+	/* Rows in the order the tasks (thread groups) first waited. */
 	fprintf(p->f, "<g class=\"waits\">\n");
 	text(p->f, 16, y0 - 8, "start", "font-size=\"12\" font-weight=\"bold\"",
 	     nrows ? "tasks that waited for the CRNG" :
 		     "no task waited for the CRNG");
 	for (r = 0; r < nrows && r < MAX_ROWS; r++) {
+		const struct rt_task_info *task = &s->tasks[r];
+
 		y = y0 + (int)r * ROW_H;
-		if (rows[r].unit && *rows[r].unit)
-			snprintf(buf, sizeof(buf), "%s (%s)", rows[r].comm,
-				 rows[r].unit);
+		if (*task->unit)
+			snprintf(buf, sizeof(buf), "%s (%s)", task->comm,
+				 task->unit);
 		else
-			snprintf(buf, sizeof(buf), "%s", rows[r].comm);
+			snprintf(buf, sizeof(buf), "%s", task->comm);
 		if (strlen(buf) > 30)
 			memcpy(buf + 27, "...", 4);
 		if (r % 2)
@@ -381,7 +335,7 @@ static void wait_rows(struct plot *p, int y0)
 			double x1 = px(p, w->start_ns), x2 = px(p, w->end_ns);
 			char dur[32];
 
-			if (w->pid != rows[r].pid)
+			if (w->tgid != task->tgid)
 				continue;
 			if (x2 - x1 < 1.5)
 				x2 = x1 + 1.5;
@@ -407,10 +361,8 @@ static void wait_rows(struct plot *p, int y0)
 		snprintf(buf, sizeof(buf), "and %zu more tasks (see 'rngtrace report')",
 			 nrows - MAX_ROWS);
 		text(p->f, LM - 8, y + 16, "end", "font-size=\"12\" font-style=\"italic\"", buf);
-		r = MAX_ROWS + 1;
 	}
 	fprintf(p->f, "</g>\n");
-	free(rows);
 }
 
 static void diamond(FILE *f, double x, double y, const char *fill)
@@ -421,44 +373,53 @@ static void diamond(FILE *f, double x, double y, const char *fill)
 
 static void marks_row(struct plot *p, int y)
 {
-	const json_t *e, *events = json_object_get(p->trace, "events");
 	const struct rt_summary *s = p->s;
+	const struct rt_series *se = s->series;
+	long long col[PW + 1] = { 0 };
 	size_t i;
+	int c;
 
 	fprintf(p->f, "<g class=\"marks\">\n");
 	fprintf(p->f, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#ccc\"/>\n",
 		0, y, W, y);
 	text(p->f, LM - 8, y + 16, "end", "class=\"rowlabel\" font-size=\"12\"",
 	     "hwrng / unseeded reads");
-	json_array_foreach(events, i, e) {
-		const char *type = rt_json_str(e, "type", "");
-		long long t = rt_json_int(e, "time_ns", 0);
-		double x = px(p, t);
+	for (i = 0; i < s->nmarks; i++) {
+		const struct rt_hwrng_mark *m = &s->marks[i];
+		double x = px(p, m->time_ns);
 
-		if (!strcmp(type, "hwrng-register") ||
-		    !strcmp(type, "hwrng-unregister")) {
-			int reg = !strcmp(type, "hwrng-register");
+		diamond(p->f, x, y + ROW_H / 2.0, m->registered ? "#43a047" : "#fff");
+		fprintf(p->f, "><title>");
+		rt_xml_printf(p->f, "%s %s (quality %lld) at %.3f s",
+			      m->registered ? "registered" : "unregistered",
+			      *m->name ? m->name : "?", m->quality,
+			      m->time_ns / 1e9);
+		fprintf(p->f, "</title></path>\n");
+		text(p->f, x + 8, y + 16, "start", "font-size=\"11\"",
+		     *m->name ? m->name : "?");
+	}
+	/*
+	 * Unseeded reads: one tick per pixel column that had any, however
+	 * many (a program polling for minutes makes millions).
+	 */
+	for (i = 0; i < RT_SERIES_BINS; i++) {
+		if (!se->unseeded[i])
+			continue;
+		c = (int)(px(p, (long long)i * se->width_ns) - LM);
+		c = c < 0 ? 0 : c > PW ? PW : c;
+		if (__builtin_add_overflow(col[c], se->unseeded[i], &col[c]))
+			col[c] = 1LL << 62;
+	}
+	for (c = 0; c <= PW; c++) {
+		double x = LM + c + 0.5, t0 = (double)c / PW * p->tmax_s;
 
-			diamond(p->f, x, y + ROW_H / 2.0, reg ? "#43a047" : "#fff");
-			fprintf(p->f, "><title>");
-			rt_xml_printf(p->f, "%s %s (quality %lld) at %.3f s",
-				      reg ? "registered" : "unregistered",
-				      rt_json_str(e, "name", "?"),
-				      rt_json_int(e, "quality", 0), t / 1e9);
-			fprintf(p->f, "</title></path>\n");
-			text(p->f, x + 8, y + 16, "start", "font-size=\"11\"",
-			     rt_json_str(e, "name", "?"));
-		} else if (!strcmp(type, "unseeded")) {
-			fprintf(p->f, "<line class=\"unseeded\" x1=\"%.2f\" y1=\"%d\" x2=\"%.2f\" y2=\"%d\" stroke=\"#b71c1c\" stroke-width=\"2\"><title>",
-				x, y + 4, x, y + ROW_H - 4);
-			rt_xml_printf(p->f, "unseeded read: %s pid %lld (%s), %s of %lld bytes at %.3f s",
-				      rt_json_str(e, "comm", "?"),
-				      rt_json_int(e, "pid", -1),
-				      rt_cgroup_unit(rt_json_str(e, "cgroup", "")),
-				      rt_json_str(e, "path", "?"),
-				      rt_json_int(e, "bytes", 0), t / 1e9);
-			fprintf(p->f, "</title></line>\n");
-		}
+		if (!col[c])
+			continue;
+		fprintf(p->f, "<line class=\"unseeded\" x1=\"%.2f\" y1=\"%d\" x2=\"%.2f\" y2=\"%d\" stroke=\"#b71c1c\" stroke-width=\"2\"><title>",
+			x, y + 4, x, y + ROW_H - 4);
+		rt_xml_printf(p->f, "%lld unseeded read%s at about %.3f s",
+			      col[c], col[c] == 1 ? "" : "s", t0);
+		fprintf(p->f, "</title></line>\n");
 	}
 	/* Registered before the module loaded: at the left, hollow. */
 	for (i = 0; i < s->nhwrng; i++) {
@@ -535,21 +496,16 @@ static void markers(struct plot *p, int y_end)
 	fprintf(p->f, "</g>\n");
 }
 
-static int plot_write(FILE *f, const json_t *trace, const struct rt_summary *s)
+static int plot_write(FILE *f, const struct rt_summary *s)
 {
-	struct plot p = { .f = f, .trace = trace, .s = s };
+	struct plot p = { .f = f, .s = s };
 	int rows_top = PANEL_TOP + PANEL_H + 40, marks_y, axis_y, h;
 
 	scale(&p);
 	/* The height depends on how many rows there are. */
 	{
-		size_t nrows = 0, i, j;
+		size_t nrows = s->ntasks;
 
-		for (i = 0; i < s->nwaits; i++) {
-			for (j = 0; j < i && s->waits[j].pid != s->waits[i].pid; j++)
-				;
-			nrows += j == i;
-		}
 		if (nrows > MAX_ROWS)
 			nrows = MAX_ROWS + 1;
 		marks_y = rows_top + (int)(nrows ? nrows : 1) * ROW_H + 8;
@@ -582,7 +538,6 @@ int plot_main(int argc, char *argv[])
 	struct rt_summary s;
 	struct rt_outfile o;
 	char bad[64], err[512];
-	json_t *trace;
 	int c;
 
 	optind = 0;
@@ -619,21 +574,15 @@ int plot_main(int argc, char *argv[])
 		return RT_EXIT_ERROR;
 	}
 	file = argv[optind];
-	trace = rt_trace_load(file, err, sizeof(err));
-	if (!trace) {
+	if (rt_summary_load(file, &s, err, sizeof(err))) {
 		fprintf(stderr, "rngtrace plot: %s\n", err);
-		return RT_EXIT_ERROR;
-	}
-	if (rt_summarize(trace, &s, err, sizeof(err))) {
-		fprintf(stderr, "rngtrace plot: %s: %s\n", file, err);
-		json_decref(trace);
 		return RT_EXIT_ERROR;
 	}
 	if (rt_outfile_open(&o, out, err, sizeof(err))) {
 		fprintf(stderr, "rngtrace plot: %s\n", err);
 		goto fail;
 	}
-	if (plot_write(o.f, trace, &s)) {
+	if (plot_write(o.f, &s)) {
 		fprintf(stderr, "rngtrace plot: cannot write %s\n", out);
 		rt_outfile_abort(&o);
 		goto fail;
@@ -643,10 +592,8 @@ int plot_main(int argc, char *argv[])
 		goto fail;
 	}
 	rt_summary_free(&s);
-	json_decref(trace);
 	return RT_EXIT_OK;
 fail:
 	rt_summary_free(&s);
-	json_decref(trace);
 	return RT_EXIT_ERROR;
 }

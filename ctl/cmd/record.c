@@ -77,9 +77,9 @@ json_t *rt_trace_build(const struct rt_status *st, json_t *host,
 		       const struct rt_event *ready_event)
 {
 	json_t *t = json_pack("{s:s, s:s, s:s}",
-			      "format", RT_TRACE_FORMAT,
-			      "version", RT_TRACE_VERSION,
-			      "recorded_by", RNGTRACE_VERSION);
+			      RT_K_FORMAT, RT_TRACE_FORMAT,
+			      RT_K_VERSION, RT_TRACE_VERSION,
+			      RT_K_RECORDED_BY, RNGTRACE_VERSION);
 	json_t *module = rt_trace_module_json(st);
 	json_t *credits = rt_trace_credits_json(st);
 	json_t *hwrngs = st->has_hwrngs ? rt_trace_hwrngs_json(st) : NULL;
@@ -91,14 +91,14 @@ json_t *rt_trace_build(const struct rt_status *st, json_t *host,
 		events = json_array();
 	bad |= !events;
 	if (t) {
-		bad |= set_new(t, "host", host ? host : json_object()) != 0;
-		bad |= set_new(t, "module", module) != 0;
-		bad |= set_new(t, "ready", ready) != 0;
-		bad |= set_new(t, "credits", credits) != 0;
-		bad |= set_new(t, "hwrngs", hwrngs) != 0;
-		bad |= set_new(t, "events", events) != 0;
-		bad |= set_new(t, "kmsg", kmsg) != 0;
-		bad |= set_new(t, "record", record) != 0;
+		bad |= set_new(t, RT_K_HOST, host ? host : json_object()) != 0;
+		bad |= set_new(t, RT_K_MODULE, module) != 0;
+		bad |= set_new(t, RT_K_READY, ready) != 0;
+		bad |= set_new(t, RT_K_CREDITS, credits) != 0;
+		bad |= set_new(t, RT_K_HWRNGS, hwrngs) != 0;
+		bad |= set_new(t, RT_K_EVENTS, events) != 0;
+		bad |= set_new(t, RT_K_KMSG, kmsg) != 0;
+		bad |= set_new(t, RT_K_RECORD, record) != 0;
 	} else {
 		json_decref(host);
 		json_decref(module);

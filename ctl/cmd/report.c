@@ -177,26 +177,23 @@ static void print_waits(FILE *f, const struct rt_summary *s)
 	}
 }
 
-/* Unseeded reads, grouped: a boot makes thousands, from a few programs. */
-struct unseeded_group {
-	const struct rt_unseeded_info *first;
-	size_t count;
-	bool mixed;		/* not every read got the first one's result */
-};
-
+/* The summary's unseeded groups, most calls first. */
 static int by_count(const void *a, const void *b)
 {
-	const struct unseeded_group *x = a, *y = b;
+	const struct rt_unseeded_group *x = *(const struct rt_unseeded_group **)a;
+	const struct rt_unseeded_group *y = *(const struct rt_unseeded_group **)b;
 
-	return x->count < y->count ? 1 : x->count > y->count ? -1 : 0;
+	if (x->count != y->count)
+		return x->count < y->count ? 1 : -1;
+	return x->first_ns < y->first_ns ? -1 : x->first_ns > y->first_ns;
 }
 
 #define UNSEEDED_GROUPS_SHOWN	12
 
 static void print_unseeded(FILE *f, const struct rt_summary *s)
 {
-	struct unseeded_group *g;
-	size_t i, j, ng = 0;
+	const struct rt_unseeded_group **g;
+	size_t i, ng = s->nunseeded_groups;
 	char r[32];
 
 	if (!s->nunseeded) {
@@ -205,40 +202,27 @@ static void print_unseeded(FILE *f, const struct rt_summary *s)
 	}
 	fprintf(f, "\nunseeded:   %zu read%s before the CRNG was ready, without waiting\n",
 		s->nunseeded, s->nunseeded == 1 ? "" : "s");
-	g = calloc(s->nunseeded, sizeof(*g));
+	g = calloc(ng, sizeof(*g));
 	if (!g) {
-		fprintf(f, "  (out of memory to group them)\n");
+		fprintf(f, "  (out of memory to sort them)\n");
 		return;
 	}
-	for (i = 0; i < s->nunseeded; i++) {
-		const struct rt_unseeded_info *u = &s->unseeded[i];
-
-		for (j = 0; j < ng; j++) {
-			const struct rt_unseeded_info *v = g[j].first;
-
-			if (v->tgid == u->tgid && v->flags == u->flags &&
-			    !strcmp(v->comm, u->comm) && !strcmp(v->path, u->path))
-				break;
-		}
-		if (j == ng)
-			g[ng++].first = u;
-		g[j].count++;
-		g[j].mixed |= g[j].first->result != u->result;
-	}
+	for (i = 0; i < ng; i++)
+		g[i] = &s->unseeded[i];
 	qsort(g, ng, sizeof(*g), by_count);
 	fprintf(f, "  %6s %7s  %-16s %-32s %-12s %5s  %s\n", "READS", "PID",
 		"COMM", "UNIT", "PATH", "FLAGS", "RESULT");
 	for (i = 0; i < ng && i < UNSEEDED_GROUPS_SHOWN; i++) {
-		const struct rt_unseeded_info *u = g[i].first;
+		const struct rt_unseeded_group *u = g[i];
 
-		fmt_result(r, sizeof(r), u->result);
+		fmt_result(r, sizeof(r), u->first_result);
 		fprintf(f, "  %6zu %7lld  %-16s %-32s %-12s %#5llx  %s%s\n",
-			g[i].count, u->tgid, or_dash(u->comm), or_dash(u->unit),
+			u->count, u->tgid, or_dash(u->comm), or_dash(u->unit),
 			or_dash(u->path), (unsigned long long)u->flags, r,
-			g[i].mixed ? " (and others)" : "");
+			u->mixed ? " (and others)" : "");
 	}
 	if (ng > UNSEEDED_GROUPS_SHOWN)
-		fprintf(f, "  ... and %zu more programs (--json lists every read)\n",
+		fprintf(f, "  ... and %zu more programs (--json lists every one)\n",
 			ng - UNSEEDED_GROUPS_SHOWN);
 	free(g);
 }
@@ -393,6 +377,7 @@ static json_t *waits_json(const struct rt_summary *s, bool *ok)
 	return a;
 }
 
+/* One object per group of unseeded reads (summary.h), in trace order. */
 static json_t *unseeded_json(const struct rt_summary *s, bool *ok)
 {
 	json_t *a = json_array();
@@ -402,18 +387,22 @@ static json_t *unseeded_json(const struct rt_summary *s, bool *ok)
 		*ok = false;
 		return NULL;
 	}
-	for (i = 0; i < s->nunseeded; i++) {
-		const struct rt_unseeded_info *u = &s->unseeded[i];
+	for (i = 0; i < s->nunseeded_groups; i++) {
+		const struct rt_unseeded_group *u = &s->unseeded[i];
 
-		append(a, json_pack("{s:I, s:I, s:s, s:s, s:s, s:s, s:I, s:I, s:I, s:I}",
+		append(a, json_pack("{s:I, s:I, s:s, s:s, s:s, s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:b}",
 				    "pid", (json_int_t)u->pid,
 				    "tgid", (json_int_t)u->tgid,
 				    "comm", u->comm, "cgroup", u->cgroup,
 				    "unit", u->unit, "path", u->path,
 				    "flags", (json_int_t)u->flags,
+				    "reads", (json_int_t)u->count,
+				    "served", (json_int_t)u->served,
 				    "bytes", (json_int_t)u->bytes,
-				    "result", (json_int_t)u->result,
-				    "time_ns", (json_int_t)u->time_ns), ok);
+				    "first_result", (json_int_t)u->first_result,
+				    "first_ns", (json_int_t)u->first_ns,
+				    "last_ns", (json_int_t)u->last_ns,
+				    "mixed_results", u->mixed), ok);
 	}
 	return a;
 }
@@ -512,7 +501,6 @@ int report_main(int argc, char *argv[])
 	const char *path;
 	bool json = false;
 	int line = 0;	/* 's' or 'J' */
-	json_t *trace;
 	size_t nadv;
 	int c, ret = RT_EXIT_OK;
 
@@ -547,14 +535,8 @@ int report_main(int argc, char *argv[])
 	}
 	path = argv[optind];
 
-	trace = rt_trace_load(path, err, sizeof(err));
-	if (!trace) {
+	if (rt_summary_load(path, &s, err, sizeof(err))) {
 		fprintf(stderr, "rngtrace report: %s\n", err);
-		return RT_EXIT_ERROR;
-	}
-	if (rt_summarize(trace, &s, err, sizeof(err))) {
-		fprintf(stderr, "rngtrace report: %s\n", err);
-		json_decref(trace);
 		return RT_EXIT_ERROR;
 	}
 	nadv = rt_advise(&s, adv, MAX_ADVICE);
@@ -578,6 +560,5 @@ int report_main(int argc, char *argv[])
 			   &s, adv, nadv);
 	}
 	rt_summary_free(&s);
-	json_decref(trace);
 	return ret;
 }

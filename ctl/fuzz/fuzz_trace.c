@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * libFuzzer target: any bytes through the trace loader, and what it
- * accepts through rt_summarize() and the advice rules. A crash, a
+ * libFuzzer target: any bytes through the streaming trace loader and the
+ * summary (rt_summary_loadb), the jansson loader and rt_summarize() (the
+ * two must agree), and the advice rules. A crash, a
  * sanitizer report or a broken invariant (__builtin_trap) is a finding.
  */
 #include <stddef.h>
@@ -14,13 +15,15 @@
 static void check_summary(const struct rt_summary *s)
 {
 	struct rt_advice adv[8];
-	size_t i;
+	size_t i, calls = 0, served = 0, waits = 0;
 
 	/* a refusal or an acceptance: never half of each */
-	if ((s->nwaits && !s->waits) || (s->nunseeded && !s->unseeded) ||
-	    (s->nhwrng && !s->hwrngs))
+	if ((s->nwaits && !s->waits) || (s->nunseeded_groups && !s->unseeded) ||
+	    (s->nhwrng && !s->hwrngs) || (s->ntasks && !s->tasks) ||
+	    !s->series || s->nmarks > RT_MAX_MARKS ||
+	    s->nmarks > s->nmarks_total)
 		__builtin_trap();
-	if (s->nblocked > s->nwaits)
+	if (s->nblocked != s->ntasks || s->ntasks > s->nwaits)
 		__builtin_trap();
 	for (i = 0; i < s->nwaits; i++) {
 		if (s->waits[i].wait_ns < 0 || s->waits[i].wait_ns > s->worst_wait_ns)
@@ -30,27 +33,66 @@ static void check_summary(const struct rt_summary *s)
 		if (!s->waits[i].comm || !s->waits[i].unit || !s->waits[i].path)
 			__builtin_trap();
 	}
+	for (i = 0; i < s->ntasks; i++) {
+		waits += s->tasks[i].nwaits;
+		if (i && s->tasks[i].first_start_ns < s->tasks[i - 1].first_start_ns)
+			__builtin_trap();	/* in the order they first waited */
+	}
+	if (waits != s->nwaits)
+		__builtin_trap();
+	for (i = 0; i < s->nunseeded_groups; i++) {
+		const struct rt_unseeded_group *g = &s->unseeded[i];
+
+		if (!g->count || g->served > g->count || g->eagain > g->count ||
+		    g->first_ns > g->last_ns || !g->comm || !g->path)
+			__builtin_trap();
+		calls += g->count;
+		served += g->served;
+	}
+	if (calls != s->nunseeded || served != s->nunseeded_served)
+		__builtin_trap();
+	if (s->series->width_ns <= 0)
+		__builtin_trap();
 	if (!s->kernel_release || !s->ready_source || !s->hwrng_current)
 		__builtin_trap();
 	(void)rt_advise(s, adv, sizeof(adv) / sizeof(adv[0]));
 }
 
+/*
+ * The streaming path (what the commands use), and the jansson path (what
+ * tests and small traces use): the same loader, so they must agree on
+ * accepting the input and on what it says.
+ */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct rt_summary s;
-	char err[512] = "";
+	struct rt_summary s, d;
+	char err[512] = "", err2[512] = "";
+	int streamed;
 	json_t *t;
 
-	t = rt_trace_loadb((const char *)data, size, "fuzz", err, sizeof(err));
-	if (!t) {
-		if (!err[0])
-			__builtin_trap();	/* refused without saying why */
-		return 0;
-	}
-	if (rt_summarize(t, &s, err, sizeof(err)) == 0) {
+	streamed = rt_summary_loadb((const char *)data, size, "fuzz", &s, err,
+				    sizeof(err)) == 0;
+	if (!streamed && !err[0])
+		__builtin_trap();	/* refused without saying why */
+	if (streamed)
 		check_summary(&s);
-		rt_summary_free(&s);
+
+	t = rt_trace_loadb((const char *)data, size, "fuzz", err2, sizeof(err2));
+	if (!t != !streamed)
+		__builtin_trap();
+	if (t) {
+		if (rt_summarize(t, &d, err2, sizeof(err2)))
+			__builtin_trap();
+		check_summary(&d);
+		if (d.nwaits != s.nwaits || d.nunseeded != s.nunseeded ||
+		    d.nunseeded_groups != s.nunseeded_groups ||
+		    d.total_wait_ns != s.total_wait_ns ||
+		    d.ntasks != s.ntasks || d.nevents != s.nevents)
+			__builtin_trap();
+		rt_summary_free(&d);
+		json_decref(t);
 	}
-	json_decref(t);
+	if (streamed)
+		rt_summary_free(&s);
 	return 0;
 }

@@ -13,6 +13,7 @@
 
 #include "esc.h"
 #include "evjson.h"
+#include "fields.h"
 #include "names.h"
 #include "status.h"
 
@@ -133,42 +134,42 @@ json_t *rt_event_to_json(const struct rt_event *ev)
 
 	if (bad)
 		return NULL;
-	put_int(o, "seq", (long long)ev->seq, &bad);
-	put_str(o, "type", rt_event_type_name(ev->type), &bad);
+	put_int(o, RT_K_SEQ, (long long)ev->seq, &bad);
+	put_str(o, RT_K_TYPE, rt_event_type_name(ev->type), &bad);
 	if (ev->has_time)
-		put_int(o, "time_ns", (long long)ev->time_ns, &bad);
+		put_int(o, RT_K_TIME_NS, (long long)ev->time_ns, &bad);
 	if (ev->has_time_mono)
-		put_int(o, "time_mono_ns", (long long)ev->time_mono_ns, &bad);
+		put_int(o, RT_K_TIME_MONO_NS, (long long)ev->time_mono_ns, &bad);
 	if (ev->has_start)
-		put_int(o, "start_ns", (long long)ev->start_ns, &bad);
+		put_int(o, RT_K_START_NS, (long long)ev->start_ns, &bad);
 	if (ev->has_source)
-		put_str(o, "source", rt_source_name(ev->source), &bad);
+		put_str(o, RT_K_SOURCE, rt_source_name(ev->source), &bad);
 	if (ev->has_bits)
-		put_int(o, "bits", ev->bits, &bad);
+		put_int(o, RT_K_BITS, ev->bits, &bad);
 	if (ev->has_total_bits)
-		put_int(o, "total_bits", ev->total_bits, &bad);
+		put_int(o, RT_K_TOTAL_BITS, ev->total_bits, &bad);
 	if (ev->caller[0])
-		put_str(o, "caller", ev->caller, &bad);
+		put_str(o, RT_K_CALLER, ev->caller, &bad);
 	if (ev->has_pid)
-		put_int(o, "pid", ev->pid, &bad);
+		put_int(o, RT_K_PID, ev->pid, &bad);
 	if (ev->has_tgid)
-		put_int(o, "tgid", ev->tgid, &bad);
+		put_int(o, RT_K_TGID, ev->tgid, &bad);
 	if (ev->comm[0])
-		put_str(o, "comm", ev->comm, &bad);
+		put_str(o, RT_K_COMM, ev->comm, &bad);
 	if (ev->cgroup[0])
-		put_str(o, "cgroup", ev->cgroup, &bad);
+		put_str(o, RT_K_CGROUP, ev->cgroup, &bad);
 	if (ev->has_path)
-		put_str(o, "path", rt_path_name(ev->path), &bad);
+		put_str(o, RT_K_PATH, rt_path_name(ev->path), &bad);
 	if (ev->has_flags)
-		put_int(o, "flags", ev->flags, &bad);
+		put_int(o, RT_K_FLAGS, ev->flags, &bad);
 	if (ev->has_bytes)
-		put_int(o, "bytes", (long long)ev->bytes, &bad);
+		put_int(o, RT_K_BYTES, (long long)ev->bytes, &bad);
 	if (ev->has_result)
-		put_int(o, "result", ev->result, &bad);
+		put_int(o, RT_K_RESULT, ev->result, &bad);
 	if (ev->name[0])
-		put_str(o, "name", ev->name, &bad);
+		put_str(o, RT_K_NAME, ev->name, &bad);
 	if (ev->has_quality)
-		put_int(o, "quality", ev->quality, &bad);
+		put_int(o, RT_K_QUALITY, ev->quality, &bad);
 	return done(o, bad);
 }
 
@@ -278,19 +279,19 @@ json_t *rt_trace_module_json(const struct rt_status *st)
 	if (bad)
 		return NULL;
 	put_str(o, "version", st->version, &bad);
-	put_int(o, "load_time_ns", (long long)st->load_time_ns, &bad);
-	put_int(o, "load_time_mono_ns", (long long)st->load_time_mono_ns, &bad);
-	put(o, "ready_at_load", json_boolean(st->ready_at_load), &bad);
-	put_int(o, "pool_bits_at_load", st->pool_bits_at_load, &bad);
+	put_int(o, RT_K_LOAD_TIME_NS, (long long)st->load_time_ns, &bad);
+	put_int(o, RT_K_LOAD_TIME_MONO_NS, (long long)st->load_time_mono_ns, &bad);
+	put(o, RT_K_READY_AT_LOAD, json_boolean(st->ready_at_load), &bad);
+	put_int(o, RT_K_POOL_BITS_AT_LOAD, st->pool_bits_at_load, &bad);
 	put_int(o, "credited_bits", st->credited_bits, &bad);
 	if (st->has_printk_offset)
-		put_int(o, "printk_offset_ns", st->printk_offset_ns, &bad);
+		put_int(o, RT_K_PRINTK_OFFSET_NS, st->printk_offset_ns, &bad);
 	put_int(o, "ring_size", st->ring_size, &bad);
 	put_int(o, "events_written", (long long)st->events_written, &bad);
-	put_int(o, "events_dropped", (long long)st->events_dropped, &bad);
+	put_int(o, RT_K_EVENTS_DROPPED, (long long)st->events_dropped, &bad);
 	put_int(o, "waits_lost", (long long)st->waits_lost, &bad);
 	if (st->has_probes)
-		put(o, "probes", probes_json(st), &bad);
+		put(o, RT_K_PROBES, probes_json(st), &bad);
 	return done(o, bad);
 }
 
@@ -303,9 +304,9 @@ json_t *rt_trace_credits_json(const struct rt_status *st)
 		return NULL;
 	for (i = 0; i < st->ncredits; i++) {
 		json_t *o = json_pack("{s:s, s:I, s:I}",
-				      "source", rt_source_name(st->credits[i].source),
-				      "bits", (json_int_t)st->credits[i].bits,
-				      "count", (json_int_t)st->credits[i].count);
+				      RT_K_SOURCE, rt_source_name(st->credits[i].source),
+				      RT_K_BITS, (json_int_t)st->credits[i].bits,
+				      RT_K_COUNT, (json_int_t)st->credits[i].count);
 
 		if (!o || json_array_append_new(a, o)) {
 			json_decref(a);
@@ -329,16 +330,16 @@ json_t *rt_trace_hwrngs_json(const struct rt_status *st)
 
 		if (bad)
 			goto fail;
-		put_str(o, "name", h->name, &bad);
-		put_int(o, "quality", h->quality, &bad);
+		put_str(o, RT_K_NAME, h->name, &bad);
+		put_int(o, RT_K_QUALITY, h->quality, &bad);
 		put(o, "current", json_boolean(h->current), &bad);
-		put(o, "before_load", json_boolean(h->before_load), &bad);
+		put(o, RT_K_BEFORE_LOAD, json_boolean(h->before_load), &bad);
 		if (h->has_registered && !h->before_load)
 			put_int(o, "registered_ns", (long long)h->registered_ns,
 				&bad);
 		put_int(o, "feeds", (long long)h->feeds, &bad);
-		put_int(o, "bytes", (long long)h->bytes, &bad);
-		put_int(o, "bits", (long long)h->bits, &bad);
+		put_int(o, RT_K_BYTES, (long long)h->bytes, &bad);
+		put_int(o, RT_K_BITS, (long long)h->bits, &bad);
 		if (bad || json_array_append_new(a, o)) {
 			json_decref(bad ? o : NULL);
 			goto fail;
@@ -362,29 +363,29 @@ json_t *rt_trace_ready_json(const struct rt_status *st, int64_t kmsg_ready_ns,
 	o = json_object();
 	if (!o)
 		return NULL;
-	put(o, "before_load", json_boolean(st->ready_at_load), &bad);
+	put(o, RT_K_BEFORE_LOAD, json_boolean(st->ready_at_load), &bad);
 	if (st->ready_at_load) {
 		if (kmsg_ready_ns >= 0)
 			t = kmsg_ready_ns;
 		if (t >= 0)
-			put_int(o, "time_ns", t, &bad);
+			put_int(o, RT_K_TIME_NS, t, &bad);
 	} else if (st->has_ready_time) {
 		t = (int64_t)st->ready_time_ns;
-		put_int(o, "time_ns", t, &bad);
+		put_int(o, RT_K_TIME_NS, t, &bad);
 		if (st->has_ready_time_mono)
-			put_int(o, "time_mono_ns",
+			put_int(o, RT_K_TIME_MONO_NS,
 				(long long)st->ready_time_mono_ns, &bad);
 		if (st->has_ready_source)
-			put_str(o, "source", rt_source_name(st->ready_source),
+			put_str(o, RT_K_SOURCE, rt_source_name(st->ready_source),
 				&bad);
 	} else {
 		t = (int64_t)ready_event->time_ns;
-		put_int(o, "time_ns", t, &bad);
+		put_int(o, RT_K_TIME_NS, t, &bad);
 		if (ready_event->has_time_mono)
-			put_int(o, "time_mono_ns",
+			put_int(o, RT_K_TIME_MONO_NS,
 				(long long)ready_event->time_mono_ns, &bad);
 		if (ready_event->has_source)
-			put_str(o, "source",
+			put_str(o, RT_K_SOURCE,
 				rt_source_name(ready_event->source), &bad);
 	}
 	if (t >= 0)

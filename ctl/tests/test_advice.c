@@ -240,10 +240,14 @@ static void test_seed_not_credited_edges(void)
 
 static void test_insecure_consumer_edges(void)
 {
-	struct rt_unseeded_info u[2] = {
-		{ .pid = 5, .time_ns = 400 * MS, .flags = 1, .result = -11,
+	struct rt_unseeded_group u[2] = {
+		{ .pid = 5, .tgid = 5, .first_ns = 400 * MS, .flags = 1,
+		  .first_result = -11, .count = 1, .eagain = 1,
+		  .first_eagain_ns = 400 * MS,
 		  .comm = "python3", .unit = "", .path = "getrandom", .cgroup = "" },
-		{ .pid = 6, .time_ns = 450 * MS, .flags = 1, .result = -11,
+		{ .pid = 6, .tgid = 6, .first_ns = 450 * MS, .flags = 1,
+		  .first_result = -11, .count = 1, .eagain = 1,
+		  .first_eagain_ns = 450 * MS,
 		  .comm = "node", .unit = "", .path = "getrandom", .cgroup = "" },
 	};
 	struct rt_advice adv[8];
@@ -255,6 +259,7 @@ static void test_insecure_consumer_edges(void)
 	s.ready_ns = 800 * MS;
 	s.hypervisor = 0;
 	s.unseeded = u;
+	s.nunseeded_groups = 2;
 	s.nunseeded = 2;
 	CHECK_INT(rt_advice_fires("insecure-consumer", &s), 1);
 	n = rt_advise(&s, adv, 8);
@@ -263,16 +268,16 @@ static void test_insecure_consumer_edges(void)
 	CHECK_CONTAINS(adv[0].text, "python3, node polled getrandom(GRND_NONBLOCK)");
 	CHECK_CONTAINS(adv[0].text, "GRND_INSECURE");
 
-	u[0].result = u[1].result = 16;	/* served: not refused */
+	u[0].eagain = u[1].eagain = 0;	/* served: not refused */
 	CHECK_INT(rt_advice_fires("insecure-consumer", &s), 0);
-	u[0].result = u[1].result = -11;
+	u[0].eagain = u[1].eagain = 1;
 	u[0].flags = u[1].flags = 0;	/* not GRND_NONBLOCK */
 	CHECK_INT(rt_advice_fires("insecure-consumer", &s), 0);
 	u[0].flags = u[1].flags = 1;
 	s.ready_ns = 100 * MS;		/* after ready: not this rule's case */
 	CHECK_INT(rt_advice_fires("insecure-consumer", &s), 0);
 	for (i = 0; i < 2; i++)
-		u[i].time_ns = 50 * MS;
+		u[i].first_eagain_ns = 50 * MS;
 	CHECK_INT(rt_advice_fires("insecure-consumer", &s), 1);
 }
 

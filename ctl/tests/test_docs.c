@@ -8,6 +8,7 @@
 #include <ctype.h>
 
 #include "ctlrun.h"
+#include "fields.h"
 #include "harness.h"
 
 static char *source_file(const char *rel)
@@ -187,9 +188,51 @@ static void t_docs_completion(void)
 	free(c);
 }
 
+/*
+ * The trace format's fields are named in one place (trace/fields.c), which
+ * the loader checks against; Documentation/trace-format.md documents each
+ * of them, in the section of its object.
+ */
+static void t_docs_trace_format(void)
+{
+	char *doc = source_file("../../Documentation/trace-format.md");
+	const struct rt_field_table *t;
+	const struct rt_field *f;
+
+	REQUIRE(doc);
+	for (t = rt_field_tables; t->object; t++) {
+		char head[64], want[80];
+		const char *sec, *next;
+
+		/* "## `module`", "## `events[]`"; the top level is "## Top level" */
+		if (!strcmp(t->object, "top level"))
+			snprintf(head, sizeof(head), "## Top level");
+		else
+			snprintf(head, sizeof(head), "## `%s`", t->object);
+		sec = strstr(doc, head);
+		if (!sec) {
+			rt_test_fail(__FILE__, __LINE__, "trace-format.md lacks \"%s\"", head);
+			continue;
+		}
+		next = strstr(sec + 3, "\n## ");
+		for (f = t->fields; f->key; f++) {
+			const char *p;
+
+			snprintf(want, sizeof(want), "`%s`", f->key);
+			p = strstr(sec, want);
+			if (!p || (next && p > next))
+				rt_test_fail(__FILE__, __LINE__,
+					     "trace-format.md: %s lacks %s",
+					     t->object, want);
+		}
+	}
+	free(doc);
+}
+
 static const struct rt_test docs_tests[] = {
 	{ "docs: the man page has every command and long option", t_docs_man_page },
 	{ "docs: bash completion has every command and long option", t_docs_completion },
+	{ "docs: trace-format.md documents every field the loader checks", t_docs_trace_format },
 	{ NULL, NULL },
 };
 

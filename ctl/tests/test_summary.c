@@ -188,7 +188,13 @@ static void test_unseeded(void)
 	json_t *t = load("r-nonblock-consumer.json", &s);
 
 	REQUIRE(t);
+	/*
+	 * Three calls in two groups: python3's two GRND_NONBLOCK getrandom()
+	 * refused with EAGAIN, and a read of /dev/urandom that got 512 bytes.
+	 */
 	REQUIRE(s.nunseeded == 3);
+	CHECK_INT(s.nunseeded_served, 1);
+	REQUIRE(s.nunseeded_groups == 2);
 	CHECK_INT(s.unseeded[0].pid, 733);
 	CHECK_INT(s.unseeded[0].tgid, 733);
 	CHECK_STR(s.unseeded[0].comm, "python3");
@@ -196,10 +202,16 @@ static void test_unseeded(void)
 	CHECK_STR(s.unseeded[0].cgroup, "/system.slice/cloud-init.service");
 	CHECK_STR(s.unseeded[0].path, "getrandom");
 	CHECK_INT(s.unseeded[0].flags, 1);
-	CHECK_INT(s.unseeded[0].result, -11);
-	CHECK_INT(s.unseeded[0].time_ns, 400 * MS);
-	CHECK_STR(s.unseeded[2].path, "dev_urandom");
-	CHECK_INT(s.unseeded[2].result, 512);
+	CHECK_INT(s.unseeded[0].count, 2);
+	CHECK_INT(s.unseeded[0].eagain, 2);
+	CHECK_INT(s.unseeded[0].served, 0);
+	CHECK_INT(s.unseeded[0].first_result, -11);
+	CHECK_INT(s.unseeded[0].first_ns, 400 * MS);
+	CHECK_INT(s.unseeded[0].first_eagain_ns, 400 * MS);
+	CHECK_STR(s.unseeded[1].path, "dev_urandom");
+	CHECK_INT(s.unseeded[1].first_result, 512);
+	CHECK_INT(s.unseeded[1].bytes, 512);
+	CHECK_INT(s.unseeded[1].count, 1);
 	CHECK_INT(s.nwaits, 0);
 	rt_summary_free(&s);
 	json_decref(t);

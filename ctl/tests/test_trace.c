@@ -161,7 +161,13 @@ static void test_types(void)
 
 static void test_duplicate_keys(void)
 {
-	REFUSE(HEAD("1.0") BODY ",\"host\":{}}", "not valid JSON");
+	REFUSE(HEAD("1.0") BODY ",\"host\":{}}", "duplicate key \"host\"");
+	REFUSE(HEAD("1.0") BODY ",\"events\":[]}", "duplicate key \"events\"");
+	REFUSE(HEAD("1.0") "\"host\":{\"a\":1,\"a\":2}," BODY "}",
+	       "duplicate key \"a\"");
+	REFUSE(HEAD("1.0") "\"host\":{},\"module\":{\"load_time_ns\":1,\"ready_at_load\":false},"
+	       "\"events\":[{\"seq\":0,\"seq\":1,\"type\":\"wait\",\"time_ns\":1}],\"credits\":[]}",
+	       "events[0]: duplicate key \"seq\"");
 }
 
 static void test_fixtures_load(void)

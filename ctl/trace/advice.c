@@ -34,14 +34,14 @@ static int has_hwrng(const struct rt_summary *s)
 	       s->hwrng_first_register_ns >= 0 || s->hwrng_bits > 0;
 }
 
-/* A GRND_NONBLOCK read refused with -EAGAIN before the CRNG was ready. */
+/* A group that had a GRND_NONBLOCK read refused with -EAGAIN before ready. */
 static int polled_early(const struct rt_summary *s,
-			const struct rt_unseeded_info *u)
+			const struct rt_unseeded_group *g)
 {
-	if (!(u->flags & GRND_NONBLOCK_FLAG) || u->result != EAGAIN_RESULT)
+	if (!(g->flags & GRND_NONBLOCK_FLAG) || !g->eagain)
 		return 0;
 	if (s->ready && !s->ready_before_load && s->ready_ns >= 0)
-		return u->time_ns <= s->ready_ns;
+		return g->first_eagain_ns <= s->ready_ns;
 	return 1;
 }
 
@@ -86,7 +86,7 @@ static int insecure_consumer(const struct rt_summary *s)
 {
 	size_t i;
 
-	for (i = 0; i < s->nunseeded; i++)
+	for (i = 0; i < s->nunseeded_groups; i++)
 		if (polled_early(s, &s->unseeded[i]))
 			return 1;
 	return 0;
@@ -99,26 +99,25 @@ static void text_fixed(const struct rt_summary *s, const char *fixed,
 	snprintf(buf, len, "%s", fixed);
 }
 
-/* The comms that polled, each once, in the trace's order. */
+/* The comms that polled, each once, in the order they first did. */
 static void text_insecure(const struct rt_summary *s, const char *fixed,
 			  char *buf, size_t len)
 {
+	const char *named[3];
 	char comms[160] = "";
 	size_t i, j, n = 0;
 
-	for (i = 0; i < s->nunseeded; i++) {
-		const struct rt_unseeded_info *u = &s->unseeded[i];
-		const char *comm = *u->comm ? u->comm : "a task";
+	for (i = 0; i < s->nunseeded_groups; i++) {
+		const struct rt_unseeded_group *g = &s->unseeded[i];
+		const char *comm = *g->comm ? g->comm : "a task";
 		size_t used = strlen(comms);
 
-		if (!polled_early(s, u))
+		if (!polled_early(s, g))
 			continue;
-		for (j = 0; j < i; j++)
-			if (polled_early(s, &s->unseeded[j]) &&
-			    !strcmp(*s->unseeded[j].comm ? s->unseeded[j].comm :
-				    "a task", comm))
-				break;
-		if (j < i)
+		/* named already (strings are interned: one pointer each) */
+		for (j = 0; j < n && strcmp(named[j], comm); j++)
+			;
+		if (j < n)
 			continue;
 		if (n == 3) {
 			snprintf(comms + used, sizeof(comms) - used, " and others");
@@ -126,7 +125,7 @@ static void text_insecure(const struct rt_summary *s, const char *fixed,
 		}
 		snprintf(comms + used, sizeof(comms) - used, "%s%s",
 			 n ? ", " : "", rt_esc(comm));
-		n++;
+		named[n++] = comm;
 	}
 	snprintf(buf, len, "%s %s", comms, fixed);
 }

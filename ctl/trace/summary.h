@@ -1,8 +1,21 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * What a trace says, computed once (summary.c) for every reader: report,
- * check, compare, plot, export. Strings point into the trace's json_t and
- * live as long as it does.
+ * What a trace says: the one model every renderer reads (report, check,
+ * compare, plot, every export). It is built while the loader streams the
+ * events (summary.c), so no renderer walks events[] and none applies
+ * defaults of its own; its size does not grow with the unseeded reads,
+ * credits or hwrng events, which are aggregated:
+ *
+ *   waits      one entry per wait (a boot has tens), longest first, and
+ *              per task (thread group) in tasks[]
+ *   unseeded   per (tgid, comm, cgroup, path, flags) group, with counts
+ *   credits    per source exact sums, and a time series in RT_SERIES_BINS
+ *              bins (with the unseeded reads) for plots and counters
+ *   hwrng      the first RT_MAX_MARKS (un)registrations, and a count
+ *
+ * Every string is the trace's, interned: it lives as long as the summary.
+ * Every sum saturates: a hostile trace gives odd numbers, never undefined
+ * behaviour.
  */
 #ifndef RT_SUMMARY_H
 #define RT_SUMMARY_H
@@ -10,7 +23,11 @@
 #include <stddef.h>
 #include <jansson.h>
 
+#include "trace.h"
+
 #define RT_NSOURCES 10		/* enum rngtrace_source */
+#define RT_SERIES_BINS	1024
+#define RT_MAX_MARKS	1024
 
 struct rt_wait_info {
 	long long pid, tgid;
@@ -22,11 +39,27 @@ struct rt_wait_info {
 	long long start_ns, end_ns, wait_ns;
 };
 
-struct rt_unseeded_info {
-	long long pid, time_ns, flags, bytes, result;
-	const char *comm, *unit, *path;
-	long long tgid;			/* pid if the trace lacks it */
-	const char *cgroup;		/* "" if unknown */
+/* The waits of one task (tgid), in the order tasks first waited. */
+struct rt_task_info {
+	long long tgid, pid;		/* pid: of its first wait */
+	const char *comm, *cgroup, *unit;	/* of its first wait */
+	size_t nwaits;
+	long long total_ns, worst_ns, first_start_ns;
+};
+
+/* Unseeded reads of one program: same tgid, comm, cgroup, path, flags. */
+struct rt_unseeded_group {
+	long long tgid, pid;		/* pid: of the first read */
+	const char *comm, *cgroup, *unit, *path;
+	long long flags;
+	size_t count;			/* calls */
+	size_t served;			/* of them with result > 0 */
+	size_t eagain;			/* of them refused with -EAGAIN */
+	long long first_ns, last_ns;
+	long long first_eagain_ns;	/* -1 if none */
+	long long first_result;
+	int mixed;			/* not every call got first_result */
+	long long bytes;		/* the sum of results > 0 */
 };
 
 struct rt_hwrng_info {
@@ -36,7 +69,26 @@ struct rt_hwrng_info {
 	long long registered_ns;	/* -1 if before load or unknown */
 };
 
+/* An hwrng registered or unregistered (events hwrng-register/-unregister). */
+struct rt_hwrng_mark {
+	long long time_ns, quality;
+	const char *name;
+	int registered;
+};
+
+/*
+ * Bins of time from 0: bin i is [i * width_ns, (i + 1) * width_ns). The
+ * width doubles (bins merge in pairs) whenever an event lies beyond the
+ * last bin, so RT_SERIES_BINS bins always cover the trace.
+ */
+struct rt_series {
+	long long width_ns;
+	long long credit[RT_SERIES_BINS][RT_NSOURCES];	/* bits (> 0) credited */
+	long long unseeded[RT_SERIES_BINS];		/* unseeded calls */
+};
+
 struct rt_summary {
+	json_t *meta;			/* the trace but events[] (owned) */
 	const char *kernel_release;	/* "" if unknown */
 	const char *boot_id;
 	const char *cmdline;
@@ -45,46 +97,73 @@ struct rt_summary {
 
 	int ready;			/* the trace knows when it was ready */
 	int ready_before_load;
-	long long ready_ns;		/* valid when ready && !ready_before_load
-					 * (or from kmsg when before load) */
+	long long ready_ns;		/* -1 if unknown (from kmsg when before load) */
 	const char *ready_source;	/* "" if unknown */
 	long long load_ns;
 	long long pool_bits_at_load;
+	long long record_end_ns;	/* record.ended_ns, or 0 */
 
-	long long credit_bits[RT_NSOURCES];	/* from the trace's credits */
+	long long credit_bits[RT_NSOURCES];	/* from the trace's credits[] */
 	long long credit_count[RT_NSOURCES];
 	long long credit_total;
+
+	size_t nevents;
+	long long last_event_ns;	/* the latest time_ns, or 0 */
 
 	struct rt_wait_info *waits;	/* sorted by wait_ns, longest first */
 	size_t nwaits;
 	long long total_wait_ns, worst_wait_ns;
-	size_t nblocked;		/* distinct tasks (tgid) that waited */
+	long long first_wait_start_ns;	/* -1 if none */
+	struct rt_task_info *tasks;	/* in the order they first waited */
+	size_t ntasks;
+	size_t nblocked;		/* = ntasks: tasks (tgid) that waited */
 
-	struct rt_unseeded_info *unseeded;
+	struct rt_unseeded_group *unseeded;	/* in the order first seen */
+	size_t nunseeded_groups;
 	size_t nunseeded;		/* unseeded events: calls */
 	size_t nunseeded_served;	/* of them, served bytes (result > 0) */
 
-	size_t nhwrng;			/* hwrngs in the trace */
+	/* credit events (the exact sums are credit_bits) */
+	long long event_credit_bits[RT_NSOURCES];	/* > 0 and < 2^40 each */
+	long long credit_events_ioctl;	/* "credit" events from source ioctl */
+	struct rt_series *series;
+
+	size_t nhwrng;			/* hwrngs[] in the trace */
+	struct rt_hwrng_info *hwrngs;
 	const char *hwrng_current;	/* "" if none */
-	long long hwrng_first_register_ns;	/* -1 if none registered after load */
+	long long hwrng_first_register_ns;	/* -1 if none after load */
+	const char *hwrng_first_register_name;
 	long long hwrng_bits;		/* credited by source hwrng */
+	struct rt_hwrng_mark *marks;	/* the first RT_MAX_MARKS */
+	size_t nmarks, nmarks_total;
 
 	long long events_dropped;
 	long long credits_missed;	/* the credit probe's nmissed */
 
-	/*
-	 * Added for report/advice; -1 / "" when unknown or none. (ready_ns
-	 * above is -1 too when the trace does not say when.)
-	 */
-	long long first_wait_start_ns;	/* earliest start_ns of the waits */
-	const char *hwrng_first_register_name;
-	struct rt_hwrng_info *hwrngs;	/* the trace's hwrngs[], in order */
-	long long credit_events_ioctl;	/* "credit" events from source ioctl */
+	void *priv;			/* summary.c's builder state */
 };
 
-/* 0, or -1 with one line in err (a trace rt_trace_load() accepted is fine). */
+/*
+ * Read the trace at @path ("-": standard input), streamed, into @s. 0, or
+ * -1 with one line in err (the loader's, or out of memory).
+ */
+int rt_summary_load(const char *path, struct rt_summary *s,
+		    char *err, size_t errlen);
+/* The same from memory (the fuzzer's entry point). */
+int rt_summary_loadb(const char *buf, size_t len, const char *name,
+		     struct rt_summary *s, char *err, size_t errlen);
+/* The same from a jansson trace (tests, small traces built in memory). */
 int rt_summarize(const json_t *trace, struct rt_summary *s,
 		 char *err, size_t errlen);
 void rt_summary_free(struct rt_summary *s);
+/*
+ * Free the lists (waits, tasks, unseeded, series, marks, hwrngs) and the
+ * interned strings; keep the numbers and the meta's strings (compare
+ * holds many summaries at once). The counts of the lists stay.
+ */
+void rt_summary_trim(struct rt_summary *s);
+
+/* The bin of @t_ns in @s's series. */
+size_t rt_series_bin(const struct rt_series *se, long long t_ns);
 
 #endif

@@ -1,0 +1,93 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The trace format's field names and types, in one place
+ * (Documentation/trace-format.md): the writer (live/evjson.c) spells the
+ * keys with these macros, the loader checks the types from these tables,
+ * and the documentation test checks that trace-format.md names every one.
+ */
+#ifndef RT_FIELDS_H
+#define RT_FIELDS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum rt_ftype { RT_FT_OBJECT, RT_FT_ARRAY, RT_FT_STRING, RT_FT_INT, RT_FT_BOOL };
+
+struct rt_field {
+	const char *key;
+	enum rt_ftype type;
+	bool required;
+};
+
+/* Top level. */
+#define RT_K_FORMAT		"format"
+#define RT_K_VERSION		"version"
+#define RT_K_RECORDED_BY	"recorded_by"
+#define RT_K_HOST		"host"
+#define RT_K_MODULE		"module"
+#define RT_K_READY		"ready"
+#define RT_K_CREDITS		"credits"
+#define RT_K_HWRNGS		"hwrngs"
+#define RT_K_EVENTS		"events"
+#define RT_K_KMSG		"kmsg"
+#define RT_K_RECORD		"record"
+
+/* An event (events[]): the index of each key in rt_event_fields[]. */
+enum rt_ev_key {
+	RT_EV_SEQ, RT_EV_TYPE, RT_EV_TIME_NS, RT_EV_TIME_MONO_NS,
+	RT_EV_START_NS, RT_EV_PID, RT_EV_TGID, RT_EV_COMM, RT_EV_CGROUP,
+	RT_EV_PATH, RT_EV_FLAGS, RT_EV_BYTES, RT_EV_RESULT, RT_EV_SOURCE,
+	RT_EV_BITS, RT_EV_TOTAL_BITS, RT_EV_CALLER, RT_EV_NAME, RT_EV_QUALITY,
+	RT_EV_NKEYS
+};
+#define RT_K_SEQ		"seq"
+#define RT_K_TYPE		"type"
+#define RT_K_TIME_NS		"time_ns"
+#define RT_K_TIME_MONO_NS	"time_mono_ns"
+#define RT_K_START_NS		"start_ns"
+#define RT_K_PID		"pid"
+#define RT_K_TGID		"tgid"
+#define RT_K_COMM		"comm"
+#define RT_K_CGROUP		"cgroup"
+#define RT_K_PATH		"path"
+#define RT_K_FLAGS		"flags"
+#define RT_K_BYTES		"bytes"
+#define RT_K_RESULT		"result"
+#define RT_K_SOURCE		"source"
+#define RT_K_BITS		"bits"
+#define RT_K_TOTAL_BITS		"total_bits"
+#define RT_K_CALLER		"caller"
+#define RT_K_NAME		"name"
+#define RT_K_QUALITY		"quality"
+
+/* module */
+#define RT_K_LOAD_TIME_NS	"load_time_ns"
+#define RT_K_LOAD_TIME_MONO_NS	"load_time_mono_ns"
+#define RT_K_READY_AT_LOAD	"ready_at_load"
+#define RT_K_POOL_BITS_AT_LOAD	"pool_bits_at_load"
+#define RT_K_PRINTK_OFFSET_NS	"printk_offset_ns"
+#define RT_K_EVENTS_DROPPED	"events_dropped"
+#define RT_K_PROBES		"probes"
+/* ready */
+#define RT_K_BEFORE_LOAD	"before_load"
+/* credits[] */
+#define RT_K_COUNT		"count"
+
+/* Each table ends with a { NULL } entry. */
+extern const struct rt_field rt_top_fields[];
+extern const struct rt_field rt_module_fields[];
+extern const struct rt_field rt_event_fields[];	/* by enum rt_ev_key */
+extern const struct rt_field rt_credit_fields[];
+extern const struct rt_field rt_ready_fields[];
+
+/* Every table, named as trace-format.md's sections name the objects. */
+struct rt_field_table {
+	const char *object;		/* "top level", "module", "events[]"... */
+	const struct rt_field *fields;
+};
+extern const struct rt_field_table rt_field_tables[];	/* NULL-ended */
+
+/* "an integer", "a string"... */
+const char *rt_ftype_name(enum rt_ftype t);
+
+#endif /* RT_FIELDS_H */

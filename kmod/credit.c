@@ -3,131 +3,123 @@
  * Entropy credits and the moment the CRNG becomes ready.
  *
  * Every credit before ready goes through _credit_init_bits(bits) (on 6.12
- * GCC splits it: _credit_init_bits.part.0). A kretprobe records each one
- * with its source, told from the crediting code on the stack, and sees
- * readiness flip: rng_is_initialized() false at entry and true at return
- * means this credit completed it.
- *
- * Per-source totals are exact counters, kept even when the ring drops
+ * GCC splits it: _credit_init_bits.part.0). Its kretprobe records each
+ * credit with the return address of the call, the crediting code; which
+ * source that is gets looked up later, in process context (names.c).
+ * Per-caller totals are exact counters, kept even when the ring drops
  * events.
+ *
+ * READY, exactly once and from the credit that completed it: the credit
+ * that crosses the threshold calls crng_reseed() before the CRNG reads
+ * ready, on the same CPU and in the same context, and no other credit
+ * does. A kprobe there marks that context; the credit whose return
+ * handler finds the mark on its own context is the completer. Should that
+ * credit have been missed (a kprobe already running on its CPU), the
+ * completer still queues crng_set_ready() on a workqueue: a kprobe in
+ * process context cannot be missed, and from there READY is published a
+ * second later with the time of the mark (or of the work) and an unknown
+ * source, if the completer's return did not publish it first.
  */
 
-#include <linux/kallsyms.h>
+#include <linux/hardirq.h>
 #include <linux/kprobes.h>
 #include <linux/random.h>
-#include <linux/stacktrace.h>
-#include <linux/string.h>
+#include <linux/smp.h>
 
 #include "rngtrace.h"
 
-#define RT_STACK_DEPTH	24
-#define RT_SRC_CACHE	32
 #define RT_POOL_BITS	256	/* random.c's POOL_BITS: most one credit counts */
+#define RT_CALLERS	32
 
-/* The functions that credit, by source. add_timer_randomness() is last:
- * it serves input and disk both, which sit deeper on the stack.
- */
-static const struct {
-	const char *name;
-	u32 source;
-} rt_crediters[] = {
-	{ "mix_interrupt_randomness", RNGTRACE_SOURCE_INTERRUPTS },
-	{ "add_input_randomness", RNGTRACE_SOURCE_INPUT },
-	{ "add_disk_randomness", RNGTRACE_SOURCE_DISK },
-	{ "add_hwgenerator_randomness", RNGTRACE_SOURCE_HWRNG },
-	{ "entropy_timer", RNGTRACE_SOURCE_JITTER },
-	{ "try_to_generate_entropy", RNGTRACE_SOURCE_JITTER },
-	{ "random_ioctl", RNGTRACE_SOURCE_IOCTL },
-	{ "add_bootloader_randomness", RNGTRACE_SOURCE_BOOTLOADER },
-	{ "random_init_early", RNGTRACE_SOURCE_CPU },
-	{ "random_init", RNGTRACE_SOURCE_CPU },
-	{ "add_timer_randomness", RNGTRACE_SOURCE_TIMER },
+/* Where a credit runs: its task, and for interrupts its CPU and level. */
+struct rt_ctx {
+	struct task_struct *task;
+	int cpu;
+	unsigned int level;	/* 0 task, 1 softirq, 2 hardirq, 3 NMI */
 };
 
-#define RT_NOT_CREDITER	U32_MAX
+struct rt_credit_call {
+	struct rt_ctx ctx;
+	u32 bits;
+};
 
 /*
- * Return address -> crediter index (or RT_NOT_CREDITER), filled lazily
- * and lock-free: a slot is claimed, its index written, and only then its
- * address published (release), so a reader that matches the address
- * (acquire) sees the index that goes with it.
+ * Per-caller totals, filled lock-free: a slot is claimed by cmpxchg on its
+ * address; the last slot takes every caller that finds the table full.
  */
 static struct {
 	unsigned long addr;
-	u32 what;
-	atomic_t claimed;
-} rt_src_cache[RT_SRC_CACHE];
+	atomic64_t bits;
+	atomic64_t count;
+} rt_callers[RT_CALLERS];
 
-struct rt_credit_call {
-	unsigned long caller;
-	u32 bits;
-	u32 source;
-};
-
-static atomic64_t rt_src_bits[RT_NR_SOURCES];
-static atomic64_t rt_src_count[RT_NR_SOURCES];
 static atomic_t rt_credited;		/* bits since load, each capped */
-static atomic_t rt_ready_flag;
+
+/* The completer's context, marked at crng_reseed(). */
+static struct rt_ctx rt_mark;
+static u64 rt_mark_ns, rt_mark_mono_ns;
+static atomic_t rt_mark_set;
+
+/* READY: the times and source first, then the flag (release/acquire). */
 static u64 rt_ready_ns, rt_ready_mono_ns;
-static u32 rt_ready_source;
+static unsigned long rt_ready_caller;
+static int rt_ready_state;		/* 0, claimed 1, published 2 */
+static u32 rt_shortfall;
+static atomic_t rt_set_ready_hit;
 
-static u32 rt_crediter_of(unsigned long addr)
+static void rt_ctx_here(struct rt_ctx *c)
 {
-	char sym[KSYM_SYMBOL_LEN];
-	unsigned int i;
-	size_t len;
-
-	for (i = 0; i < RT_SRC_CACHE; i++) {
-		/* pairs with the release below: what is set */
-		if (smp_load_acquire(&rt_src_cache[i].addr) == addr)
-			return READ_ONCE(rt_src_cache[i].what);
-	}
-
-	/* kallsyms takes no lock and allocates nothing. */
-	sprint_symbol_no_offset(sym, addr);
-	for (i = 0; i < ARRAY_SIZE(rt_crediters); i++) {
-		len = strlen(rt_crediters[i].name);
-		if (!strncmp(sym, rt_crediters[i].name, len) &&
-		    (sym[len] == '\0' || sym[len] == '.' || sym[len] == ' '))
-			break;
-	}
-	if (i == ARRAY_SIZE(rt_crediters))
-		i = RT_NOT_CREDITER;
-
-	for (len = 0; len < RT_SRC_CACHE; len++) {
-		if (!atomic_cmpxchg(&rt_src_cache[len].claimed, 0, 1)) {
-			WRITE_ONCE(rt_src_cache[len].what, i);
-			/* publish addr after what: see the acquire */
-			smp_store_release(&rt_src_cache[len].addr, addr);
-			break;
-		}
-	}
-	return i;
+	c->task = current;
+	c->level = in_nmi() ? 3 : in_hardirq() ? 2 : in_serving_softirq() ? 1 : 0;
+	c->cpu = c->level ? raw_smp_processor_id() : -1;
 }
 
-/* The first crediter on the stack wins; add_timer_randomness only if alone. */
-static u32 rt_classify(unsigned long caller)
+static bool rt_ctx_same(const struct rt_ctx *a, const struct rt_ctx *b)
 {
-	unsigned long entries[RT_STACK_DEPTH];
-	unsigned int n, i;
-	u32 best = rt_crediter_of(caller);
+	return a->task == b->task && a->level == b->level && a->cpu == b->cpu;
+}
 
-	if (best != RT_NOT_CREDITER &&
-	    rt_crediters[best].source != RNGTRACE_SOURCE_TIMER)
-		return rt_crediters[best].source;
+static void rt_caller_account(unsigned long addr, u32 bits)
+{
+	unsigned int i;
 
-	n = stack_trace_save(entries, ARRAY_SIZE(entries), 0);
-	for (i = 0; i < n; i++) {
-		u32 w = rt_crediter_of(entries[i]);
+	for (i = 0; i < RT_CALLERS - 1; i++) {
+		unsigned long cur = READ_ONCE(rt_callers[i].addr);
 
-		if (w == RT_NOT_CREDITER)
-			continue;
-		if (rt_crediters[w].source != RNGTRACE_SOURCE_TIMER)
-			return rt_crediters[w].source;
-		best = w;
+		if (!cur)
+			cur = cmpxchg(&rt_callers[i].addr, 0, addr) ?: addr;
+		if (cur == addr)
+			break;
 	}
-	return best == RT_NOT_CREDITER ? RNGTRACE_SOURCE_UNKNOWN :
-					 rt_crediters[best].source;
+	atomic64_add(bits, &rt_callers[i].bits);
+	atomic64_inc(&rt_callers[i].count);
+}
+
+/* Claim READY once; false when another path has. */
+static bool rt_ready_claim(void)
+{
+	return !cmpxchg(&rt_ready_state, 0, 1);
+}
+
+static void rt_ready_publish(u64 ns, u64 mono_ns, unsigned long caller,
+			     u32 credited)
+{
+	struct rt_event ev;
+
+	rt_ready_ns = ns;
+	rt_ready_mono_ns = mono_ns;
+	rt_ready_caller = caller;
+	rt_shortfall = rt_load.pool_bits + credited < RNGTRACE_READY_BITS ?
+		       RNGTRACE_READY_BITS - rt_load.pool_bits - credited : 0;
+	/* pairs with smp_load_acquire() in rt_ready_seen() */
+	smp_store_release(&rt_ready_state, 2);
+
+	rt_event_init(&ev, RNGTRACE_EVENT_TYPE_READY);
+	ev.time_ns = ns;
+	ev.time_mono_ns = mono_ns;
+	ev.caller = caller;
+	ev.total_bits = credited;
+	rt_ring_put(&ev);
 }
 
 static int rt_credit_entry(struct kretprobe_instance *ri, struct pt_regs *regs)
@@ -136,44 +128,46 @@ static int rt_credit_entry(struct kretprobe_instance *ri, struct pt_regs *regs)
 	unsigned long bits = regs_get_kernel_argument(regs, 0);
 
 	atomic64_inc(&rt_credit_probe.hits);
-	if (!bits || rng_is_initialized())
+	if (rng_is_initialized()) {
+		rt_probes_maybe_disarm();
 		return 1;	/* no return handler: nothing to record */
-
+	}
+	if (!bits)
+		return 1;
 	c->bits = min_t(unsigned long, bits, RT_POOL_BITS);
-	c->caller = regs_get_kernel_stack_nth(regs, 0);
-	c->source = rt_classify(c->caller);
+	rt_ctx_here(&c->ctx);
 	return 0;
 }
 
 static int rt_credit_ret(struct kretprobe_instance *ri, struct pt_regs *regs)
 {
 	struct rt_credit_call *c = (void *)ri->data;
+	unsigned long caller = get_kretprobe_retaddr(ri);
 	struct rt_event ev;
 	u32 credited;
 
-	atomic64_add(c->bits, &rt_src_bits[c->source]);
-	atomic64_inc(&rt_src_count[c->source]);
+	/* _credit_init_bits calling its own .part clone: counted outside. */
+	if (rt_probe_nested(&rt_credit_probe, caller))
+		return 0;
+
+	rt_caller_account(caller, c->bits);
 	credited = atomic_add_return(c->bits, &rt_credited);
 
 	rt_event_init(&ev, RNGTRACE_EVENT_TYPE_CREDIT);
-	ev.source = c->source;
 	ev.bits = c->bits;
-	ev.total_bits = credited;	/* pool_bits_at_load added when read */
-	ev.caller = c->caller;
-	if (c->source == RNGTRACE_SOURCE_IOCTL)
-		rt_event_task(&ev, true);
+	ev.total_bits = credited;	/* pool_bits added when read */
+	ev.caller = caller;
+	if (!c->ctx.level)
+		rt_event_task(&ev);	/* sent for ioctl credits only */
 	rt_ring_put(&ev);
 
-	/* Concurrent credits may both see the flip; one READY only. */
-	if (rng_is_initialized() && !atomic_xchg(&rt_ready_flag, 1)) {
-		rt_ready_ns = ev.time_ns;
-		rt_ready_mono_ns = ev.time_mono_ns;
-		rt_ready_source = c->source;
-		smp_wmb();	/* the times before the flag: rt_ready_seen() */
-		ev.type = RNGTRACE_EVENT_TYPE_READY;
-		rt_ring_put(&ev);
-		rt_probes_maybe_disarm();
-	}
+	if (!rng_is_initialized())
+		return 0;
+	/* pairs with the release in rt_reseed_pre(): mark before its times */
+	if (atomic_read_acquire(&rt_mark_set) && rt_ctx_same(&rt_mark, &c->ctx) &&
+	    rt_ready_claim())
+		rt_ready_publish(rt_mark_ns, rt_mark_mono_ns, caller, credited);
+	rt_probes_maybe_disarm();
 	return 0;
 }
 
@@ -181,21 +175,87 @@ struct rt_probe rt_credit_probe = {
 	.symbol = "_credit_init_bits",
 	.group = RT_GROUP_HOT,
 	.is_ret = true,
-	.krp = {
-		.entry_handler = rt_credit_entry,
-		.handler = rt_credit_ret,
-		.data_size = sizeof(struct rt_credit_call),
-		.maxactive = 32,
+	.entry_handler = rt_credit_entry,
+	.handler = rt_credit_ret,
+	.data_size = sizeof(struct rt_credit_call),
+	.maxactive = 32,
+};
+
+/* crng_reseed() before ready: only the completing credit calls it. */
+static int rt_reseed_pre(struct kprobe *kp, struct pt_regs *regs)
+{
+	atomic64_inc(&rt_ready_probes[0].hits);
+	if (rng_is_initialized() || atomic_read(&rt_mark_set))
+		return 0;
+	rt_ctx_here(&rt_mark);
+	rt_mark_mono_ns = ktime_get_ns();
+	rt_mark_ns = ktime_get_boottime_ns();
+	atomic_set_release(&rt_mark_set, 1);
+	return 0;
+}
+
+/* crng_set_ready(), queued by the completer: cannot be missed. */
+static int rt_set_ready_pre(struct kprobe *kp, struct pt_regs *regs)
+{
+	atomic64_inc(&rt_ready_probes[1].hits);
+	atomic_set(&rt_set_ready_hit, 1);
+	rt_probes_maybe_disarm();
+	return 0;
+}
+
+struct rt_probe rt_ready_probes[] = {
+	{
+		.symbol = "crng_reseed",
+		.group = RT_GROUP_HOT,
+		.pre_handler = rt_reseed_pre,
+	},
+	{
+		.symbol = "crng_set_ready",
+		.group = RT_GROUP_ALWAYS,
+		.pre_handler = rt_set_ready_pre,
 	},
 };
+
+const unsigned int rt_nr_ready_probes = ARRAY_SIZE(rt_ready_probes);
+
+/*
+ * From the disarm work, a second after any handler saw the CRNG ready:
+ * if the completer's return handler did not publish READY (its hit was
+ * missed), publish it now, at the mark's time if crng_reseed() saw it.
+ */
+void rt_ready_settle(void)
+{
+	u64 ns, mono_ns;
+
+	if (rt_load.crng_ready || !rng_is_initialized() ||
+	    READ_ONCE(rt_ready_state))
+		return;
+	if (atomic_read_acquire(&rt_mark_set)) {
+		ns = rt_mark_ns;
+		mono_ns = rt_mark_mono_ns;
+	} else {
+		mono_ns = ktime_get_ns();
+		ns = ktime_get_boottime_ns();
+	}
+	if (rt_ready_claim())
+		rt_ready_publish(ns, mono_ns, 0, atomic_read(&rt_credited));
+}
 
 void rt_credit_totals(struct rt_credit_total totals[RT_NR_SOURCES])
 {
 	unsigned int i;
+	u32 src;
 
-	for (i = 0; i < RT_NR_SOURCES; i++) {
-		totals[i].bits = atomic64_read(&rt_src_bits[i]);
-		totals[i].count = atomic64_read(&rt_src_count[i]);
+	memset(totals, 0, RT_NR_SOURCES * sizeof(*totals));
+	for (i = 0; i < RT_CALLERS; i++) {
+		u64 count = atomic64_read(&rt_callers[i].count);
+
+		if (!count)
+			continue;
+		src = i == RT_CALLERS - 1 ? RNGTRACE_SOURCE_UNKNOWN :
+			rt_source_of(READ_ONCE(rt_callers[i].addr));
+		totals[src].bits += atomic64_read(&rt_callers[i].bits);
+		totals[src].count += count;
 	}
 }
 
@@ -206,12 +266,22 @@ u32 rt_credited_bits(void)
 
 bool rt_ready_seen(u64 *time_ns, u64 *time_mono_ns, u32 *source)
 {
-	if (!atomic_read(&rt_ready_flag))
+	/* pairs with smp_store_release() in rt_ready_publish() */
+	if (smp_load_acquire(&rt_ready_state) != 2)
 		return false;
-	smp_rmb();	/* pairs with the smp_wmb() in rt_credit_ret() */
 	*time_ns = rt_ready_ns;
 	*time_mono_ns = rt_ready_mono_ns;
-	*source = rt_ready_source;
+	*source = rt_ready_caller ? rt_source_of(rt_ready_caller) :
+				    RNGTRACE_SOURCE_UNKNOWN;
+	return true;
+}
+
+bool rt_credit_shortfall(u32 *bits)
+{
+	/* pairs with smp_store_release() in rt_ready_publish() */
+	if (smp_load_acquire(&rt_ready_state) != 2)
+		return false;
+	*bits = rt_shortfall;
 	return true;
 }
 
@@ -220,8 +290,8 @@ void rt_credit_reset(void)
 {
 	unsigned int i;
 
-	for (i = 0; i < RT_NR_SOURCES; i++) {
-		atomic64_set(&rt_src_bits[i], 0);
-		atomic64_set(&rt_src_count[i], 0);
+	for (i = 0; i < RT_CALLERS; i++) {
+		atomic64_set(&rt_callers[i].bits, 0);
+		atomic64_set(&rt_callers[i].count, 0);
 	}
 }

@@ -4,9 +4,13 @@
  *
  * hwrng_register() and hwrng_unregister() are probed for name and
  * quality; add_hwgenerator_randomness() for what the current source feeds
- * (aggregated per source: the fill thread calls it continuously). Sources
- * registered before the module loaded, and the core's current choice, are
- * read from /sys/class/misc/hw_random/ in process context.
+ * (aggregated per source: the fill thread calls it continuously).
+ *
+ * The module reads no files: sources registered before it loaded are
+ * known to the hw_random core only, which exports no list, so userspace
+ * reads them (/sys/class/misc/hw_random/, as the controller does). What
+ * such a source feeds is counted on an entry without a name, before_load
+ * set, until a source registers after load.
  */
 
 #include <linux/hw_random.h>
@@ -15,8 +19,6 @@
 #include <linux/string.h>
 
 #include "rngtrace.h"
-
-#define RT_HWRNG_SYSFS "/sys/class/misc/hw_random/"
 
 static struct rt_hwrng_info rt_hwrngs[RT_MAX_HWRNG];
 static unsigned int rt_nhwrng;
@@ -40,7 +42,8 @@ static void rt_hwrng_pick_current(void)
 	unsigned int i;
 
 	for (i = 0; i < rt_nhwrng; i++) {
-		if (!best || rt_hwrngs[i].quality > best->quality)
+		if (rt_hwrngs[i].name[0] &&
+		    (!best || rt_hwrngs[i].quality > best->quality))
 			best = &rt_hwrngs[i];
 		rt_hwrngs[i].current_rng = false;
 	}
@@ -64,7 +67,7 @@ static int rt_hwrng_register_ret(struct kretprobe_instance *ri,
 	struct rt_event ev;
 	unsigned long flags;
 
-	if (regs_return_value(regs))
+	if (regs_return_value(regs) || !rng)
 		return 0;	/* not registered */
 
 	rt_event_init(&ev, RNGTRACE_EVENT_TYPE_HWRNG_REGISTER);
@@ -116,18 +119,30 @@ static int rt_hwrng_feed_pre(struct kprobe *kp, struct pt_regs *regs)
 {
 	unsigned long len = regs_get_kernel_argument(regs, 1);
 	unsigned long entropy = regs_get_kernel_argument(regs, 2);
+	struct rt_hwrng_info *h;
 	unsigned long flags;
 	unsigned int i;
 
 	atomic64_inc(&rt_hwrng_probes[2].hits);
 	raw_spin_lock_irqsave(&rt_hwrng_lock, flags);
-	for (i = 0; i < rt_nhwrng; i++) {
-		if (rt_hwrngs[i].current_rng) {
-			rt_hwrngs[i].feeds++;
-			rt_hwrngs[i].bytes += len;
-			rt_hwrngs[i].bits += entropy;
+	for (i = 0; i < rt_nhwrng; i++)
+		if (rt_hwrngs[i].current_rng)
 			break;
+	if (i == rt_nhwrng) {
+		/* A source from before load, whose name only sysfs knows. */
+		h = rt_hwrng_find("");
+		if (!h && rt_nhwrng < RT_MAX_HWRNG) {
+			h = &rt_hwrngs[rt_nhwrng++];
+			memset(h, 0, sizeof(*h));
+			h->before_load = true;
 		}
+	} else {
+		h = &rt_hwrngs[i];
+	}
+	if (h) {
+		h->feeds++;
+		h->bytes += len;
+		h->bits += entropy;
 	}
 	raw_spin_unlock_irqrestore(&rt_hwrng_lock, flags);
 	return 0;
@@ -139,78 +154,30 @@ struct rt_probe rt_hwrng_probes[] = {
 		.symbol = "hwrng_register",
 		.group = RT_GROUP_ALWAYS,
 		.is_ret = true,
-		.krp = {
-			.entry_handler = rt_hwrng_register_entry,
-			.handler = rt_hwrng_register_ret,
-			.data_size = sizeof(struct hwrng *),
-			.maxactive = 8,
-		},
+		.entry_handler = rt_hwrng_register_entry,
+		.handler = rt_hwrng_register_ret,
+		.data_size = sizeof(struct hwrng *),
+		.maxactive = 8,
 	},
 	{
 		.symbol = "hwrng_unregister",
 		.group = RT_GROUP_ALWAYS,
-		.krp.kp.pre_handler = rt_hwrng_unregister_pre,
+		.pre_handler = rt_hwrng_unregister_pre,
 	},
 	{
 		.symbol = "add_hwgenerator_randomness",
 		.group = RT_GROUP_ALWAYS,
-		.krp.kp.pre_handler = rt_hwrng_feed_pre,
+		.pre_handler = rt_hwrng_feed_pre,
 	},
 };
 
 const unsigned int rt_nr_hwrng_probes = ARRAY_SIZE(rt_hwrng_probes);
-
-/*
- * Merge what the core says (rng_available, rng_current) into the table:
- * sources it has that we never saw register came before the module.
- */
-static void rt_hwrng_sync_sysfs(void)
-{
-	char avail[256], cur[RT_HWRNG_NAME_LEN];
-	char *p = avail, *name;
-	struct rt_hwrng_info *h;
-	unsigned long flags;
-	unsigned int i;
-
-	if (rt_read_small_file(RT_HWRNG_SYSFS "rng_available", avail,
-			       sizeof(avail)) < 0)
-		return;
-	if (rt_read_small_file(RT_HWRNG_SYSFS "rng_current", cur,
-			       sizeof(cur)) < 0)
-		cur[0] = '\0';
-	strim(cur);
-
-	raw_spin_lock_irqsave(&rt_hwrng_lock, flags);
-	while ((name = strsep(&p, "\n "))) {
-		/* 6.12 lists "none" among the choices: it is not a source. */
-		if (!*name || !strcmp(name, "none") || rt_hwrng_find(name) ||
-		    rt_nhwrng == RT_MAX_HWRNG)
-			continue;
-		h = &rt_hwrngs[rt_nhwrng++];
-		memset(h, 0, sizeof(*h));
-		strscpy(h->name, name, sizeof(h->name));
-		h->before_load = true;
-	}
-	if (*cur && strcmp(cur, "none")) {
-		for (i = 0; i < rt_nhwrng; i++)
-			rt_hwrngs[i].current_rng =
-				!strcmp(rt_hwrngs[i].name, cur);
-	}
-	raw_spin_unlock_irqrestore(&rt_hwrng_lock, flags);
-}
-
-int rt_hwrng_init(void)
-{
-	rt_hwrng_sync_sysfs();
-	return 0;
-}
 
 unsigned int rt_hwrng_copy(struct rt_hwrng_info *out, unsigned int max)
 {
 	unsigned long flags;
 	unsigned int n;
 
-	rt_hwrng_sync_sysfs();
 	raw_spin_lock_irqsave(&rt_hwrng_lock, flags);
 	n = min(max, rt_nhwrng);
 	memcpy(out, rt_hwrngs, n * sizeof(*out));

@@ -53,11 +53,11 @@ static int rt_put_u64(struct sk_buff *skb, int type, u64 v)
 }
 
 static int rt_fill_status(struct sk_buff *skb, const struct rt_event *waiting,
-			  unsigned int nwaiting)
+			  unsigned int nwaiting, bool identity)
 {
 	struct rt_ring_stats st;
 	u64 ready_ns, ready_mono_ns;
-	u32 ready_source;
+	u32 ready_source, shortfall;
 	unsigned int i;
 
 	rt_ring_stats(&st);
@@ -95,10 +95,13 @@ static int rt_fill_status(struct sk_buff *skb, const struct rt_event *waiting,
 			ready_mono_ns) ||
 	     nla_put_u32(skb, RNGTRACE_A_STATUS_READY_SOURCE, ready_source)))
 		return -EMSGSIZE;
+	if (rt_credit_shortfall(&shortfall) &&
+	    nla_put_u32(skb, RNGTRACE_A_STATUS_CREDIT_SHORTFALL_BITS, shortfall))
+		return -EMSGSIZE;
 
 	for (i = 0; i < nwaiting; i++)
 		if (rt_fill_event(skb, RNGTRACE_A_STATUS_WAITING, &waiting[i],
-				  true))
+				  true, identity))
 			return -EMSGSIZE;
 	return 0;
 }
@@ -108,6 +111,7 @@ static int rt_status_get_doit(struct sk_buff *skb, struct genl_info *info)
 	struct rt_event *waiting;
 	unsigned int nwaiting;
 	struct sk_buff *msg;
+	size_t size;
 	void *hdr;
 	int ret = -ENOMEM;
 
@@ -116,24 +120,32 @@ static int rt_status_get_doit(struct sk_buff *skb, struct genl_info *info)
 		goto err_nomem;
 	nwaiting = rt_waiting_copy(waiting, RT_MAX_WAITING);
 
-	msg = genlmsg_new(NLMSG_GOODSIZE + nwaiting * 512, GFP_KERNEL);
-	if (!msg)
-		goto err_free_waiting;
-
-	hdr = genlmsg_put_reply(msg, info, &rt_family, 0,
-				RNGTRACE_CMD_STATUS_GET);
-	if (!hdr || rt_fill_status(msg, waiting, nwaiting)) {
-		NL_SET_ERR_MSG_MOD(info->extack,
-				   "status does not fit in a message");
-		ret = -EMSGSIZE;
-		goto err_free_msg;
+	/*
+	 * Anyone may ask; who is blocked (pid, comm, cgroup) is for admins,
+	 * as the events are: others get the aggregates and anonymous waits.
+	 * Room for short cgroup paths first, for the longest ones if needed.
+	 */
+	for (size = NLMSG_GOODSIZE + nwaiting * 512;; size += nwaiting * PATH_MAX) {
+		msg = genlmsg_new(size, GFP_KERNEL);
+		if (!msg)
+			goto err_free_waiting;
+		hdr = genlmsg_put_reply(msg, info, &rt_family, 0,
+					RNGTRACE_CMD_STATUS_GET);
+		if (hdr && !rt_fill_status(msg, waiting, nwaiting,
+					   netlink_capable(skb, CAP_NET_ADMIN)))
+			break;
+		nlmsg_free(msg);
+		if (size > NLMSG_GOODSIZE + nwaiting * 512) {
+			NL_SET_ERR_MSG_MOD(info->extack,
+					   "status does not fit in a message");
+			ret = -EMSGSIZE;
+			goto err_free_waiting;
+		}
 	}
 	genlmsg_end(msg, hdr);
 	kfree(waiting);
 	return genlmsg_reply(msg, info);
 
-err_free_msg:
-	nlmsg_free(msg);
 err_free_waiting:
 	kfree(waiting);
 err_nomem:
@@ -142,33 +154,38 @@ err_nomem:
 	return ret;
 }
 
-/* One probe per message; cb->args[0] is the next probe. */
+/*
+ * One probe site per message (a function, or each clone of it); hits are
+ * the probe's, over all its sites. cb->args[0] is the next site.
+ */
 static int rt_probes_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 {
+	const struct rt_probe_site *s;
 	const struct rt_probe *p;
 	void *hdr;
 
-	for (; (p = rt_probe_nth(cb->args[0])); cb->args[0]++) {
+	for (; (s = rt_site_nth(cb->args[0], &p)); cb->args[0]++) {
 		hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid,
 				  cb->nlh->nlmsg_seq, &rt_family, NLM_F_MULTI,
 				  RNGTRACE_CMD_PROBES_GET);
 		if (!hdr)
 			break;
-		if (nla_put_string(skb, RNGTRACE_A_PROBE_SYMBOL,
-				   p->attached_as) ||
+		if (nla_put_string(skb, RNGTRACE_A_PROBE_SYMBOL, s->name) ||
 		    nla_put_u32(skb, RNGTRACE_A_PROBE_METHOD,
 				p->is_ret ? RNGTRACE_PROBE_METHOD_KRETPROBE :
 					    RNGTRACE_PROBE_METHOD_KPROBE) ||
-		    nla_put_u32(skb, RNGTRACE_A_PROBE_ATTACHED, p->attached) ||
-		    (p->error &&
-		     nla_put_s32(skb, RNGTRACE_A_PROBE_ERROR, p->error)) ||
-		    nla_put_u32(skb, RNGTRACE_A_PROBE_ARMED, p->armed) ||
+		    nla_put_u32(skb, RNGTRACE_A_PROBE_ATTACHED, s->attached) ||
+		    (s->error &&
+		     nla_put_s32(skb, RNGTRACE_A_PROBE_ERROR, s->error)) ||
+		    nla_put_u32(skb, RNGTRACE_A_PROBE_ARMED, s->armed) ||
 		    nla_put_u64_64bit(skb, RNGTRACE_A_PROBE_HITS,
 				      atomic64_read(&p->hits),
 				      RNGTRACE_A_PROBE_PAD) ||
 		    nla_put_u64_64bit(skb, RNGTRACE_A_PROBE_NMISSED,
-				      rt_probe_nmissed(p),
-				      RNGTRACE_A_PROBE_PAD)) {
+				      rt_site_nmissed(p, s),
+				      RNGTRACE_A_PROBE_PAD) ||
+		    (s->refused &&
+		     nla_put_u32(skb, RNGTRACE_A_PROBE_REFUSED, 1))) {
 			genlmsg_cancel(skb, hdr);
 			break;
 		}
@@ -316,11 +333,7 @@ struct genl_family rt_family __ro_after_init = {
 
 int __init rt_netlink_init(void)
 {
-	int ret = genl_register_family(&rt_family);
-
-	if (!ret)
-		rt_notify_start();
-	return ret;
+	return genl_register_family(&rt_family);
 }
 
 void rt_netlink_exit(void)

@@ -19,39 +19,45 @@
 #include "compat/genetlink.h"
 #include "rngtrace.h"
 
-static int rt_put_task(struct sk_buff *skb, const struct rt_event *ev)
+/* Who: only for those who may see it (an events reader is an admin). */
+static int rt_put_task(struct sk_buff *skb, const struct rt_event *ev,
+		       bool identity)
 {
-	char cgroup[RT_CGROUP_LEN];
-
+	if (!identity)
+		return 0;
 	if (nla_put_u32(skb, RNGTRACE_A_EVENT_PID, ev->pid) ||
 	    nla_put_u32(skb, RNGTRACE_A_EVENT_TGID, ev->tgid) ||
 	    nla_put_string(skb, RNGTRACE_A_EVENT_COMM, ev->comm) ||
-	    nla_put_string(skb, RNGTRACE_A_EVENT_CGROUP,
-			   rt_event_cgroup(ev, cgroup, sizeof(cgroup))))
+	    rt_put_cgroup(skb, RNGTRACE_A_EVENT_CGROUP, ev))
 		return -EMSGSIZE;
 	return 0;
 }
 
-static int rt_put_credit(struct sk_buff *skb, const struct rt_event *ev)
+static int rt_put_credit(struct sk_buff *skb, const struct rt_event *ev,
+			 bool identity)
 {
-	char sym[KSYM_SYMBOL_LEN];
+	char sym[KSYM_SYMBOL_LEN] = "";
 	u32 total = min_t(u32, rt_load.pool_bits + ev->total_bits,
 			  RNGTRACE_READY_BITS);
+	u32 source = rt_source_of(ev->caller);
 
-	sprint_symbol_no_offset(sym, ev->caller);
-	if (nla_put_u32(skb, RNGTRACE_A_EVENT_SOURCE, ev->source) ||
+	if (ev->caller)
+		sprint_symbol_no_offset(sym, ev->caller);
+	if (nla_put_u32(skb, RNGTRACE_A_EVENT_SOURCE, source) ||
 	    nla_put_u32(skb, RNGTRACE_A_EVENT_BITS, ev->bits) ||
 	    nla_put_u32(skb, RNGTRACE_A_EVENT_TOTAL_BITS, total) ||
 	    nla_put_string(skb, RNGTRACE_A_EVENT_CALLER, sym))
 		return -EMSGSIZE;
-	return ev->pid ? rt_put_task(skb, ev) : 0;
+	/* A credit's task means something only when it wrote the entropy. */
+	return source == RNGTRACE_SOURCE_IOCTL && ev->pid ?
+	       rt_put_task(skb, ev, identity) : 0;
 }
 
 /* A wait still in flight has a start and no end and no result yet. */
 static int rt_put_read(struct sk_buff *skb, const struct rt_event *ev,
-		       bool in_flight)
+		       bool in_flight, bool identity)
 {
-	if (rt_put_task(skb, ev) ||
+	if (rt_put_task(skb, ev, identity) ||
 	    nla_put_u32(skb, RNGTRACE_A_EVENT_PATH, ev->path) ||
 	    nla_put_u32(skb, RNGTRACE_A_EVENT_FLAGS, ev->flags) ||
 	    nla_put_u64_64bit(skb, RNGTRACE_A_EVENT_BYTES, ev->bytes,
@@ -69,7 +75,7 @@ static int rt_put_read(struct sk_buff *skb, const struct rt_event *ev,
 }
 
 int rt_fill_event(struct sk_buff *skb, int attrtype,
-		  const struct rt_event *ev, bool in_flight)
+		  const struct rt_event *ev, bool in_flight, bool identity)
 {
 	struct nlattr *nest;
 	int ret = -EMSGSIZE;
@@ -90,11 +96,11 @@ int rt_fill_event(struct sk_buff *skb, int attrtype,
 	switch (ev->type) {
 	case RNGTRACE_EVENT_TYPE_READY:
 	case RNGTRACE_EVENT_TYPE_CREDIT:
-		ret = rt_put_credit(skb, ev);
+		ret = rt_put_credit(skb, ev, identity);
 		break;
 	case RNGTRACE_EVENT_TYPE_WAIT:
 	case RNGTRACE_EVENT_TYPE_UNSEEDED:
-		ret = rt_put_read(skb, ev, in_flight);
+		ret = rt_put_read(skb, ev, in_flight, identity);
 		break;
 	default:
 		ret = nla_put_string(skb, RNGTRACE_A_EVENT_NAME, ev->name) ||
@@ -136,7 +142,7 @@ int rt_events_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 		return -EMSGSIZE;
 
 	while (rt_ring_get(&seq, &ev)) {
-		if (rt_fill_event(skb, RNGTRACE_A_EVENTS_EVENT, &ev, false))
+		if (rt_fill_event(skb, RNGTRACE_A_EVENTS_EVENT, &ev, false, true))
 			break;
 		seq = ev.seq + 1;
 		n++;
@@ -167,15 +173,16 @@ static void rt_notify_workfn(struct work_struct *work)
 
 	while (READ_ONCE(rt_notify_on) && rt_ring_get(&seq, &ev)) {
 		seq = ev.seq + 1;
+		rt_cgroup_note(&ev);
 		if (!genl_has_listeners(&rt_family, &init_net, 0))
 			continue;
-		skb = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+		skb = genlmsg_new(NLMSG_DEFAULT_SIZE + PATH_MAX, GFP_KERNEL);
 		if (!skb)
 			continue;	/* the follower sees a gap in seq */
 		hdr = genlmsg_put(skb, 0, 0, &rt_family, 0,
 				  RNGTRACE_CMD_EVENT_NTF);
 		if (!hdr ||
-		    rt_fill_event(skb, RNGTRACE_A_EVENTS_EVENT, &ev, false)) {
+		    rt_fill_event(skb, RNGTRACE_A_EVENTS_EVENT, &ev, false, true)) {
 			nlmsg_free(skb);
 			continue;
 		}
@@ -211,11 +218,23 @@ void rt_notify_kick(void)
 void rt_notify_start(void)
 {
 	WRITE_ONCE(rt_notify_on, true);
+	rt_notify_kick();	/* what was recorded while loading */
 }
 
-void rt_notify_exit(void)
+/*
+ * Before the family goes: a work already running stops at its next event,
+ * and nothing queued after this multicasts.
+ */
+void rt_notify_stop(void)
 {
 	WRITE_ONCE(rt_notify_on, false);
+	irq_work_sync(&rt_notify_iw);
+	cancel_work_sync(&rt_notify_work);
+}
+
+/* Once no probe handler can run: flush what they queued meanwhile. */
+void rt_notify_exit(void)
+{
 	irq_work_sync(&rt_notify_iw);
 	cancel_work_sync(&rt_notify_work);
 }

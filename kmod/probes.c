@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The module's probes: registration by symbol (trying the suffixes GCC
- * gives split or specialized copies: .part.0, .constprop.0, .isra.0),
- * their health for PROBES_GET, and arming.
+ * The module's probes: registration by symbol on the function and every
+ * GCC clone of it that keeps its arguments (name.part.N), their health for
+ * PROBES_GET, and arming.
  *
- * A probe that cannot attach is recorded and the module stays loaded.
+ * Clones that change the argument layout (.constprop.N, .isra.N) are found
+ * but refused: a handler would read the wrong registers. A probe that
+ * cannot attach is recorded and the module stays loaded.
+ *
  * Once the CRNG is ready and no wait is in flight, getrandom() can no
  * longer block, so the syscall and credit probes (RT_GROUP_HOT) disarm
  * themselves unless keep_armed is set: steady-state cost is zero.
@@ -12,14 +15,17 @@
  * queues the work that does, a second later: disarming patches kernel
  * text, and doing it the moment the last waiter returns would preempt
  * that waiter on its way back to userspace, the very task being measured.
+ * The same work publishes READY if no probe hit did (credit.c).
  */
 
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/irq_work.h>
+#include <linux/kallsyms.h>
 #include <linux/kprobes.h>
 #include <linux/mutex.h>
 #include <linux/random.h>
+#include <linux/string.h>
 #include <linux/workqueue.h>
 
 #include "rngtrace.h"
@@ -29,77 +35,166 @@ module_param(keep_armed, bool, 0444);
 MODULE_PARM_DESC(keep_armed,
 		 "Keep the syscall and credit probes armed after the CRNG is ready (default: disarm)");
 
-static DEFINE_MUTEX(rt_probe_mutex);	/* arming and keep_armed */
+/* Arming, keep_armed and the stopping state. */
+static DEFINE_MUTEX(rt_probe_mutex);
 static bool rt_hot_armed;
+static bool rt_stopping;
 
 static struct rt_probe *rt_all_probes[16];
 static unsigned int rt_nr_probes;
 
-static const char * const rt_suffixes[] = {
-	"", ".part.0", ".constprop.0", ".isra.0",
+static const struct {
+	const char *fmt;
+	unsigned int n;
+	bool refuse;
+} rt_clones[] = {
+	{ "%s", 1, false },
+	{ "%s.part.%u", 3, false },
+	{ "%s.constprop.%u", 2, true },
+	{ "%s.isra.%u", 2, true },
 };
 
-int rt_probe_register(struct rt_probe *p)
+/* The function's text from its symbol ("name+0x0/0x1a0"), for nesting. */
+static void rt_site_bounds(struct rt_probe_site *s, unsigned long addr)
 {
-	struct kprobe *kp = &p->krp.kp;
-	unsigned int i;
-	int ret = -ENOENT;
+	char sym[KSYM_SYMBOL_LEN];
+	unsigned long off, size;
+	char *p = NULL;
 
-	for (i = 0; i < ARRAY_SIZE(rt_suffixes); i++) {
-		snprintf(p->attached_as, sizeof(p->attached_as), "%s%s",
-			 p->symbol, rt_suffixes[i]);
-		kp->symbol_name = p->attached_as;
-		kp->addr = NULL;
-		kp->flags = 0;
-		ret = p->is_ret ? register_kretprobe(&p->krp) :
-				  register_kprobe(kp);
-		if (ret != -ENOENT && ret != -EINVAL)
-			break;
+	sprint_symbol(sym, addr);
+	p = strrchr(sym, '+');
+	if (!p || sscanf(p, "+%lx/%lx", &off, &size) != 2)
+		return;
+	s->start = addr - off;
+	s->end = s->start + size;
+}
+
+static int rt_site_register(struct rt_probe *p, struct rt_probe_site *s,
+			    bool refuse)
+{
+	struct kprobe *kp = &s->krp.kp;
+	int ret;
+
+	memset(&s->krp, 0, sizeof(s->krp));
+	kp->symbol_name = s->name;
+	if (p->is_ret) {
+		s->krp.entry_handler = p->entry_handler;
+		s->krp.handler = p->handler;
+		s->krp.data_size = p->data_size;
+		s->krp.maxactive = p->maxactive;
+	} else {
+		kp->pre_handler = p->pre_handler;
 	}
-	if (ret) {
-		snprintf(p->attached_as, sizeof(p->attached_as), "%s",
-			 p->symbol);
-		p->error = ret;
-		pr_warn("cannot probe %s (%d); what it observes is not reported\n",
-			p->symbol, ret);
+	/* A refused clone is attached disabled, only to learn it exists. */
+	if (refuse)
+		kp->flags = KPROBE_FLAG_DISABLED;
+	ret = p->is_ret ? register_kretprobe(&s->krp) : register_kprobe(kp);
+	if (ret)
 		return ret;
+	rt_site_bounds(s, (unsigned long)kp->addr);
+	if (refuse) {
+		if (p->is_ret)
+			unregister_kretprobe(&s->krp);
+		else
+			unregister_kprobe(kp);
+		s->refused = true;
+		pr_warn("%s: argument layout unknown, not probed\n", s->name);
+		return 0;
 	}
-	p->attached = true;
-	p->armed = true;
+	s->attached = true;
+	s->armed = true;
 	return 0;
 }
 
-void rt_probe_unregister(struct rt_probe *p)
+/* Every clone of p that exists; the base name alone if none does. */
+static void rt_probe_register(struct rt_probe *p)
 {
-	if (!p->attached)
+	struct rt_probe_site *s;
+	unsigned int c, n;
+	int ret, first_err = -ENOENT;
+
+	for (c = 0; c < ARRAY_SIZE(rt_clones); c++) {
+		for (n = 0; n < rt_clones[c].n && p->nsites < RT_MAX_SITES; n++) {
+			s = &p->site[p->nsites];
+			memset(s, 0, sizeof(*s));
+			snprintf(s->name, sizeof(s->name), rt_clones[c].fmt,
+				 p->symbol, n);
+			ret = rt_site_register(p, s, rt_clones[c].refuse);
+			if (!ret) {
+				p->nsites++;
+				continue;
+			}
+			if (ret != -ENOENT && ret != -EINVAL) {
+				/* Exists but cannot be probed: report it. */
+				s->error = ret;
+				p->nsites++;
+				first_err = ret;
+			}
+			break;	/* .part.1 is not looked for without .part.0 */
+		}
+	}
+	if (p->nsites)
 		return;
-	if (p->is_ret)
-		unregister_kretprobe(&p->krp);
-	else
-		unregister_kprobe(&p->krp.kp);
-	p->attached = false;
-	p->armed = false;
+	s = &p->site[p->nsites++];
+	snprintf(s->name, sizeof(s->name), "%s", p->symbol);
+	s->error = first_err;
+	pr_warn("cannot probe %s (%d); what it observes is not reported\n",
+		p->symbol, first_err);
 }
 
-u64 rt_probe_nmissed(const struct rt_probe *p)
+static void rt_probe_unregister(struct rt_probe *p)
 {
-	return p->krp.kp.nmissed + (p->is_ret ? p->krp.nmissed : 0);
+	unsigned int i;
+
+	for (i = 0; i < p->nsites; i++) {
+		struct rt_probe_site *s = &p->site[i];
+
+		if (!s->attached)
+			continue;
+		if (p->is_ret)
+			unregister_kretprobe(&s->krp);
+		else
+			unregister_kprobe(&s->krp.kp);
+		s->attached = false;
+		s->armed = false;
+	}
+}
+
+u64 rt_site_nmissed(const struct rt_probe *p, const struct rt_probe_site *s)
+{
+	return s->krp.kp.nmissed + (p->is_ret ? s->krp.nmissed : 0);
+}
+
+bool rt_probe_nested(const struct rt_probe *p, unsigned long addr)
+{
+	unsigned int i;
+
+	for (i = 0; i < p->nsites; i++)
+		if (p->site[i].attached && addr >= p->site[i].start &&
+		    addr < p->site[i].end)
+			return true;
+	return false;
 }
 
 static void rt_probe_set_armed(struct rt_probe *p, bool arm)
 {
+	unsigned int i;
 	int ret;
 
-	if (!p->attached || p->armed == arm)
-		return;
-	if (p->is_ret)
-		ret = arm ? enable_kretprobe(&p->krp) :
-			    disable_kretprobe(&p->krp);
-	else
-		ret = arm ? enable_kprobe(&p->krp.kp) :
-			    disable_kprobe(&p->krp.kp);
-	if (!ret)
-		p->armed = arm;
+	for (i = 0; i < p->nsites; i++) {
+		struct rt_probe_site *s = &p->site[i];
+
+		if (!s->attached || s->armed == arm)
+			continue;
+		if (p->is_ret)
+			ret = arm ? enable_kretprobe(&s->krp) :
+				    disable_kretprobe(&s->krp);
+		else
+			ret = arm ? enable_kprobe(&s->krp.kp) :
+				    disable_kprobe(&s->krp.kp);
+		if (!ret)
+			s->armed = arm;
+	}
 }
 
 static void rt_hot_set_armed(bool arm)
@@ -107,17 +202,22 @@ static void rt_hot_set_armed(bool arm)
 	unsigned int i;
 
 	lockdep_assert_held(&rt_probe_mutex);
+	/* STATUS says disarmed from the start of it, armed from its end. */
+	if (!arm)
+		WRITE_ONCE(rt_hot_armed, false);
 	for (i = 0; i < rt_nr_probes; i++)
 		if (rt_all_probes[i]->group == RT_GROUP_HOT)
 			rt_probe_set_armed(rt_all_probes[i], arm);
-	rt_hot_armed = arm;
+	if (arm)
+		WRITE_ONCE(rt_hot_armed, true);
 }
 
 static void rt_disarm_workfn(struct work_struct *work)
 {
+	rt_ready_settle();
 	mutex_lock(&rt_probe_mutex);
-	if (rt_hot_armed && !keep_armed && rng_is_initialized() &&
-	    !rt_waiting_count())
+	if (!rt_stopping && rt_hot_armed && !keep_armed &&
+	    rng_is_initialized() && !rt_waiting_count())
 		rt_hot_set_armed(false);
 	mutex_unlock(&rt_probe_mutex);
 }
@@ -132,16 +232,23 @@ static void rt_disarm_irq_work(struct irq_work *iw)
 /* Lazy, for the reason given at rt_notify_iw (nl_events.c). */
 static struct irq_work rt_disarm_iw = IRQ_WORK_INIT_LAZY(rt_disarm_irq_work);
 
-/* From any context, probe handlers included. */
+/*
+ * From any context, probe handlers included: every handler that sees the
+ * CRNG ready calls this. Nothing is queued once exit has begun.
+ */
 void rt_probes_maybe_disarm(void)
 {
-	if (READ_ONCE(rt_hot_armed) && !READ_ONCE(keep_armed))
+	if (!READ_ONCE(rt_stopping))
 		irq_work_queue(&rt_disarm_iw);
 }
 
 void rt_probes_set_keep_armed(bool keep)
 {
 	mutex_lock(&rt_probe_mutex);
+	if (rt_stopping) {
+		mutex_unlock(&rt_probe_mutex);
+		return;
+	}
 	WRITE_ONCE(keep_armed, keep);
 	if (keep)
 		rt_hot_set_armed(true);
@@ -160,9 +267,19 @@ bool rt_probes_keep_armed(void)
 	return READ_ONCE(keep_armed);
 }
 
-const struct rt_probe *rt_probe_nth(unsigned int i)
+const struct rt_probe_site *
+rt_site_nth(unsigned int i, const struct rt_probe **pp)
 {
-	return i < rt_nr_probes ? rt_all_probes[i] : NULL;
+	unsigned int n;
+
+	for (n = 0; n < rt_nr_probes; n++) {
+		if (i < rt_all_probes[n]->nsites) {
+			*pp = rt_all_probes[n];
+			return &rt_all_probes[n]->site[i];
+		}
+		i -= rt_all_probes[n]->nsites;
+	}
+	return NULL;
 }
 
 static void rt_probes_add(struct rt_probe *p, unsigned int n)
@@ -175,17 +292,19 @@ static void rt_probes_add(struct rt_probe *p, unsigned int n)
 
 /*
  * Register everything; failures are recorded per probe, never fatal. The
- * credit probe goes first, so that the pool count read at load (main.c)
- * can subtract what it saw while the rest attached.
+ * credit probe goes first: the loader read entropy_avail just before, and
+ * every credit from here on is counted.
  */
 int rt_probes_init(void)
 {
 	unsigned int i;
 
 	rt_probes_add(&rt_credit_probe, 1);
+	rt_probes_add(rt_ready_probes, rt_nr_ready_probes);
 	rt_probes_add(rt_wait_probes, rt_nr_wait_probes);
 	rt_probes_add(rt_hwrng_probes, rt_nr_hwrng_probes);
-	WARN_ON(rt_nr_probes != 1 + rt_nr_wait_probes + rt_nr_hwrng_probes);
+	WARN_ON(rt_nr_probes != 1 + rt_nr_ready_probes + rt_nr_wait_probes +
+				rt_nr_hwrng_probes);
 
 	mutex_lock(&rt_probe_mutex);
 	rt_hot_armed = true;
@@ -193,14 +312,24 @@ int rt_probes_init(void)
 		rt_probe_register(rt_all_probes[i]);
 	mutex_unlock(&rt_probe_mutex);
 
-	rt_probes_maybe_disarm();
+	if (rng_is_initialized())
+		rt_probes_maybe_disarm();
 	return 0;
 }
 
+/*
+ * Netlink is gone when this runs (main.c): no CONFIG_SET can re-arm or
+ * queue anything. Stop first, so handlers still running queue nothing;
+ * once the probes are unregistered no handler runs, and what was queued
+ * before is flushed.
+ */
 void rt_probes_exit(void)
 {
 	unsigned int i;
 
+	mutex_lock(&rt_probe_mutex);
+	WRITE_ONCE(rt_stopping, true);
+	mutex_unlock(&rt_probe_mutex);
 	for (i = 0; i < rt_nr_probes; i++)
 		rt_probe_unregister(rt_all_probes[i]);
 	irq_work_sync(&rt_disarm_iw);

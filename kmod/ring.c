@@ -1,16 +1,19 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The event ring: preallocated at load, written by probe handlers under a
+ * The event rings: preallocated at load, written by probe handlers under a
  * raw spinlock with interrupts off (a credit can come from a timer or an
  * interrupt-driven work on the same CPU), read by sequence number.
  *
+ * Two rings share one sequence: unseeded reads go to a ring of their own,
+ * so that a task polling getrandom(GRND_NONBLOCK) a million times before
+ * ready cannot push the credits, READY and the waits out. Readers see one
+ * timeline, merged by seq; what a ring dropped is a gap in it, counted.
+ *
  * Sequence numbers start at 0 and never go back, not even across RESET,
- * so a follower can never mistake a new event for one it has seen. When
- * the ring is full the oldest event is overwritten and counted as dropped.
+ * so a follower can never mistake a new event for one it has seen.
  */
 
 #include <linux/cgroup.h>
-#include <linux/err.h>
 #include <linux/rcupdate.h>
 #include <linux/sched.h>
 #include <linux/spinlock.h>
@@ -20,32 +23,42 @@
 
 #include "rngtrace.h"
 
-static struct {
-	raw_spinlock_t lock;
+struct rt_ring {
 	struct rt_event *ev;
-	u32 size;
 	u32 head;		/* slot of the next event */
-	u64 next;		/* seq of the next event == events written */
-	u64 oldest;		/* seq of the oldest event still held */
+	u32 count;		/* events held */
 	u64 dropped;
-	u64 generation;
-} ring = {
-	.lock = __RAW_SPIN_LOCK_UNLOCKED(ring.lock),
 };
+
+static DEFINE_RAW_SPINLOCK(rt_ring_lock);
+static struct rt_ring rt_rings[2];	/* timeline, unseeded reads */
+static u32 rt_ring_size;
+static u64 rt_next_seq;
+static u64 rt_generation;	/* changes when timeline events vanish */
 
 int rt_ring_init(unsigned int size)
 {
-	ring.ev = vzalloc(array_size(size, sizeof(*ring.ev)));
-	if (!ring.ev)
-		return -ENOMEM;
-	ring.size = size;
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(rt_rings); i++) {
+		rt_rings[i].ev = vzalloc(array_size(size, sizeof(struct rt_event)));
+		if (!rt_rings[i].ev) {
+			rt_ring_exit();
+			return -ENOMEM;
+		}
+	}
+	rt_ring_size = size;
 	return 0;
 }
 
 void rt_ring_exit(void)
 {
-	vfree(ring.ev);
-	ring.ev = NULL;
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(rt_rings); i++) {
+		vfree(rt_rings[i].ev);
+		rt_rings[i].ev = NULL;
+	}
 }
 
 void rt_event_init(struct rt_event *ev, u32 type)
@@ -57,111 +70,108 @@ void rt_event_init(struct rt_event *ev, u32 type)
 }
 
 /*
- * Who the current task is. The cgroup path comes from kernfs under its
- * rename lock (a read lock, interrupts off): callers that can wait for the
- * CRNG are in sleepable context and hold no spinlock or rwlock, so this
- * cannot deadlock against them. On PREEMPT_RT that lock sleeps, which a
- * probe handler must not: there only the cgroup's id is kept, and the path
- * is looked up when the event is sent (rt_event_cgroup()).
+ * Who the current task is: ids and comm only. The cgroup is kept by id and
+ * its path looked up in process context (names.c): kernfs takes a lock for
+ * it that sleeps on PREEMPT_RT and is no business of a probe handler.
  */
-void rt_event_task(struct rt_event *ev, bool with_cgroup)
+void rt_event_task(struct rt_event *ev)
 {
-	struct cgroup *cgrp;
-
 	ev->pid = task_pid_nr(current);
 	ev->tgid = task_tgid_nr(current);
 	memcpy(ev->comm, current->comm, sizeof(ev->comm));
 	ev->comm[sizeof(ev->comm) - 1] = '\0';
-	if (!with_cgroup)
-		return;
 	rcu_read_lock();
-	cgrp = task_dfl_cgroup(current);
-	ev->cgroup_id = cgroup_id(cgrp);
-	if (IS_ENABLED(CONFIG_PREEMPT_RT) ||
-	    cgroup_path(cgrp, ev->cgroup, sizeof(ev->cgroup)) < 0)
-		ev->cgroup[0] = '\0';
+	ev->cgroup_id = cgroup_id(task_dfl_cgroup(current));
 	rcu_read_unlock();
 }
 
-/*
- * The event's cgroup path: as recorded, or looked up now by id (process
- * context only). Empty when the cgroup is gone by now: a short-lived unit
- * on PREEMPT_RT, read back late.
- */
-const char *rt_event_cgroup(const struct rt_event *ev, char *buf, size_t len)
+/* The i-th oldest event a ring holds. */
+static struct rt_event *rt_ring_at(struct rt_ring *r, u32 i)
 {
-	struct cgroup *cgrp;
+	u32 slot = r->head + rt_ring_size - r->count + i;
 
-	if (ev->cgroup[0] || !ev->cgroup_id)
-		return ev->cgroup;
-	buf[0] = '\0';
-	cgrp = cgroup_get_from_id(ev->cgroup_id);
-	if (IS_ERR_OR_NULL(cgrp))
-		return buf;
-	if (cgroup_path(cgrp, buf, len) < 0)
-		buf[0] = '\0';
-	cgroup_put(cgrp);
-	return buf;
+	return &r->ev[slot % rt_ring_size];
 }
 
 void rt_ring_put(struct rt_event *ev)
 {
+	struct rt_ring *r = &rt_rings[ev->type == RNGTRACE_EVENT_TYPE_UNSEEDED];
 	unsigned long flags;
 
-	raw_spin_lock_irqsave(&ring.lock, flags);
-	ev->seq = ring.next++;
-	if (ring.next - ring.oldest > ring.size) {
-		ring.oldest++;
-		ring.dropped++;
-		ring.generation++;
+	raw_spin_lock_irqsave(&rt_ring_lock, flags);
+	ev->seq = rt_next_seq++;
+	if (r->count == rt_ring_size) {
+		r->dropped++;
+		if (r == &rt_rings[0])
+			rt_generation++;
+	} else {
+		r->count++;
 	}
-	memcpy(&ring.ev[ring.head], ev, sizeof(*ev));
-	if (++ring.head == ring.size)
-		ring.head = 0;
-	raw_spin_unlock_irqrestore(&ring.lock, flags);
+	memcpy(&r->ev[r->head], ev, sizeof(*ev));
+	if (++r->head == rt_ring_size)
+		r->head = 0;
+	raw_spin_unlock_irqrestore(&rt_ring_lock, flags);
 
 	rt_notify_kick();
 }
 
+/* The oldest event of r with seq >= seq (rings are in seq order). */
+static struct rt_event *rt_ring_find(struct rt_ring *r, u64 seq)
+{
+	u32 lo = 0, hi = r->count, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (rt_ring_at(r, mid)->seq < seq)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < r->count ? rt_ring_at(r, lo) : NULL;
+}
+
 bool rt_ring_get(u64 *seq, struct rt_event *ev)
 {
+	struct rt_event *a, *b;
 	unsigned long flags;
 	bool found = false;
-	u32 back, slot;
 
-	raw_spin_lock_irqsave(&ring.lock, flags);
-	if (*seq < ring.oldest)
-		*seq = ring.oldest;
-	if (*seq < ring.next) {
-		back = ring.next - *seq;	/* 1..size */
-		slot = ring.head >= back ? ring.head - back :
-					   ring.head + ring.size - back;
-		memcpy(ev, &ring.ev[slot], sizeof(*ev));
+	raw_spin_lock_irqsave(&rt_ring_lock, flags);
+	a = rt_ring_find(&rt_rings[0], *seq);
+	b = rt_ring_find(&rt_rings[1], *seq);
+	if (!a || (b && b->seq < a->seq))
+		a = b;
+	if (a) {
+		memcpy(ev, a, sizeof(*ev));
+		*seq = a->seq;
 		found = true;
 	}
-	raw_spin_unlock_irqrestore(&ring.lock, flags);
+	raw_spin_unlock_irqrestore(&rt_ring_lock, flags);
 	return found;
 }
 
 void rt_ring_reset(void)
 {
 	unsigned long flags;
+	unsigned int i;
 
-	raw_spin_lock_irqsave(&ring.lock, flags);
-	ring.oldest = ring.next;
-	ring.dropped = 0;
-	ring.generation++;
-	raw_spin_unlock_irqrestore(&ring.lock, flags);
+	raw_spin_lock_irqsave(&rt_ring_lock, flags);
+	for (i = 0; i < ARRAY_SIZE(rt_rings); i++) {
+		rt_rings[i].count = 0;
+		rt_rings[i].dropped = 0;
+	}
+	rt_generation++;
+	raw_spin_unlock_irqrestore(&rt_ring_lock, flags);
 }
 
 void rt_ring_stats(struct rt_ring_stats *st)
 {
 	unsigned long flags;
 
-	raw_spin_lock_irqsave(&ring.lock, flags);
-	st->size = ring.size;
-	st->written = ring.next;
-	st->dropped = ring.dropped;
-	st->generation = ring.generation;
-	raw_spin_unlock_irqrestore(&ring.lock, flags);
+	raw_spin_lock_irqsave(&rt_ring_lock, flags);
+	st->size = rt_ring_size;
+	st->written = rt_next_seq;
+	st->dropped = rt_rings[0].dropped + rt_rings[1].dropped;
+	st->generation = rt_generation;
+	raw_spin_unlock_irqrestore(&rt_ring_lock, flags);
 }

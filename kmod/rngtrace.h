@@ -4,8 +4,10 @@
  *
  * Probe handlers (credit.c, wait.c, hwrng.c) build an event on their stack
  * and hand it to the ring (ring.c), which is preallocated, so nothing in a
- * handler allocates or sleeps. Netlink (netlink.c, nl_events.c) reads the
- * ring and the counters in process context.
+ * handler allocates or sleeps. Handlers record raw facts (a return
+ * address, a cgroup id); what those mean (a credit's source, a cgroup's
+ * path) is looked up in process context (names.c) when netlink
+ * (netlink.c, nl_events.c) reads the ring and the counters.
  */
 #ifndef _RNGTRACE_H
 #define _RNGTRACE_H
@@ -21,7 +23,7 @@ struct genl_family;
 struct netlink_callback;
 struct sk_buff;
 
-#define RT_CGROUP_LEN		128
+#define RT_CGROUP_LEN		4096	/* PATH_MAX: resolved in process context */
 #define RT_HWRNG_NAME_LEN	32
 #define RT_MAX_WAITING		64
 #define RT_MAX_HWRNG		16
@@ -32,7 +34,7 @@ struct rt_load_state {
 	u64 boottime_ns;
 	u64 mono_ns;
 	bool crng_ready;
-	u32 pool_bits;		/* credited by boot code before the module */
+	u32 pool_bits;		/* entropy_avail as the loader read it */
 };
 
 extern struct rt_load_state rt_load;
@@ -45,7 +47,7 @@ struct rt_event {
 	u64 start_ns;
 	u64 bytes;
 	s64 result;
-	unsigned long caller;	/* resolved to a symbol when dumped */
+	unsigned long caller;	/* resolved to a symbol and source when sent */
 	u32 type;
 	u32 pid;
 	u32 tgid;
@@ -55,10 +57,9 @@ struct rt_event {
 	u32 bits;
 	u32 total_bits;
 	u32 quality;
-	u64 cgroup_id;		/* the path, where not resolved in the handler */
+	u64 cgroup_id;		/* resolved to a path when sent */
 	char comm[TASK_COMM_LEN];
 	char name[RT_HWRNG_NAME_LEN];
-	char cgroup[RT_CGROUP_LEN];
 };
 
 /* ring.c */
@@ -77,12 +78,22 @@ struct rt_ring_stats {
 
 void rt_ring_stats(struct rt_ring_stats *st);
 void rt_event_init(struct rt_event *ev, u32 type);
-void rt_event_task(struct rt_event *ev, bool with_cgroup);
-const char *rt_event_cgroup(const struct rt_event *ev, char *buf, size_t len);
+void rt_event_task(struct rt_event *ev);
+
+/* names.c: process context only. */
+int rt_names_init(void);
+void rt_names_exit(void);
+/* The event's cgroup path as a string attribute, "..." marking a cut. */
+int rt_put_cgroup(struct sk_buff *skb, int attrtype, const struct rt_event *ev);
+/* Remember the event's cgroup path while the cgroup still exists. */
+void rt_cgroup_note(const struct rt_event *ev);
+/* The credit source of a crediting return address. */
+u32 rt_source_of(unsigned long caller);
 
 /* nl_events.c: multicast of recorded events, in process context. */
 void rt_notify_kick(void);
 void rt_notify_start(void);
+void rt_notify_stop(void);
 void rt_notify_exit(void);
 
 /* probes.c */
@@ -91,41 +102,63 @@ enum rt_probe_group {
 	RT_GROUP_ALWAYS,	/* hwrng: rare, stays armed */
 };
 
-struct rt_probe {
-	const char *symbol;		/* base name; suffixes are tried */
-	enum rt_probe_group group;
-	bool is_ret;
+#define RT_MAX_SITES	4
+
+/* One place a probe attaches: the function or one of its GCC clones. */
+struct rt_probe_site {
 	struct kretprobe krp;		/* krp.kp is the kprobe when !is_ret */
-	char attached_as[KSYM_NAME_LEN];
+	char name[KSYM_NAME_LEN];
+	unsigned long start, end;	/* the function's text, for nesting */
 	int error;
 	bool attached;
 	bool armed;
+	bool refused;			/* .constprop/.isra: layout unknown */
+};
+
+struct rt_probe {
+	const char *symbol;		/* base name; clones are found too */
+	enum rt_probe_group group;
+	bool is_ret;
+	kprobe_pre_handler_t pre_handler;
+	kretprobe_handler_t entry_handler;
+	kretprobe_handler_t handler;
+	size_t data_size;
+	int maxactive;
+	unsigned int nsites;
+	struct rt_probe_site site[RT_MAX_SITES];
 	atomic64_t hits;
 };
 
-int rt_probe_register(struct rt_probe *p);
-void rt_probe_unregister(struct rt_probe *p);
 int rt_probes_init(void);
 void rt_probes_exit(void);
 void rt_probes_maybe_disarm(void);
 void rt_probes_set_keep_armed(bool keep);
 bool rt_probes_armed(void);
 bool rt_probes_keep_armed(void);
-/* The i-th probe, for PROBES_GET; NULL past the last. */
-const struct rt_probe *rt_probe_nth(unsigned int i);
-u64 rt_probe_nmissed(const struct rt_probe *p);
+/* The i-th site of any probe, for PROBES_GET; NULL past the last. */
+const struct rt_probe_site *
+rt_site_nth(unsigned int i, const struct rt_probe **p);
+u64 rt_site_nmissed(const struct rt_probe *p, const struct rt_probe_site *s);
+/* True when addr is inside one of p's sites: a clone called by another. */
+bool rt_probe_nested(const struct rt_probe *p, unsigned long addr);
 
 /* credit.c */
 extern struct rt_probe rt_credit_probe;
-int rt_credit_init(void);
+extern struct rt_probe rt_ready_probes[];
+extern const unsigned int rt_nr_ready_probes;
 struct rt_credit_total {
 	u64 bits;
 	u64 count;
 };
 
+/* Per-source totals: process context (sources are looked up). */
 void rt_credit_totals(struct rt_credit_total totals[RT_NR_SOURCES]);
 u32 rt_credited_bits(void);
 bool rt_ready_seen(u64 *time_ns, u64 *time_mono_ns, u32 *source);
+/* Bits short of ready-bits at READY; false before READY was seen. */
+bool rt_credit_shortfall(u32 *bits);
+/* Publish READY if the CRNG is ready and no probe hit did (process ctx). */
+void rt_ready_settle(void);
 void rt_credit_reset(void);
 
 /* wait.c */
@@ -142,7 +175,6 @@ void rt_wait_reset(void);
 /* hwrng.c */
 extern struct rt_probe rt_hwrng_probes[];
 extern const unsigned int rt_nr_hwrng_probes;
-int rt_hwrng_init(void);
 struct rt_hwrng_info {
 	char name[RT_HWRNG_NAME_LEN];
 	u32 quality;
@@ -154,11 +186,8 @@ struct rt_hwrng_info {
 	u64 bits;
 };
 
-/* Refresh from sysfs, then copy the known hwrngs; returns how many. */
+/* Copy the hwrngs seen since load; returns how many. */
 unsigned int rt_hwrng_copy(struct rt_hwrng_info *out, unsigned int max);
-
-/* kfile.c */
-int rt_read_small_file(const char *path, char *buf, size_t size);
 
 /* netlink.c */
 int rt_netlink_init(void);
@@ -169,6 +198,6 @@ extern struct genl_family rt_family;
 int rt_events_start(struct netlink_callback *cb);
 int rt_events_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
 int rt_fill_event(struct sk_buff *skb, int attrtype,
-		  const struct rt_event *ev, bool in_flight);
+		  const struct rt_event *ev, bool in_flight, bool identity);
 
 #endif /* _RNGTRACE_H */

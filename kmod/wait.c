@@ -11,25 +11,38 @@
  *  - getrandom() with GRND_NONBLOCK or GRND_INSECURE and a non-blocking
  *    /dev/random read are unseeded reads;
  *  - a /dev/urandom read first runs try_to_generate_entropy(), which on
- *    machines with a cycle counter loops until the CRNG is ready: when
- *    the CRNG is ready at its return it waited and got seeded bytes (a
- *    wait, path dev_urandom), otherwise it read unseeded bytes.
+ *    machines with a cycle counter loops until the CRNG is ready, then
+ *    derives its bytes (get_random_bytes_user()): when the CRNG was ready
+ *    there it waited and got seeded bytes (a wait, path dev_urandom),
+ *    otherwise it read unseeded bytes, whatever the state at its return;
+ *  - getrandom(GRND_INSECURE | GRND_RANDOM) is EINVAL and reads nothing.
+ *
+ * A call a signal interrupted reports -EINTR, what the task saw (or, with
+ * SA_RESTART, the restart: that call is an event of its own), never the
+ * kernel-internal -ERESTARTSYS.
  *
  * The event is built in the kretprobe instance's own data at entry (no
  * allocation); a wait is also copied into a slot table so that STATUS can
- * show who is blocked right now.
+ * show who is blocked right now. The syscall's arguments come from the
+ * task's own user registers (current_pt_regs()), on every architecture.
  */
 
 #include <linux/fs.h>
-#include <linux/kallsyms.h>
 #include <linux/kprobes.h>
 #include <linux/random.h>
 #include <linux/spinlock.h>
 #include <linux/uio.h>
+#include <asm/ptrace.h>
 #include <asm/syscall.h>
 
 #include "compat/syscall.h"
 #include "rngtrace.h"
+
+/* Kernel-internal restart codes (include/linux/errno.h). */
+#define RT_ERESTARTSYS		512
+#define RT_ERESTART_RESTARTBLOCK 516
+
+#define RT_NESTED	(-2)	/* rt_waiting_add(): the caller's wait has it */
 
 struct rt_wait_call {
 	struct rt_event ev;
@@ -38,6 +51,8 @@ struct rt_wait_call {
 
 static struct {
 	bool used;
+	bool seeded;		/* dev_urandom: ready when its bytes were made */
+	bool bytes_made;
 	struct rt_event ev;
 } rt_waiting[RT_MAX_WAITING];
 static DEFINE_RAW_SPINLOCK(rt_waiting_lock);
@@ -45,15 +60,39 @@ static unsigned int rt_nwaiting;
 
 static atomic64_t rt_waits, rt_lost, rt_unseeded;
 
+/* Under rt_waiting_lock: the slot of pid's call on path, or -1. */
+static int rt_waiting_find(u32 pid, u32 path)
+{
+	int i;
+
+	for (i = 0; i < RT_MAX_WAITING; i++)
+		if (rt_waiting[i].used && rt_waiting[i].ev.pid == pid &&
+		    rt_waiting[i].ev.path == path)
+			return i;
+	return -1;
+}
+
+/*
+ * A slot for ev, or -1 when the table is full. An in-kernel wait of a task
+ * whose getrandom() or /dev/random read is in the table already is that
+ * call's own wait: RT_NESTED, and nothing is added.
+ */
 static int rt_waiting_add(const struct rt_event *ev)
 {
 	unsigned long flags;
 	int i, slot = -1;
 
 	raw_spin_lock_irqsave(&rt_waiting_lock, flags);
+	if (ev->path == RNGTRACE_PATH_KERNEL &&
+	    (rt_waiting_find(ev->pid, RNGTRACE_PATH_GETRANDOM) >= 0 ||
+	     rt_waiting_find(ev->pid, RNGTRACE_PATH_DEV_RANDOM) >= 0)) {
+		raw_spin_unlock_irqrestore(&rt_waiting_lock, flags);
+		return RT_NESTED;
+	}
 	for (i = 0; i < RT_MAX_WAITING; i++) {
 		if (!rt_waiting[i].used) {
 			rt_waiting[i].used = true;
+			rt_waiting[i].bytes_made = false;
 			rt_waiting[i].ev = *ev;
 			rt_nwaiting++;
 			slot = i;
@@ -66,13 +105,16 @@ static int rt_waiting_add(const struct rt_event *ev)
 	return slot;
 }
 
-static void rt_waiting_del(int slot)
+/* Free the slot; *seeded: the CRNG's state when its bytes were made. */
+static void rt_waiting_del(int slot, bool *seeded)
 {
 	unsigned long flags;
 
 	if (slot < 0)
 		return;
 	raw_spin_lock_irqsave(&rt_waiting_lock, flags);
+	if (rt_waiting[slot].bytes_made)
+		*seeded = rt_waiting[slot].seeded;
 	rt_waiting[slot].used = false;
 	rt_nwaiting--;
 	raw_spin_unlock_irqrestore(&rt_waiting_lock, flags);
@@ -101,7 +143,7 @@ static int rt_call_begin(struct rt_wait_call *c, u32 type, u32 path,
 			 u32 flags, u64 bytes)
 {
 	rt_event_init(&c->ev, type);
-	rt_event_task(&c->ev, true);
+	rt_event_task(&c->ev);
 	c->ev.path = path;
 	c->ev.flags = flags;
 	c->ev.bytes = bytes;
@@ -110,23 +152,31 @@ static int rt_call_begin(struct rt_wait_call *c, u32 type, u32 path,
 	if (type == RNGTRACE_EVENT_TYPE_WAIT ||
 	    path == RNGTRACE_PATH_DEV_URANDOM)
 		c->slot = rt_waiting_add(&c->ev);
-	return 0;
+	return c->slot == RT_NESTED;
+}
+
+/* What the task saw: a signal's restart codes are EINTR (or a restart). */
+static long rt_user_result(long ret)
+{
+	if (ret <= -RT_ERESTARTSYS && ret >= -RT_ERESTART_RESTARTBLOCK)
+		return -EINTR;
+	return ret;
 }
 
 static int rt_call_end(struct kretprobe_instance *ri, struct pt_regs *regs)
 {
 	struct rt_wait_call *c = (void *)ri->data;
+	bool seeded = rng_is_initialized();
 
-	c->ev.result = (long)regs_return_value(regs);
-	if (c->ev.path == RNGTRACE_PATH_DEV_URANDOM && rng_is_initialized())
+	c->ev.result = rt_user_result(regs_return_value(regs));
+	rt_waiting_del(c->slot, &seeded);
+	if (c->ev.path == RNGTRACE_PATH_DEV_URANDOM && seeded)
 		c->ev.type = RNGTRACE_EVENT_TYPE_WAIT;
 	if (c->ev.type == RNGTRACE_EVENT_TYPE_WAIT) {
 		c->ev.time_mono_ns = ktime_get_ns();
 		c->ev.time_ns = ktime_get_boottime_ns();
-		rt_waiting_del(c->slot);
 		atomic64_inc(&rt_waits);
 	} else {
-		rt_waiting_del(c->slot);
 		atomic64_inc(&rt_unseeded);
 	}
 	rt_ring_put(&c->ev);
@@ -135,19 +185,29 @@ static int rt_call_end(struct kretprobe_instance *ri, struct pt_regs *regs)
 	return 0;
 }
 
+/* Every hot entry handler: ready means nothing to record, and disarm. */
+static bool rt_ready_now(void)
+{
+	if (!rng_is_initialized())
+		return false;
+	rt_probes_maybe_disarm();
+	return true;
+}
+
 static int rt_getrandom_entry(struct kretprobe_instance *ri,
 			      struct pt_regs *regs)
 {
-	struct pt_regs *uregs = (void *)regs_get_kernel_argument(regs, 0);
 	unsigned long args[6];
 	u32 flags;
 
 	atomic64_inc(&rt_wait_probes[0].hits);
-	if (rng_is_initialized())
+	if (rt_ready_now())
 		return 1;
-	syscall_get_arguments(current, uregs, args);
+	syscall_get_arguments(current, current_pt_regs(), args);
 	flags = args[2];
-	if (flags & ~(GRND_NONBLOCK | GRND_RANDOM | GRND_INSECURE))
+	if (flags & ~(GRND_NONBLOCK | GRND_RANDOM | GRND_INSECURE) ||
+	    (flags & (GRND_INSECURE | GRND_RANDOM)) ==
+	    (GRND_INSECURE | GRND_RANDOM))
 		return 1;	/* -EINVAL, reads nothing */
 	return rt_call_begin((void *)ri->data,
 			     flags & (GRND_NONBLOCK | GRND_INSECURE) ?
@@ -164,7 +224,7 @@ static int rt_random_read_entry(struct kretprobe_instance *ri,
 	bool nonblock;
 
 	atomic64_inc(&rt_wait_probes[1].hits);
-	if (rng_is_initialized())
+	if (rt_ready_now())
 		return 1;
 	nonblock = (kiocb->ki_flags & (IOCB_NOWAIT | IOCB_NOIO)) ||
 		   (kiocb->ki_filp->f_flags & O_NONBLOCK);
@@ -183,7 +243,7 @@ static int rt_urandom_read_entry(struct kretprobe_instance *ri,
 	struct iov_iter *iter = (void *)regs_get_kernel_argument(regs, 1);
 
 	atomic64_inc(&rt_wait_probes[2].hits);
-	if (rng_is_initialized())
+	if (rt_ready_now())
 		return 1;
 	return rt_call_begin((void *)ri->data, RNGTRACE_EVENT_TYPE_UNSEEDED,
 			     RNGTRACE_PATH_DEV_URANDOM,
@@ -191,48 +251,46 @@ static int rt_urandom_read_entry(struct kretprobe_instance *ri,
 			     iov_iter_count(iter));
 }
 
-/* Called from the getrandom() syscall or /dev/random: already recorded. */
-static bool rt_wait_is_nested(unsigned long caller)
-{
-	static const char * const outer[] = {
-		RT_SYSCALL_SYMBOL(getrandom), "__do_sys_getrandom",
-		"__se_sys_getrandom", "random_read_iter",
-	};
-	char sym[KSYM_SYMBOL_LEN];
-	unsigned int i;
-	size_t len;
-
-	sprint_symbol_no_offset(sym, caller);
-	for (i = 0; i < ARRAY_SIZE(outer); i++) {
-		len = strlen(outer[i]);
-		if (!strncmp(sym, outer[i], len) &&
-		    (sym[len] == '\0' || sym[len] == '.'))
-			return true;
-	}
-	return false;
-}
-
 static int rt_kernel_wait_entry(struct kretprobe_instance *ri,
 				struct pt_regs *regs)
 {
 	atomic64_inc(&rt_wait_probes[3].hits);
-	if (rng_is_initialized() ||
-	    rt_wait_is_nested(regs_get_kernel_stack_nth(regs, 0)))
+	if (rt_ready_now())
 		return 1;
 	return rt_call_begin((void *)ri->data, RNGTRACE_EVENT_TYPE_WAIT,
 			     RNGTRACE_PATH_KERNEL, 0, 0);
+}
+
+/*
+ * get_random_bytes_user(): where a read's bytes are made. For a
+ * /dev/urandom read in flight, note whether the CRNG was ready then.
+ */
+static int rt_bytes_pre(struct kprobe *kp, struct pt_regs *regs)
+{
+	unsigned long flags;
+	int slot;
+
+	atomic64_inc(&rt_wait_probes[4].hits);
+	if (rt_ready_now())
+		return 0;
+	raw_spin_lock_irqsave(&rt_waiting_lock, flags);
+	slot = rt_waiting_find(task_pid_nr(current), RNGTRACE_PATH_DEV_URANDOM);
+	if (slot >= 0) {
+		rt_waiting[slot].bytes_made = true;
+		rt_waiting[slot].seeded = false;	/* not ready: above */
+	}
+	raw_spin_unlock_irqrestore(&rt_waiting_lock, flags);
+	return 0;
 }
 
 #define RT_WAIT_PROBE(sym, entry) {					\
 	.symbol = (sym),						\
 	.group = RT_GROUP_HOT,						\
 	.is_ret = true,							\
-	.krp = {							\
-		.entry_handler = (entry),				\
-		.handler = rt_call_end,					\
-		.data_size = sizeof(struct rt_wait_call),		\
-		.maxactive = 2 * RT_MAX_WAITING,			\
-	},								\
+	.entry_handler = (entry),					\
+	.handler = rt_call_end,						\
+	.data_size = sizeof(struct rt_wait_call),			\
+	.maxactive = 2 * RT_MAX_WAITING,				\
 }
 
 /* The hits counters above index this table: keep the order. */
@@ -241,6 +299,11 @@ struct rt_probe rt_wait_probes[] = {
 	RT_WAIT_PROBE("random_read_iter", rt_random_read_entry),
 	RT_WAIT_PROBE("urandom_read_iter", rt_urandom_read_entry),
 	RT_WAIT_PROBE("wait_for_random_bytes", rt_kernel_wait_entry),
+	{
+		.symbol = "get_random_bytes_user",
+		.group = RT_GROUP_HOT,
+		.pre_handler = rt_bytes_pre,
+	},
 };
 
 const unsigned int rt_nr_wait_probes = ARRAY_SIZE(rt_wait_probes);

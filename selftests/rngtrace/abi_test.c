@@ -23,12 +23,14 @@
 #include "groundtruth.h"
 #include "rtnl.h"
 
-#define NPROBES 8
+#define NPROBES 11
 
 static const char * const hot[] = {
-	"_credit_init_bits", "__x64_sys_getrandom", "random_read_iter",
-	"urandom_read_iter", "wait_for_random_bytes",
+	"_credit_init_bits", "crng_reseed", "__x64_sys_getrandom",
+	"random_read_iter", "urandom_read_iter", "wait_for_random_bytes",
+	"get_random_bytes_user",
 };
+#define NHOT ((int)(sizeof(hot) / sizeof(hot[0])))
 
 static const char *ko_path(void)
 {
@@ -51,14 +53,14 @@ static int hot_armed(void)
 
 	if (rt_probes(p, 16, &n))
 		return -1;
-	for (i = 0; i < (int)(sizeof(hot) / sizeof(hot[0])); i++) {
+	for (i = 0; i < NHOT; i++) {
 		const struct rt_probe_info *q = rt_probe_find(p, n, hot[i]);
 
 		if (!q)
 			return -1;
 		armed += q->armed;
 	}
-	return armed == 5 ? 1 : armed == 0 ? 0 : -1;
+	return armed == NHOT ? 1 : armed == 0 ? 0 : -1;
 }
 
 static int wait_hot_armed(int want)
@@ -96,6 +98,9 @@ TEST(every_probe_attached)
 {
 	static const struct { const char *sym; uint32_t method; } want[NPROBES] = {
 		{ "_credit_init_bits", RNGTRACE_PROBE_METHOD_KRETPROBE },
+		{ "crng_reseed", RNGTRACE_PROBE_METHOD_KPROBE },
+		{ "crng_set_ready", RNGTRACE_PROBE_METHOD_KPROBE },
+		{ "get_random_bytes_user", RNGTRACE_PROBE_METHOD_KPROBE },
 		{ "__x64_sys_getrandom", RNGTRACE_PROBE_METHOD_KRETPROBE },
 		{ "random_read_iter", RNGTRACE_PROBE_METHOD_KRETPROBE },
 		{ "urandom_read_iter", RNGTRACE_PROBE_METHOD_KRETPROBE },

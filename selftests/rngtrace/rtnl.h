@@ -17,7 +17,7 @@ struct rt_ev {
 	uint32_t type, pid, tgid, path, flags, source, bits, total_bits;
 	uint32_t quality;
 	int has_seq, has_start, has_result;
-	char comm[16], cgroup[128], caller[128], name[32];
+	char comm[16], cgroup[4096], caller[128], name[32];
 };
 
 #define RT_MAX_SOURCES 16

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * A flood of unseeded reads before ready (a program polling
+ * getrandom(GRND_NONBLOCK) on a board without a seed) cannot hide the
+ * timeline: after a million of them, every credit and READY are still in
+ * the events dump, and the drops are counted. Needs the CRNG not ready.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <sys/random.h>
+
+#include "kselftest_harness.h"
+#include "groundtruth.h"
+#include "rtnl.h"
+
+#define MAX_EVENTS 16384
+
+static struct rt_ev evs[MAX_EVENTS];
+
+/* The 6.1 harness has per-test timeouts only for fixtures. */
+FIXTURE(flood) {};
+FIXTURE_SETUP(flood) {}
+FIXTURE_TEARDOWN(flood) {}
+
+TEST_F_TIMEOUT(flood, timeline_survives_a_million_unseeded_reads, 600)
+{
+	long reads = atol(getenv("RT_FLOOD_READS") ?: "1000000"), i;
+	uint64_t credits = 0, bits = 0, count = 0;
+	struct rt_st before, after;
+	int n, k, ready = 0;
+	char buf[16];
+
+	if (crng_ready_now())
+		SKIP(return, "the CRNG is ready: no unseeded reads");
+	ASSERT_EQ(0, rt_status(&before));
+	for (i = 0; i < reads; i++) {
+		if (getrandom(buf, sizeof(buf), GRND_NONBLOCK) == sizeof(buf))
+			break;	/* ready meanwhile */
+		ASSERT_EQ(EAGAIN, errno);
+	}
+	TH_LOG("%ld unseeded reads", i);
+	ASSERT_LT(reads / 2, i) TH_LOG("the CRNG became ready too early");
+	ASSERT_EQ(16, getrandom(buf, sizeof(buf), 0));	/* now wait for it */
+	ASSERT_EQ(0, rt_status(&after));
+	ASSERT_TRUE(after.has_ready_time) TH_LOG("STATUS has no ready time");
+	EXPECT_LE((uint64_t)i, after.unseeded - before.unseeded);
+	EXPECT_LT(0, after.dropped) TH_LOG("the flood did not overflow the ring");
+
+	ASSERT_EQ(0, rt_events(0, evs, MAX_EVENTS, &n));
+	for (k = 0; k < n; k++) {
+		if (evs[k].type == RNGTRACE_EVENT_TYPE_READY)
+			ready++;
+		if (evs[k].type == RNGTRACE_EVENT_TYPE_CREDIT) {
+			credits++;
+			bits += evs[k].bits;
+		}
+	}
+	EXPECT_EQ(1, ready);
+	for (k = 0; k < RT_MAX_SOURCES; k++)
+		count += after.credit_count[k];
+	/* Every credit the exact counters saw is in the dump. */
+	EXPECT_EQ(count, credits);
+	EXPECT_EQ(after.credited_bits, bits);
+}
+
+TEST_HARNESS_MAIN

@@ -1,0 +1,246 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * What the module reports is what the tasks saw, and only to whom it may:
+ * a signal's EINTR, a cgroup path whole however deep, a blocked task's
+ * identity hidden from unprivileged users, and no hwrng a user's own mount
+ * namespace made up. Runs before the CRNG is ready (the qemu64 lane),
+ * before boot_test: the wait here is cut short by a signal.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/mount.h>
+#include <sys/prctl.h>
+#include <sys/random.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include "kselftest_harness.h"
+#include "groundtruth.h"
+#include "rtnl.h"
+
+#define MAX_EVENTS 4096
+
+static struct rt_ev evs[MAX_EVENTS];
+
+static void nap_ms(long ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000 };
+
+	nanosleep(&ts, NULL);
+}
+
+static void on_signal(int sig)
+{
+	(void)sig;
+}
+
+/* The event of pid with the given type and path since seq, or NULL. */
+static const struct rt_ev *find_event(uint64_t since, pid_t pid, uint32_t type,
+				      uint32_t path)
+{
+	int n, i;
+
+	if (rt_events(since, evs, MAX_EVENTS, &n))
+		return NULL;
+	for (i = 0; i < n; i++)
+		if (evs[i].pid == (uint32_t)pid && evs[i].type == type &&
+		    evs[i].path == path)
+			return &evs[i];
+	return NULL;
+}
+
+/*
+ * A getrandom() blocked before ready and interrupted by a signal without
+ * SA_RESTART: the task saw EINTR, and so does the trace (not -ERESTARTSYS).
+ * While it is blocked, an unprivileged STATUS shows the wait but not who.
+ */
+TEST(interrupted_wait_is_eintr_and_anonymous_to_users)
+{
+	struct rt_st st, before;
+	const struct rt_ev *ev;
+	int pipes[2], i, seen = 0, status, anon_ok = -1;
+	pid_t pid, peek;
+	int64_t deadline;
+	char c;
+
+	if (crng_ready_now())
+		SKIP(return, "the CRNG is ready: nothing blocks");
+	ASSERT_EQ(0, rt_status(&before));
+	ASSERT_EQ(0, pipe(pipes));
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (!pid) {
+		struct sigaction sa = { .sa_handler = on_signal };
+		char buf[16];
+		ssize_t r;
+
+		sigaction(SIGUSR1, &sa, NULL);	/* no SA_RESTART */
+		close(pipes[0]);
+		r = getrandom(buf, sizeof(buf), 0);
+		c = r < 0 && errno == EINTR ? 'i' : 'x';
+		write(pipes[1], &c, 1);
+		_exit(0);
+	}
+	close(pipes[1]);
+	/* Blocked: STATUS lists it as waiting. */
+	deadline = boottime_ns() + 5000000000LL;
+	while (!seen && boottime_ns() < deadline) {
+		ASSERT_EQ(0, rt_status(&st));
+		for (i = 0; i < st.nwaiting; i++)
+			seen |= st.waiting[i].pid == (uint32_t)pid;
+	}
+	ASSERT_TRUE(seen) TH_LOG("the child never showed as waiting");
+
+	peek = fork();
+	ASSERT_LE(0, peek);
+	if (!peek) {
+		struct rt_st u;
+		int k;
+
+		if (setgroups(0, NULL) || setgid(65534) || setuid(65534) ||
+		    rt_status(&u))
+			_exit(10);
+		if (!u.nwaiting)
+			_exit(11);
+		for (k = 0; k < u.nwaiting; k++)
+			if (u.waiting[k].pid || u.waiting[k].tgid ||
+			    u.waiting[k].comm[0] || u.waiting[k].cgroup[0])
+				_exit(12);
+		_exit(0);
+	}
+	ASSERT_EQ(peek, waitpid(peek, &status, 0));
+	anon_ok = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+
+	ASSERT_EQ(0, kill(pid, SIGUSR1));
+	ASSERT_EQ(1, read(pipes[0], &c, 1));
+	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	if (c != 'i')
+		SKIP(return, "the CRNG became ready before the signal");
+	/* 10 set-up or STATUS, 11 no wait shown, 12 identity shown */
+	EXPECT_EQ(0, anon_ok);
+
+	ev = find_event(before.written, pid, RNGTRACE_EVENT_TYPE_WAIT,
+			RNGTRACE_PATH_GETRANDOM);
+	ASSERT_NE(NULL, ev);
+	EXPECT_EQ(-EINTR, ev->result);
+	close(pipes[0]);
+}
+
+/*
+ * A unit deep in the cgroup tree (containers, Kubernetes) keeps its whole
+ * path: far past the 127 bytes a handler's buffer once held.
+ */
+TEST(deep_cgroup_path_is_whole)
+{
+	char path[512] = "/sys/fs/cgroup", want[512] = "";
+	const struct rt_ev *ev;
+	struct rt_st st;
+	int i, fd, status;
+	pid_t pid;
+
+	if (access("/sys/fs/cgroup/cgroup.procs", F_OK))
+		SKIP(return, "no cgroup2 at /sys/fs/cgroup");
+	if (crng_ready_now())
+		SKIP(return, "the CRNG is ready: no unseeded read to see");
+	for (i = 0; i < 4; i++) {
+		char part[64];
+
+		snprintf(part, sizeof(part),
+			 "/kubepods-burstable-pod%d-0123456789abcdef0123456789abcdef.slice", i);
+		strcat(want, part);
+		strcat(path, part);
+		ASSERT_TRUE(!mkdir(path, 0755) || errno == EEXIST) TH_LOG("%s", path);
+	}
+	ASSERT_LT(200, (int)strlen(want));
+	strcat(path, "/cgroup.procs");
+	ASSERT_EQ(0, rt_status(&st));
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (!pid) {
+		char buf[16], me[16];
+
+		fd = open(path, O_WRONLY);
+		snprintf(me, sizeof(me), "%d", getpid());
+		if (fd < 0 || write(fd, me, strlen(me)) < 0)
+			_exit(1);
+		close(fd);
+		getrandom(buf, sizeof(buf), GRND_NONBLOCK);
+		_exit(0);
+	}
+	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	ASSERT_EQ(0, WEXITSTATUS(status));
+	if (crng_ready_now())
+		SKIP(return, "the CRNG became ready meanwhile");
+	ev = find_event(st.written, pid, RNGTRACE_EVENT_TYPE_UNSEEDED,
+			RNGTRACE_PATH_GETRANDOM);
+	ASSERT_NE(NULL, ev);
+	EXPECT_STREQ(want, ev->cgroup);
+}
+
+/*
+ * A user's own mount namespace with a tmpfs over /sys/class/misc cannot
+ * make the module list a hwrng: it reads no files on anyone's behalf.
+ */
+TEST(hwrng_list_ignores_a_users_mount_namespace)
+{
+	struct rt_hwrng_info h[16];
+	int status, n, i;
+	pid_t pid = fork();
+
+	ASSERT_LE(0, pid);
+	if (!pid) {
+		int fd;
+
+		if (setgroups(0, NULL) || setgid(65534) || setuid(65534))
+			_exit(10);
+		prctl(PR_SET_DUMPABLE, 1);	/* setuid cleared it: own maps */
+		if (unshare(CLONE_NEWUSER | CLONE_NEWNS))
+			_exit(11);	/* not allowed here: nothing to test */
+		/* Root inside: 65534 outside, so the tmpfs can hold files. */
+		if (write_line("/proc/self/setgroups", "deny") ||
+		    write_line("/proc/self/uid_map", "0 65534 1") ||
+		    write_line("/proc/self/gid_map", "0 65534 1"))
+			_exit(12);
+		if (mount("tmpfs", "/sys/class/misc", "tmpfs", 0, NULL))
+			_exit(16);
+		if (mkdir("/sys/class/misc/hw_random", 0755))
+			_exit(17);
+		fd = open("/sys/class/misc/hw_random/rng_available",
+			  O_WRONLY | O_CREAT, 0644);
+		if (fd < 0 || write(fd, "fake-rng\n", 9) != 9)
+			_exit(13);
+		close(fd);
+		fd = open("/sys/class/misc/hw_random/rng_current",
+			  O_WRONLY | O_CREAT, 0644);
+		if (fd < 0 || write(fd, "fake-rng\n", 9) != 9)
+			_exit(13);
+		close(fd);
+		if (rt_hwrngs(h, 16, &n))
+			_exit(14);
+		for (i = 0; i < n; i++)
+			if (!strcmp(h[i].name, "fake-rng"))
+				_exit(15);
+		_exit(0);
+	}
+	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	ASSERT_TRUE(WIFEXITED(status));
+	if (WEXITSTATUS(status) == 11)
+		SKIP(return, "unprivileged user namespaces are off");
+	/* 12, 13, 16, 17 set-up, 14 HWRNG_GET, 15 the fake source listed */
+	EXPECT_EQ(0, WEXITSTATUS(status));
+	/* And none leaked into the table for everyone else. */
+	ASSERT_EQ(0, rt_hwrngs(h, 16, &n));
+	for (i = 0; i < n; i++)
+		EXPECT_STRNE("fake-rng", h[i].name);
+	nap_ms(0);
+}
+
+TEST_HARNESS_MAIN

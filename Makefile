@@ -62,6 +62,15 @@ ctl:
 ctl-asan:
 	$(MAKE) -C $(TOP)/ctl O=$(BUILD)/ctl-asan SANITIZE=1 RNGTRACE_VERSION='$(VERSION)'
 
+# The controller's benchmark (ctl/bench/): report, export and plot on
+# 10k..1M-event traces against python3's json.load, with the targets of
+# Documentation/benchmarks-ctl.md. Not a test: it takes about a minute.
+bench-ctl: ctl
+	python3 $(TOP)/ctl/bench/run.py $(BUILD)/ctl/rngtrace \
+		$(TOP)/ctl/tests/fixtures/c-stall-1.json $(BUILD)/bench-ctl
+
+.PHONY: bench-ctl
+
 selftests:
 	$(MAKE) -C $(TOP)/selftests/rngtrace O=$(BUILD)/selftests
 

@@ -11,6 +11,7 @@
  * a stack of its own states and nothing else, and checks UTF-8: the
  * loader holds one event at a time.
  */
+#define _GNU_SOURCE
 #include <errno.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -234,6 +235,47 @@ static int cb_string(void *ctx, const unsigned char *s, size_t len)
 	return scalar(c, RT_FT_STRING, mk_str, &a);
 }
 
+/*
+ * The index of an event's key in rt_event_fields[], or -1: by length
+ * first (a million events have ten keys each; strcmp() over the table was
+ * a quarter of the load's time).
+ */
+static int event_key(const char *k, size_t len)
+{
+	static int by_len[16][RT_EV_NKEYS + 1];
+	static bool ready;
+	int i, *cand;
+
+	if (!ready) {
+		for (i = 0; i < 16; i++)
+			by_len[i][0] = -1;
+		for (i = 0; i < RT_EV_NKEYS; i++) {
+			size_t l = strlen(rt_event_fields[i].key), n = 0;
+
+			if (l >= 16)
+				continue;	/* none is that long */
+			while (by_len[l][n] >= 0)
+				n++;
+			by_len[l][n] = i;
+			by_len[l][n + 1] = -1;
+		}
+		ready = true;
+	}
+	if (len >= 16)
+		return -1;
+	for (cand = by_len[len]; *cand >= 0; cand++) {
+		const char *key = rt_event_fields[*cand].key;
+		size_t j;
+
+		/* inline: memcmp() calls cost more than these few bytes */
+		for (j = 0; j < len && key[j] == k[j]; j++)
+			;
+		if (j == len)
+			return *cand;
+	}
+	return -1;
+}
+
 static int cb_map_key(void *ctx, const unsigned char *k, size_t len)
 {
 	struct ctx *c = ctx;
@@ -251,16 +293,14 @@ static int cb_map_key(void *ctx, const unsigned char *k, size_t len)
 		return fail(c, "duplicate key \"events\"");
 	if (f->role != R_EVENT)
 		return 1;
-	for (i = 0; i < RT_EV_NKEYS; i++) {
-		if (strcmp(c->key, rt_event_fields[i].key))
-			continue;
-		if (c->ev.has & (1u << i))
-			return fail(c, "events[%zu]: duplicate key \"%s\"",
-				    c->nevents, c->key);
-		c->key_known = true;
-		c->ev_key = i;
-		break;
-	}
+	i = event_key(c->key, len);
+	if (i < 0)
+		return 1;
+	if (c->ev.has & (1u << i))
+		return fail(c, "events[%zu]: duplicate key \"%s\"", c->nevents,
+			    c->key);
+	c->key_known = true;
+	c->ev_key = i;
 	return 1;
 }
 
@@ -475,22 +515,24 @@ struct where {
 
 static void advance(struct where *w, const char *p, size_t n)
 {
+	const char *end = p + n, *nl;
+	unsigned long lines = 0;
 	size_t i;
 
-	for (i = 0; i < n; i++) {
-		if (p[i] == '\n') {
-			w->line++;
-			w->col = 1;
-		} else {
-			w->col++;
-		}
-		if (!w->content && !strchr(" \t\r\n", p[i]))
-			w->content = true;
+	for (i = 0; i < n; i++)
+		lines += p[i] == '\n';
+	if (lines) {
+		nl = memrchr(p, '\n', n);
+		w->line += lines;
+		w->col = 1;
+		p = nl + 1;
 	}
+	w->col += (unsigned long)(end - p);
 }
-
 struct source {
 	FILE *f;
+	const char *path;	/* to read again for an error's line, or NULL */
+	unsigned long long consumed;	/* bytes before the current chunk */
 	const char *buf;
 	size_t len, off;
 };
@@ -512,6 +554,46 @@ static size_t next_chunk(struct source *s, char *chunk, size_t cap,
 }
 
 #define CHUNK	(64 * 1024)
+
+static void advance_content(struct where *w, const char *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; !w->content && i < n; i++)
+		w->content = !p[i] || !strchr(" \t\r\n", p[i]);
+}
+
+/*
+ * The line and column of an error @used bytes into the chunk at @p: the
+ * bytes before it are counted again (not as they came, for speed) from
+ * the buffer or the file; standard input's were counted as they came.
+ */
+static void locate(struct source *src, struct where *w, size_t used,
+		   const char *p)
+{
+	unsigned long long upto = src->consumed;
+	char chunk[4096];
+	FILE *f;
+
+	if (!src->f) {
+		*w = (struct where){ 1, 1, true };
+		advance(w, src->buf, upto);
+	} else if (src->path && (f = fopen(src->path, "re"))) {
+		*w = (struct where){ 1, 1, true };
+		while (upto) {
+			size_t n = fread(chunk, 1, upto < sizeof(chunk) ?
+					 upto : sizeof(chunk), f);
+
+			if (!n)
+				break;
+			advance(w, chunk, n);
+			upto -= n;
+		}
+		fclose(f);
+	}
+	if (used)
+		advance(w, p, used - 1);
+}
 
 static json_t *read_source(struct source *src, const char *name,
 			   rt_trace_event_fn fn, void *arg, char *err,
@@ -553,10 +635,18 @@ static json_t *read_source(struct source *src, const char *name,
 			st = yajl_complete_parse(h);
 			break;
 		}
+		if (!w.content)
+			advance_content(&w, p, n);
 		st = yajl_parse(h, (const unsigned char *)p, n);
 		if (st != yajl_status_ok)
 			break;
-		advance(&w, p, n);
+		/*
+		 * Lines and columns cost a pass over every byte: counted here
+		 * only when the input cannot be read again (standard input).
+		 */
+		if (src->f && !src->path)
+			advance(&w, p, n);
+		src->consumed += n;
 	}
 	if (st != yajl_status_ok) {
 		if (c.failed) {
@@ -564,11 +654,7 @@ static json_t *read_source(struct source *src, const char *name,
 			snprintf(err, errlen, "%s: %s", name, msg);
 			goto out_fail;
 		}
-		if (!at_end) {
-			size_t used = yajl_get_bytes_consumed(h);
-
-			advance(&w, p, used ? used - 1 : 0);
-		}
+		locate(src, &w, at_end ? 0 : yajl_get_bytes_consumed(h), p);
 		snprintf(err, errlen, "%s: %s at line %lu, column %lu", name,
 			 at_end ? "truncated JSON" : "not valid JSON", w.line,
 			 w.col);
@@ -612,7 +698,8 @@ json_t *rt_trace_read(const char *path, rt_trace_event_fn fn, void *arg,
 		      char *err, size_t errlen)
 {
 	bool is_stdin = !strcmp(path, "-");
-	struct source src = { .f = is_stdin ? stdin : fopen(path, "re") };
+	struct source src = { .f = is_stdin ? stdin : fopen(path, "re"),
+			      .path = is_stdin ? NULL : path };
 	json_t *t;
 
 	if (!src.f) {

@@ -80,6 +80,35 @@ static void test_truncated(void)
 }
 
 /*
+ * The line and column of an error, from a buffer, a file and standard
+ * input: the loader counts lines only when an error needs them, by
+ * reading the input again (a file) or as it came (standard input).
+ */
+static void test_error_position(void)
+{
+	static const char text[] = "{\"format\":\"rngtrace-trace\",\n\"version\":\"1.0\", x}";
+	char path[] = "/tmp/rt-trace-XXXXXX", err[512];
+	FILE *f;
+	json_t *t;
+	int fd;
+
+	REFUSE(text, "not valid JSON at line 2, column 18");
+	fd = mkstemp(path);
+	REQUIRE(fd >= 0);
+	REQUIRE(write(fd, text, sizeof(text) - 1) == (ssize_t)(sizeof(text) - 1));
+	close(fd);
+	t = rt_trace_load(path, err, sizeof(err));
+	CHECK(!t);
+	CHECK_CONTAINS(err, "not valid JSON at line 2, column 18");
+	f = freopen(path, "r", stdin);
+	REQUIRE(f);
+	t = rt_trace_load("-", err, sizeof(err));
+	CHECK(!t);
+	CHECK_STR(err, "standard input: not valid JSON at line 2, column 18");
+	unlink(path);
+}
+
+/*
  * Garbage is refused with one line. The loader calls some garbage
  * "truncated JSON" (it guesses from the error's position, and jansson puts
  * that at the end for a bad last token) and a top-level scalar "not valid
@@ -231,6 +260,7 @@ static const struct rt_test trace_tests[] = {
 	{ "trace: an empty file", test_empty },
 	{ "trace: truncated JSON, every prefix", test_truncated },
 	{ "trace: garbage", test_garbage },
+	{ "trace: an error's line and column, from memory, a file, stdin", test_error_position },
 	{ "trace: not an object", test_not_an_object },
 	{ "trace: missing or other format", test_format },
 	{ "trace: versions 1.x accepted, 99.0 and others refused", test_versions },

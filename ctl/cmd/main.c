@@ -29,6 +29,8 @@ static const struct {
 	{ "compare", compare_main, "put traces side by side, grouped by kernel or label" },
 	{ "plot", plot_main, "draw a trace as an SVG timeline" },
 	{ "export", export_main, "write a trace for Perfetto, Prometheus, JUnit or KTAP" },
+	{ "config", config_main, "show or change the module's settings (--keep-armed)" },
+	{ "reset", reset_main, "make the module forget its events and counters" },
 };
 
 static void usage(FILE *f)

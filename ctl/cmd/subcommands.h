@@ -17,5 +17,7 @@ int check_main(int argc, char *argv[]);
 int compare_main(int argc, char *argv[]);
 int plot_main(int argc, char *argv[]);
 int export_main(int argc, char *argv[]);
+int config_main(int argc, char *argv[]);
+int reset_main(int argc, char *argv[]);
 
 #endif /* RT_SUBCOMMANDS_H */

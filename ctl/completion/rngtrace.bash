@@ -15,7 +15,7 @@ _rngtrace()
 		cword=$COMP_CWORD
 	fi
 
-	local commands="status events record report check compare plot export help"
+	local commands="status events record report check compare plot export config reset help"
 	local cmd="" i
 	for ((i = 1; i < cword; i++)); do
 		case ${words[i]} in
@@ -55,6 +55,9 @@ _rngtrace()
 	compare:-b|compare:--by)
 		COMPREPLY=($(compgen -W 'kernel label' -- "$cur"))
 		return ;;
+	config:--keep-armed)
+		COMPREPLY=($(compgen -W 'on off' -- "$cur"))
+		return ;;
 	export:-f|export:--format)
 		COMPREPLY=($(compgen -W 'perfetto prometheus junit ktap' -- "$cur"))
 		return ;;
@@ -70,6 +73,8 @@ _rngtrace()
 	compare) opts="--label --by --json --help" ;;
 	plot)    opts="--output --help" ;;
 	export)  opts="--format --output --max-wait --max-ready --help" ;;
+	config)  opts="--keep-armed --json --help" ;;
+	reset)   opts="--help" ;;
 	help)
 		COMPREPLY=($(compgen -W "${commands% help}" -- "$cur"))
 		return ;;

@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * rngtrace config [--keep-armed on|off] [--json]: show the module's
+ * settings, or change them (CONFIG_SET, CAP_NET_ADMIN).
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <jansson.h>
+#include <linux/rngtrace.h>
+
+#include "cli.h"
+#include "config.h"
+#include "jsonout.h"
+#include "status.h"
+#include "subcommands.h"
+
+static const char config_usage[] =
+	"usage: rngtrace config [--keep-armed on|off] [--json]\n"
+	"\n"
+	"Without an option, show the rngtrace module's settings. With one,\n"
+	"change it (needs CAP_NET_ADMIN), then show them.\n"
+	"\n"
+	"Options:\n"
+	"  --keep-armed on|off  on: keep (and re-arm) the getrandom and credit\n"
+	"                       probes after the CRNG is ready; off (the module's\n"
+	"                       default): disarm them once it is ready and no\n"
+	"                       wait is in flight, so that they cost nothing\n"
+	"  -j, --json           print the settings as a JSON object\n"
+	"  -h, --help           show this help\n"
+	"\n"
+	"Exit status: 0, or 2 on error (the module's reason on stderr).\n";
+
+int rt_onoff(const char *s)
+{
+	if (!strcasecmp(s, "on") || !strcmp(s, "1") || !strcasecmp(s, "yes"))
+		return 1;
+	if (!strcasecmp(s, "off") || !strcmp(s, "0") || !strcasecmp(s, "no"))
+		return 0;
+	return -1;
+}
+
+struct nlmsghdr *rt_config_set_msg(struct rt_nl *nl, int keep_armed)
+{
+	struct nlmsghdr *nlh = rt_nl_msg(nl, RNGTRACE_CMD_CONFIG_SET, NLM_F_ACK);
+
+	mnl_attr_put_u32(nlh, RNGTRACE_A_CONFIG_KEEP_ARMED, keep_armed ? 1 : 0);
+	return nlh;
+}
+
+static int ack_only(const struct nlmsghdr *nlh, void *data)
+{
+	(void)nlh;
+	(void)data;
+	return MNL_CB_OK;	/* a "do" of these commands replies with an ack */
+}
+
+int rt_nl_do(struct nlmsghdr *(*build)(struct rt_nl *nl, int arg), int arg,
+	     const char *what)
+{
+	struct rt_nl *nl = calloc(1, sizeof(*nl));
+	int ret;
+
+	if (!nl) {
+		fprintf(stderr, "rngtrace: %s: out of memory\n", what);
+		return -ENOMEM;
+	}
+	ret = rt_nl_open(nl);
+	if (!ret)
+		ret = rt_nl_talk(nl, build(nl, arg), ack_only, NULL);
+	if (ret)
+		rt_nl_perror(nl, what);
+	rt_nl_close(nl);
+	free(nl);
+	return ret;
+}
+
+static int show(bool json, const char *what)
+{
+	static struct rt_status st;
+	json_t *o;
+	int ret;
+
+	if (status_fetch(&st, false, what))
+		return RT_EXIT_ERROR;
+	if (!json) {
+		printf("keep-armed:  %s\n", st.keep_armed ? "on" : "off");
+		printf("probes:      %s\n", st.armed ? "armed" : "disarmed");
+		return RT_EXIT_OK;
+	}
+	o = json_pack("{s:b, s:b}", "keep_armed", st.keep_armed,
+		      "armed", st.armed);
+	ret = rt_json_print(stdout, o) ? RT_EXIT_ERROR : RT_EXIT_OK;
+	json_decref(o);
+	return ret;
+}
+
+int config_main(int argc, char *argv[])
+{
+	enum { OPT_KEEP_ARMED = 256 };
+	static const struct option opts[] = {
+		{ "keep-armed", required_argument, NULL, OPT_KEEP_ARMED },
+		{ "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
+		{}
+	};
+	int c, keep_armed = -1;
+	bool json = false;
+	char bad[64];
+
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "jh", opts, NULL)) != -1) {
+		switch (c) {
+		case OPT_KEEP_ARMED:
+			keep_armed = rt_onoff(optarg);
+			if (keep_armed < 0) {
+				rt_usage_error("config", "--keep-armed wants on or off, not '%s'",
+					       optarg);
+				return RT_EXIT_ERROR;
+			}
+			break;
+		case 'j':
+			json = true;
+			break;
+		case 'h':
+			fputs(config_usage, stdout);
+			return RT_EXIT_OK;
+		default:
+			if (optopt == OPT_KEEP_ARMED)
+				rt_usage_error("config", "'%s' needs a value (on or off)",
+					       rt_bad_option(argv, bad, sizeof(bad)));
+			else
+				rt_usage_error("config", "unknown option '%s'",
+					       rt_bad_option(argv, bad, sizeof(bad)));
+			return RT_EXIT_ERROR;
+		}
+	}
+	if (optind < argc) {
+		rt_usage_error("config", "unexpected argument '%s'", argv[optind]);
+		return RT_EXIT_ERROR;
+	}
+	if (keep_armed >= 0 &&
+	    rt_nl_do(rt_config_set_msg, keep_armed, "config"))
+		return RT_EXIT_ERROR;
+	return show(json, "config");
+}

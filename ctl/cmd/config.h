@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* rngtrace config and rngtrace reset: the module's CONFIG_SET and RESET. */
+#ifndef RT_CONFIG_H
+#define RT_CONFIG_H
+
+#include "nl.h"
+
+/* "on"/"1"/"yes" 1, "off"/"0"/"no" 0, anything else -1. */
+int rt_onoff(const char *s);
+
+/* The requests, built in nl->tx (tests look at them without a kernel). */
+struct nlmsghdr *rt_config_set_msg(struct rt_nl *nl, int keep_armed);
+struct nlmsghdr *rt_reset_msg(struct rt_nl *nl);
+
+/*
+ * Open a socket, send @build's request with NLM_F_ACK, wait for the ack;
+ * an error is one line on stderr (the kernel's extack message with it).
+ * 0 or -errno.
+ */
+int rt_nl_do(struct nlmsghdr *(*build)(struct rt_nl *nl, int arg), int arg,
+	     const char *what);
+
+#endif /* RT_CONFIG_H */

@@ -16,7 +16,7 @@
 #include <string.h>
 
 #include "cli.h"
-#include "esc.h"
+#include "print.h"
 #include "subcommands.h"
 #include "summary.h"
 #include "trace.h"
@@ -25,7 +25,7 @@
 
 static const char check_usage[] =
 	"usage: rngtrace check [--max-ready T] [--max-wait T] [--max-blocked N]\n"
-	"                      [--max-unseeded N] FILE|-\n"
+	"                      [--max-unseeded N] [--json] FILE|-\n"
 	"\n"
 	"Checks a trace written by 'rngtrace record' (\"-\" for standard input)\n"
 	"against limits. Checking the running system without a trace is not\n"
@@ -40,13 +40,16 @@ static const char check_usage[] =
 	"  --max-unseeded N  at most N reads got random bytes before it was ready (a\n"
 	"                    call that failed, as GRND_NONBLOCK does with EAGAIN, got\n"
 	"                    none and does not count)\n"
+	"  -j, --json        print the verdict as one JSON object: {trace, ok,\n"
+	"                    broken: [{check, ..._seconds, limit...}]}\n"
 	"  -h, --help        show this help\n"
 	"\n"
 	"T is a duration: 1.5s, 200ms, 500us, 1000ns, or a number of seconds (2).\n"
 	"With no limit, check only checks that FILE is a trace it can read.\n"
 	"\n"
-	"Exit status: 0 when the trace meets every limit, 1 when it does not (a\n"
-	"line on standard output per limit broken), 2 on an error.\n";
+	"Durations print in seconds (0.860 s). Exit status: 0 when the trace\n"
+	"meets every limit, 1 when it does not (a line on standard output per\n"
+	"limit broken), 2 on an error.\n";
 
 static int parse_count(const char *str, long long *n)
 {
@@ -63,66 +66,95 @@ static int parse_count(const char *str, long long *n)
 	return 0;
 }
 
-static void fmt_ns(char *buf, size_t len, long long ns)
-{
-	if (ns % 1000000000LL == 0)
-		snprintf(buf, len, "%llds", ns / 1000000000LL);
-	else if (ns >= 1000000000LL)
-		snprintf(buf, len, "%.3fs", ns / 1e9);
-	else if (ns % 1000000LL == 0)
-		snprintf(buf, len, "%lldms", ns / 1000000LL);
-	else if (ns >= 1000000LL)
-		snprintf(buf, len, "%.3fms", ns / 1e6);
-	else
-		snprintf(buf, len, "%lldns", ns);
-}
-
 struct limits {
 	long long max_ready, max_wait, max_blocked, max_unseeded; /* -1: none */
 };
 
-/* The number of limits broken, each printed on @f. */
-static int check_limits(FILE *f, const struct rt_summary *s,
+/* One broken limit: its name, then its fields (print.h: text and JSON). */
+static void broken_start(const char *check)
+{
+	rt_print_open_object(NULL);
+	rt_print_str(RT_PRINT_ANY, "check", "%s: ", check);
+}
+
+static void broken_end(void)
+{
+	rt_print_nl();
+	rt_print_close_object();
+}
+
+/*
+ * The limits @s breaks, through print.h: text, a line per limit broken;
+ * JSON, {"trace", "ok", "broken": [{check, ...}]}. Durations are seconds
+ * in both. Returns the number broken.
+ */
+static int check_limits(const char *file, const struct rt_summary *s,
 			const struct limits *l)
 {
-	char a[32], b[32];
 	int broken = 0;
 
+	rt_print_str(RT_PRINT_JSON, "trace", NULL, file);
+	rt_print_open_array("broken");
 	if (l->max_ready >= 0) {
-		fmt_ns(b, sizeof(b), l->max_ready);
-		if (!s->ready) {
-			fprintf(f, "max-ready: the CRNG was not ready when the recording ended (limit %s)\n", b);
-			broken++;
-		} else if (!s->ready_before_load && s->ready_ns < 0) {
-			fprintf(f, "max-ready: the trace does not say when the CRNG was ready (limit %s)\n", b);
+		const char *why = NULL;
+
+		if (!s->ready)
+			why = "the CRNG was not ready when the recording ended";
+		else if (!s->ready_before_load && s->ready_ns < 0)
+			why = "the trace does not say when the CRNG was ready";
+		if (why) {
+			broken_start("max-ready");
+			rt_print_str(RT_PRINT_ANY, "reason", "%s", why);
+			rt_print_secs(RT_PRINT_ANY, "limit_seconds", " (limit %s)",
+				      l->max_ready);
+			broken_end();
 			broken++;
 		} else if (!s->ready_before_load && s->ready_ns > l->max_ready) {
-			fmt_ns(a, sizeof(a), s->ready_ns);
-			fprintf(f, "max-ready: ready %s after boot, over the limit of %s\n", a, b);
+			broken_start("max-ready");
+			rt_print_secs(RT_PRINT_ANY, "ready_seconds",
+				      "ready %s after boot", s->ready_ns);
+			rt_print_secs(RT_PRINT_ANY, "limit_seconds",
+				      ", over the limit of %s", l->max_ready);
+			broken_end();
 			broken++;
 		}
 	}
 	if (l->max_wait >= 0 && s->worst_wait_ns > l->max_wait) {
 		const struct rt_wait_info *w = &s->waits[0];
 
-		fmt_ns(a, sizeof(a), s->worst_wait_ns);
-		fmt_ns(b, sizeof(b), l->max_wait);
-		fprintf(f, "max-wait: %s (pid %lld) waited %s, over the limit of %s\n",
-			*w->comm ? rt_esc(w->comm) : "a task", w->pid, a, b);
+		broken_start("max-wait");
+		rt_print_str(RT_PRINT_ANY, "comm", "%s", *w->comm ? w->comm : "a task");
+		rt_print_int(RT_PRINT_ANY, "pid", " (pid %lld)", w->pid);
+		rt_print_secs(RT_PRINT_ANY, "wait_seconds", " waited %s",
+			      s->worst_wait_ns);
+		rt_print_secs(RT_PRINT_ANY, "limit_seconds", ", over the limit of %s",
+			      l->max_wait);
+		broken_end();
 		broken++;
 	}
 	if (l->max_blocked >= 0 && (long long)s->nblocked > l->max_blocked) {
-		fprintf(f, "max-blocked: %zu tasks waited, over the limit of %lld\n",
-			s->nblocked, l->max_blocked);
+		broken_start("max-blocked");
+		rt_print_int(RT_PRINT_ANY, "blocked_tasks", "%lld tasks waited",
+			     (long long)s->nblocked);
+		rt_print_int(RT_PRINT_ANY, "limit", ", over the limit of %lld",
+			     l->max_blocked);
+		broken_end();
 		broken++;
 	}
 	if (l->max_unseeded >= 0 &&
 	    (long long)s->nunseeded_served > l->max_unseeded) {
-		fprintf(f, "max-unseeded: %zu read%s served before ready, over the limit of %lld\n",
-			s->nunseeded_served, s->nunseeded_served == 1 ? "" : "s",
-			l->max_unseeded);
+		broken_start("max-unseeded");
+		rt_print_int(RT_PRINT_ANY, "unseeded_reads_served",
+			     s->nunseeded_served == 1 ? "%lld read served before ready" :
+			     "%lld reads served before ready",
+			     (long long)s->nunseeded_served);
+		rt_print_int(RT_PRINT_ANY, "limit", ", over the limit of %lld",
+			     l->max_unseeded);
+		broken_end();
 		broken++;
 	}
+	rt_print_close_array();
+	rt_print_bool(RT_PRINT_JSON, "ok", NULL, broken == 0);
 	return broken;
 }
 
@@ -134,9 +166,11 @@ int check_main(int argc, char *argv[])
 		{ "max-wait", required_argument, NULL, OPT_WAIT },
 		{ "max-blocked", required_argument, NULL, OPT_BLOCKED },
 		{ "max-unseeded", required_argument, NULL, OPT_UNSEEDED },
+		{ "json", no_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
 		{}
 	};
+	bool json = false;
 	struct limits l = { -1, -1, -1, -1 };
 	struct rt_summary s;
 	char err[512], bad[64];
@@ -144,8 +178,11 @@ int check_main(int argc, char *argv[])
 
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "jh", opts, NULL)) != -1) {
 		switch (c) {
+		case 'j':
+			json = true;
+			break;
 		case OPT_READY:
 		case OPT_WAIT:
 			if (rt_parse_duration(optarg, c == OPT_READY ?
@@ -192,7 +229,13 @@ int check_main(int argc, char *argv[])
 		fprintf(stderr, "rngtrace check: %s\n", err);
 		return RT_EXIT_ERROR;
 	}
-	broken = check_limits(stdout, &s, &l);
+	rt_print_start(stdout, json);
+	broken = check_limits(argv[optind], &s, &l);
+	if (rt_print_end()) {
+		fprintf(stderr, "rngtrace check: cannot write the output\n");
+		rt_summary_free(&s);
+		return RT_EXIT_ERROR;
+	}
 	rt_summary_free(&s);
 	return broken ? RT_EXIT_FAILED : RT_EXIT_OK;
 }

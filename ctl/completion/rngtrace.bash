@@ -69,7 +69,7 @@ _rngtrace()
 	events)  opts="--follow --since --json --help" ;;
 	record)  opts="--output --until --settle --timeout --allow-timeout --help" ;;
 	report)  opts="--json --summary --journal-fields --help" ;;
-	check)   opts="--max-ready --max-wait --max-blocked --max-unseeded --help" ;;
+	check)   opts="--max-ready --max-wait --max-blocked --max-unseeded --json --help" ;;
 	compare) opts="--label --by --json --help" ;;
 	plot)    opts="--output --help" ;;
 	export)  opts="--format --output --max-wait --max-ready --help" ;;

@@ -7,7 +7,11 @@
 
 #include <jansson.h>
 
-/* Print @json and a newline to @f; 0 or -1. A NULL @json is an error. */
+/*
+ * Print @json and a newline to @f, every --json output's one way: two
+ * spaces of indent, floats with 12 significant digits (no binary noise).
+ * 0 or -1. A NULL @json is an error.
+ */
 int rt_json_print(FILE *f, const json_t *json);
 
 #endif /* RT_JSONOUT_H */

@@ -9,6 +9,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <jansson.h>
+
 #include "cli.h"
 #include "harness.h"
 #include "ctlrun.h"
@@ -76,8 +78,8 @@ static void test_breaks(void)
 	    "--max-blocked", "2", "--max-unseeded", "0",
 	    fixture("r-qemu64-stall.json"));
 	CHECK_INT(r.status, 1);
-	CHECK_CONTAINS(r.out, "max-ready: ready 1.500s after boot, over the limit of 1s\n");
-	CHECK_CONTAINS(r.out, "max-wait: systemd (pid 1) waited 860.200ms, over the limit of 500ms\n");
+	CHECK_CONTAINS(r.out, "max-ready: ready 1.500 s after boot, over the limit of 1.000 s\n");
+	CHECK_CONTAINS(r.out, "max-wait: systemd (pid 1) waited 0.860 s, over the limit of 0.500 s\n");
 	CHECK_CONTAINS(r.out, "max-blocked: 3 tasks waited, over the limit of 2\n");
 	CHECK_LACKS(r.out, "max-unseeded");
 	CHECK_INT(lines(r.out), 3);
@@ -101,6 +103,46 @@ static void test_breaks(void)
 	RUN(&r, "check", "--max-ready", "1499.999ms", fixture("r-qemu64-stall.json"));
 	CHECK_INT(r.status, 1);
 	CHECK_INT(lines(r.out), 1);
+	ctlrun_done(&r);
+}
+
+/*
+ * --json: the same verdict from the same calls (print.h), in seconds, to
+ * the nanosecond.
+ */
+static void test_json(void)
+{
+	struct ctlrun r;
+	json_t *o, *b, *e;
+
+	RUN(&r, "check", "--json", "--max-ready", "1", "--max-wait", "500ms",
+	    "--max-blocked", "2", fixture("r-qemu64-stall.json"));
+	CHECK_INT(r.status, 1);
+	o = json_loads(r.out ? r.out : "", 0, NULL);
+	REQUIRE(o);
+	CHECK(json_is_false(json_object_get(o, "ok")));
+	b = json_object_get(o, "broken");
+	REQUIRE(json_array_size(b) == 3);
+	e = json_array_get(b, 0);
+	CHECK_STR(json_string_value(json_object_get(e, "check")), "max-ready");
+	CHECK(json_real_value(json_object_get(e, "ready_seconds")) == 1.5);
+	CHECK(json_real_value(json_object_get(e, "limit_seconds")) == 1.0);
+	e = json_array_get(b, 1);
+	CHECK_STR(json_string_value(json_object_get(e, "comm")), "systemd");
+	CHECK_INT(json_integer_value(json_object_get(e, "pid")), 1);
+	CHECK(json_real_value(json_object_get(e, "wait_seconds")) == 0.8602);
+	e = json_array_get(b, 2);
+	CHECK_INT(json_integer_value(json_object_get(e, "blocked_tasks")), 3);
+	CHECK_INT(json_integer_value(json_object_get(e, "limit")), 2);
+	json_decref(o);
+	ctlrun_done(&r);
+
+	RUN(&r, "check", "--json", fixture("r-qemu64-stall.json"));
+	CHECK_INT(r.status, 0);
+	o = json_loads(r.out ? r.out : "", 0, NULL);
+	CHECK(o && json_is_true(json_object_get(o, "ok")) &&
+	      json_array_size(json_object_get(o, "broken")) == 0);
+	json_decref(o);
 	ctlrun_done(&r);
 }
 
@@ -189,6 +231,7 @@ static void test_errors(void)
 }
 
 static const struct rt_test check_tests[] = {
+	{ "check --json: the same verdict, in seconds", test_json },
 	{ "check: durations", test_parse_duration },
 	{ "check: a trace within its limits exits 0", test_meets },
 	{ "check: each broken limit is a line, exit 1", test_breaks },

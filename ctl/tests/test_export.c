@@ -379,6 +379,18 @@ static void t_export_check_agree(void)
 	ctlrun_done(&r);
 }
 
+/* Floats without binary noise: 1.001 s, not 1.0009999999999999. */
+static void t_json_no_float_noise(void)
+{
+	struct ctlrun r;
+
+	CTLRUN(&r, "report", "--json", fixture("r-ready-1001ms.json"));
+	CHECK_INT(r.status, 0);
+	CHECK_CONTAINS(r.out, "\"seconds\": 1.001,");
+	CHECK_LACKS(r.out, "1.0009999");
+	ctlrun_done(&r);
+}
+
 static void t_export_bad_input(void)
 {
 	static const char *const cases[][6] = {
@@ -491,6 +503,7 @@ static const struct rt_test export_tests[] = {
 	{ "export: prometheus text parses, values right", t_export_prometheus },
 	{ "export: prometheus passes promtool check metrics", t_export_promtool },
 	{ "export: --max-ready parses as check's does (1.001)", t_export_check_agree },
+	{ "json: floats without binary noise (1.001)", t_json_no_float_noise },
 	{ "export: junit well-formed; --max-wait, --max-ready fail cases", t_export_junit },
 	{ "export: ktap version 1, limits", t_export_ktap },
 	{ "export: bad usage is one line, exit 2", t_export_bad_input },

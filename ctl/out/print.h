@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * One way to print text and JSON, as iproute2's json_print.h does: each
+ * field is one call that names its JSON key and its text format, so the
+ * two outputs cannot drift apart.
+ *
+ *	rt_print_start(stdout, json);
+ *	rt_print_str(RT_PRINT_ANY, "comm", "comm %s", w->comm);
+ *	rt_print_secs(RT_PRINT_ANY, "wait_seconds", ", waited %s", w->wait_ns);
+ *	rt_print_nl();
+ *	rt_print_end();
+ *
+ * In text mode strings are escaped (rt_esc()); in JSON mode the values go
+ * into a jansson object printed at rt_print_end() with 12 significant
+ * digits (14.2, never 14.199999999999999). Durations are seconds in both:
+ * text "1.500 s" (three decimals), JSON 1.5 (a number, to the
+ * nanosecond). Not thread-safe: one output at a time.
+ */
+#ifndef RT_PRINT_H
+#define RT_PRINT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+enum rt_print_kind {
+	RT_PRINT_TEXT = 1,	/* text only */
+	RT_PRINT_JSON = 2,	/* JSON only */
+	RT_PRINT_ANY = 3,	/* both */
+};
+
+/* Start an output to @f, JSON or text. */
+void rt_print_start(FILE *f, bool json);
+/* Print what JSON was gathered; 0, or -1 if out of memory or @f failed. */
+int rt_print_end(void);
+bool rt_print_is_json(void);
+
+/* JSON objects and arrays (text prints nothing for them). */
+void rt_print_open_object(const char *key);	/* NULL key: in an array */
+void rt_print_close_object(void);
+void rt_print_open_array(const char *key);
+void rt_print_close_array(void);
+
+/* @fmt is the text format, with one %s (str, secs) or %lld (int). */
+void rt_print_str(enum rt_print_kind k, const char *key, const char *fmt,
+		  const char *value);
+void rt_print_int(enum rt_print_kind k, const char *key, const char *fmt,
+		  long long value);
+void rt_print_bool(enum rt_print_kind k, const char *key, const char *fmt,
+		   bool value);
+/* A duration or a moment in nanoseconds, printed in seconds. */
+void rt_print_secs(enum rt_print_kind k, const char *key, const char *fmt,
+		   long long ns);
+/* Text only: a newline (or any literal text). */
+void rt_print_nl(void);
+void rt_print_text(const char *text);
+
+#endif /* RT_PRINT_H */

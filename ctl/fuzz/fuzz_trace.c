@@ -2,15 +2,54 @@
 /*
  * libFuzzer target: any bytes through the streaming trace loader and the
  * summary (rt_summary_loadb), the jansson loader and rt_summarize() (the
- * two must agree), and the advice rules. A crash, a
+ * two must agree), the advice rules, and every renderer: report (text,
+ * JSON, summary line, journal fields), plot and every export. A crash, a
  * sanitizer report or a broken invariant (__builtin_trap) is a finding.
  */
 #include <stddef.h>
 #include <stdint.h>
 
+#include <stdio.h>
+
 #include "advice.h"
+#include "export.h"
+#include "plot.h"
+#include "report.h"
+#include "report_line.h"
 #include "summary.h"
 #include "trace.h"
+
+/*
+ * Every renderer on what the loader accepted, to /dev/null: what they
+ * compute is checked by the sanitizers (overflow, bounds, leaks).
+ */
+static void render(const struct rt_summary *s)
+{
+	static FILE *null;
+	struct rt_export x = { .file = "fuzz", .s = s,
+			       .max_wait_ns = 1000000000LL,
+			       .max_ready_ns = 1000000000LL };
+	struct rt_advice adv[8];
+	size_t nadv = rt_advise(s, adv, 8);
+	json_t *j;
+
+	if (!null && !(null = fopen("/dev/null", "w")))
+		__builtin_trap();
+	if (nadv > 8)
+		nadv = 8;
+	rt_report_text(null, "fuzz", s, adv, nadv);
+	j = rt_report_json(s, adv, nadv);
+	json_decref(j);
+	rt_report_line(null, s, adv, nadv);
+	rt_report_journal(null, s, adv, nadv);
+	if (rt_plot_svg(null, s) || rt_export_perfetto(null, &x) ||
+	    rt_export_prometheus(null, &x) || rt_export_junit(null, &x) ||
+	    rt_export_ktap(null, &x))
+		__builtin_trap();	/* only out of memory may fail them */
+	x.max_wait_ns = x.max_ready_ns = -1;
+	if (rt_export_junit(null, &x) || rt_export_ktap(null, &x))
+		__builtin_trap();
+}
 
 static void check_summary(const struct rt_summary *s)
 {
@@ -74,8 +113,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				    sizeof(err)) == 0;
 	if (!streamed && !err[0])
 		__builtin_trap();	/* refused without saying why */
-	if (streamed)
+	if (streamed) {
 		check_summary(&s);
+		render(&s);
+	}
 
 	t = rt_trace_loadb((const char *)data, size, "fuzz", err2, sizeof(err2));
 	if (!t != !streamed)

@@ -210,6 +210,15 @@ size_t rt_series_bin(const struct rt_series *se, long long t_ns)
 	return i >= RT_SERIES_BINS ? RT_SERIES_BINS - 1 : (size_t)i;
 }
 
+long long rt_series_start(const struct rt_series *se, size_t b)
+{
+	long long t;
+
+	if (__builtin_mul_overflow((long long)b, se->width_ns, &t))
+		return LLONG_MAX;
+	return t;
+}
+
 /* Widen the bins until @t_ns falls in one. */
 static void series_fit(struct rt_series *se, long long t_ns)
 {

@@ -165,5 +165,7 @@ void rt_summary_trim(struct rt_summary *s);
 
 /* The bin of @t_ns in @s's series. */
 size_t rt_series_bin(const struct rt_series *se, long long t_ns);
+/* When bin @b starts, in ns (LLONG_MAX if beyond what a long long holds). */
+long long rt_series_start(const struct rt_series *se, size_t b);
 
 #endif

@@ -115,7 +115,7 @@ int rt_export_perfetto(FILE *f, const struct rt_export *x)
 	 * every wait, the hwrng marks.
 	 */
 	for (i = 0; i < RT_SERIES_BINS; i++) {
-		long long t = (long long)i * se->width_ns, any = 0;
+		long long t = rt_series_start(se, i), any = 0;
 
 		for (k = 0; k < RT_NSOURCES; k++) {
 			any |= se->credit[i][k];

@@ -10,12 +10,11 @@
 #include <string.h>
 #include <strings.h>
 
-#include <jansson.h>
 #include <linux/rngtrace.h>
 
 #include "cli.h"
 #include "config.h"
-#include "jsonout.h"
+#include "print.h"
 #include "status.h"
 #include "subcommands.h"
 
@@ -79,24 +78,25 @@ int rt_nl_do(struct nlmsghdr *(*build)(struct rt_nl *nl, int arg), int arg,
 	return ret;
 }
 
+/* The settings, text or JSON from the same calls (print.h). */
 static int show(bool json, const char *what)
 {
 	static struct rt_status st;
-	json_t *o;
-	int ret;
 
 	if (status_fetch(&st, false, what))
 		return RT_EXIT_ERROR;
-	if (!json) {
-		printf("keep-armed:  %s\n", st.keep_armed ? "on" : "off");
-		printf("probes:      %s\n", st.armed ? "armed" : "disarmed");
-		return RT_EXIT_OK;
+	rt_print_start(stdout, json);
+	rt_print_str(RT_PRINT_TEXT, NULL, "keep-armed:  %s\n",
+		     st.keep_armed ? "on" : "off");
+	rt_print_bool(RT_PRINT_JSON, "keep_armed", NULL, st.keep_armed);
+	rt_print_str(RT_PRINT_TEXT, NULL, "probes:      %s\n",
+		     st.armed ? "armed" : "disarmed");
+	rt_print_bool(RT_PRINT_JSON, "armed", NULL, st.armed);
+	if (rt_print_end()) {
+		fprintf(stderr, "rngtrace %s: cannot write the output\n", what);
+		return RT_EXIT_ERROR;
 	}
-	o = json_pack("{s:b, s:b}", "keep_armed", st.keep_armed,
-		      "armed", st.armed);
-	ret = rt_json_print(stdout, o) ? RT_EXIT_ERROR : RT_EXIT_OK;
-	json_decref(o);
-	return ret;
+	return RT_EXIT_OK;
 }
 
 int config_main(int argc, char *argv[])

@@ -17,15 +17,13 @@
 #include "report.h"
 #include "summary.h"
 
-/* "1.500 s" or "860.2 ms" or "12 us" */
+/*
+ * A duration as every text output prints one: seconds, three decimals
+ * ("0.860 s"), as check, plot and the summary line do.
+ */
 static void fmt_duration(char *buf, size_t len, long long ns)
 {
-	if (ns >= 1000000000LL || ns <= -1000000000LL)
-		snprintf(buf, len, "%.3f s", ns / 1e9);
-	else if (ns >= 1000000 || ns <= -1000000)
-		snprintf(buf, len, "%.1f ms", ns / 1e6);
-	else
-		snprintf(buf, len, "%lld us", ns / 1000);
+	snprintf(buf, len, "%.3f s", ns / 1e9);
 }
 
 static void fmt_result(char *buf, size_t len, long long result)

@@ -15,6 +15,10 @@
 #define BODY "\"host\":{},\"module\":{\"load_time_ns\":1,\"ready_at_load\":false}," \
 	     "\"events\":[],\"credits\":[]"
 #define GOOD HEAD("1.0") BODY "}"
+#define BODY_NO_EVENTS "\"host\":{},\"module\":{\"load_time_ns\":1,\"ready_at_load\":false}," \
+	"\"credits\":[],"
+#define BODY_TAIL "\"module\":{\"load_time_ns\":1,\"ready_at_load\":false}," \
+	"\"events\":[],\"credits\":[]}"
 
 static const char *fixture(const char *name)
 {
@@ -188,6 +192,55 @@ static void test_types(void)
 	REFUSE(HEAD("1.0") BODY ",\"hwrngs\":{}}", "hwrngs should be an array");
 }
 
+/* Hostile shapes: deep nesting anywhere, a NUL in a string or a key. */
+static void test_hostile_shapes(void)
+{
+	size_t depth = 100000, i, n = 0;
+	char *deep = malloc(8 * depth + 512);	/* {"k": is 5 bytes a level */
+
+	REQUIRE(deep);
+	/* in the meta: host nests arrays 100,000 deep */
+	n += sprintf(deep, HEAD("1.0") "\"host\":{\"x\":");
+	for (i = 0; i < depth; i++)
+		deep[n++] = '[';
+	for (i = 0; i < depth; i++)
+		deep[n++] = ']';
+	n += sprintf(deep + n, "},\"module\":{\"load_time_ns\":1,\"ready_at_load\":false},"
+		     "\"events\":[],\"credits\":[]}");
+	expect(__LINE__, deep, n, "nested deeper than 64 levels");
+	/* in an event's unknown key */
+	n = sprintf(deep, HEAD("1.0") BODY_NO_EVENTS "\"events\":[{\"seq\":0,\"type\":\"wait\",\"time_ns\":1,\"x\":");
+	for (i = 0; i < depth; i++)
+		n += sprintf(deep + n, "{\"k\":");
+	deep[n++] = '1';
+	for (i = 0; i < depth; i++)
+		deep[n++] = '}';
+	n += sprintf(deep + n, "}]}");
+	expect(__LINE__, deep, n, "nested deeper than 64 levels");
+	free(deep);
+	/* 63 levels of an unknown field are fine, and ignored */
+	ACCEPT(HEAD("1.0") BODY_NO_EVENTS "\"events\":[{\"seq\":0,\"type\":\"wait\",\"time_ns\":1,"
+	       "\"x\":[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]}]}");
+	REFUSE(HEAD("1.0") "\"host\":{\"kernel_release\":\"a\\u0000b\"}," BODY_TAIL,
+	       "a string with a NUL character");
+	REFUSE(HEAD("1.0") "\"host\":{\"a\\u0000\":1}," BODY_TAIL,
+	       "a key with a NUL character");
+	REFUSE(HEAD("1.0") BODY_NO_EVENTS "\"events\":[{\"seq\":0,\"type\":\"wait\",\"time_ns\":1,\"comm\":\"a\\u0000\"}]}",
+	       "a string with a NUL character");
+	/* integers beyond 64 bits: not valid JSON to the loader, one line */
+	REFUSE(HEAD("1.0") BODY_NO_EVENTS "\"events\":[{\"seq\":99999999999999999999,\"type\":\"wait\",\"time_ns\":1}]}",
+	       "JSON at line 1");
+	/* a real where an integer is due */
+	REFUSE(HEAD("1.0") BODY_NO_EVENTS "\"events\":[{\"seq\":1.5,\"type\":\"wait\",\"time_ns\":1}]}",
+	       "events[0].seq should be an integer");
+	REFUSE(HEAD("1.0") BODY_NO_EVENTS "\"events\":[{\"seq\":1,\"type\":null,\"time_ns\":1}]}",
+	       "events[0].type should be a string");
+	REFUSE(HEAD("1.0") BODY_NO_EVENTS "\"events\":[{\"seq\":1,\"type\":\"wait\"}]}",
+	       "events[0].time_ns is missing");
+	REFUSE(HEAD("1.0") BODY_NO_EVENTS "\"events\":[7]}", "events[0] should be an object");
+	REFUSE(HEAD("1.0") BODY_NO_EVENTS "\"events\":{}}", "events should be an array");
+}
+
 static void test_duplicate_keys(void)
 {
 	REFUSE(HEAD("1.0") BODY ",\"host\":{}}", "duplicate key \"host\"");
@@ -266,6 +319,7 @@ static const struct rt_test trace_tests[] = {
 	{ "trace: versions 1.x accepted, 99.0 and others refused", test_versions },
 	{ "trace: wrong and missing types", test_types },
 	{ "trace: duplicate keys", test_duplicate_keys },
+	{ "trace: deep nesting, NULs, huge and wrong numbers", test_hostile_shapes },
 	{ "trace: the r-* fixtures load", test_fixtures_load },
 	{ "trace: files and standard input", test_load_path },
 	{ "trace: typed getters", test_getters },

@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 """mktrace.py BASE N OUT: a trace of N events, synthesized from the real
 trace BASE by repeating its events (seq renumbered, each copy later in time
-by the span of BASE's events), written as rngtrace record writes it
-(2-space indent). Streams its output: the size of OUT does not matter."""
+by the span of BASE's events), written with a 2-space indent (record now
+writes its events one a line; the loader reads either alike). Streams its output: the size of OUT does not matter."""
 import json
 import sys
 

@@ -26,10 +26,7 @@
 #include "status.h"
 #include "subcommands.h"
 #include "trace.h"
-
-#ifndef RNGTRACE_VERSION
-#define RNGTRACE_VERSION "unknown"
-#endif
+#include "tracewrite.h"
 
 static const char * const until_names[] = {
 	[RT_UNTIL_READY] = "ready",
@@ -67,88 +64,12 @@ bool rt_settle_step(struct rt_settle *s, uint64_t now_ns, bool ready,
 	return now_ns - s->since_ns >= settle_ns;
 }
 
-static int set_new(json_t *o, const char *key, json_t *v)
-{
-	return v ? json_object_set_new(o, key, v) : 0;
-}
-
-json_t *rt_trace_build(const struct rt_status *st, json_t *host,
-		       json_t *events, json_t *kmsg, json_t *record,
-		       const struct rt_event *ready_event)
-{
-	json_t *t = json_pack("{s:s, s:s, s:s}",
-			      RT_K_FORMAT, RT_TRACE_FORMAT,
-			      RT_K_VERSION, RT_TRACE_VERSION,
-			      RT_K_RECORDED_BY, RNGTRACE_VERSION);
-	json_t *module = rt_trace_module_json(st);
-	json_t *credits = rt_trace_credits_json(st);
-	json_t *hwrngs = st->has_hwrngs ? rt_trace_hwrngs_json(st) : NULL;
-	json_t *ready = rt_trace_ready_json(st, kmsg ? rt_kmsg_ready_ns(kmsg) : -1,
-					    ready_event);
-	bool bad = !t || !module || !credits || (st->has_hwrngs && !hwrngs);
-
-	if (!events)
-		events = json_array();
-	bad |= !events;
-	if (t) {
-		bad |= set_new(t, RT_K_HOST, host ? host : json_object()) != 0;
-		bad |= set_new(t, RT_K_MODULE, module) != 0;
-		bad |= set_new(t, RT_K_READY, ready) != 0;
-		bad |= set_new(t, RT_K_CREDITS, credits) != 0;
-		bad |= set_new(t, RT_K_HWRNGS, hwrngs) != 0;
-		bad |= set_new(t, RT_K_EVENTS, events) != 0;
-		bad |= set_new(t, RT_K_KMSG, kmsg) != 0;
-		bad |= set_new(t, RT_K_RECORD, record) != 0;
-	} else {
-		json_decref(host);
-		json_decref(module);
-		json_decref(ready);
-		json_decref(credits);
-		json_decref(hwrngs);
-		json_decref(events);
-		json_decref(kmsg);
-		json_decref(record);
-	}
-	if (bad) {
-		json_decref(t);
-		return NULL;
-	}
-	return t;
-}
-
 int rt_record_exit(const char *stopped_by, enum rt_until until,
 		   bool allow_timeout)
 {
 	if (!strcmp(stopped_by, "timeout") && until != RT_UNTIL_SIGNAL &&
 	    !allow_timeout)
 		return RT_RECORD_EXIT_TIMEOUT;
-	return 0;
-}
-
-/* The recording. */
-
-struct rec {
-	json_t *events;
-	bool saw_ready;
-	struct rt_event ready;
-	size_t nwaits;
-	bool oom;
-};
-
-static int collect(const struct rt_event *ev, void *arg)
-{
-	struct rec *r = arg;
-
-	if (ev->type == RNGTRACE_EVENT_TYPE_READY && !r->saw_ready) {
-		r->saw_ready = true;
-		r->ready = *ev;
-	}
-	if (ev->type == RNGTRACE_EVENT_TYPE_WAIT)
-		r->nwaits++;
-	if (json_array_append_new(r->events, rt_event_to_json(ev))) {
-		r->oom = true;
-		return -1;
-	}
 	return 0;
 }
 
@@ -184,11 +105,13 @@ static void fmt_time(char *buf, size_t len, long long ns)
 		 ns % 1000000000 / 1000000);
 }
 
-static void summary(const char *path, const json_t *trace, size_t nwaits,
+/* One line on stderr: what was written (the trace's ready, as written). */
+static void summary(const char *path, const struct rt_status *st,
+		    const struct rt_trace_writer *w, const json_t *kmsg,
 		    const char *stopped_by, bool complete)
 {
-	const json_t *ready = json_object_get(trace, "ready");
-	size_t nev = json_array_size(json_object_get(trace, "events"));
+	json_t *ready = rt_trace_ready_json(st, kmsg ? rt_kmsg_ready_ns(kmsg) : -1,
+					    w->saw_ready ? &w->ready : NULL);
 	char when[64], what[160];
 
 	if (!ready) {
@@ -209,9 +132,10 @@ static void summary(const char *path, const json_t *trace, size_t nwaits,
 				 src ? " (" : "", src ? src : "",
 				 src ? ")" : "");
 	}
+	json_decref(ready);
 	fprintf(stderr, "rngtrace record: %s: %s, %zu wait%s, %zu event%s%s%s%s\n",
-		path, what, nwaits, nwaits == 1 ? "" : "s", nev,
-		nev == 1 ? "" : "s", complete ? "" : " (incomplete: stopped by ",
+		path, what, w->nwaits, w->nwaits == 1 ? "" : "s", w->nevents,
+		w->nevents == 1 ? "" : "s", complete ? "" : " (incomplete: stopped by ",
 		complete ? "" : stopped_by, complete ? "" : ")");
 }
 
@@ -234,10 +158,10 @@ int record_main(int argc, char *argv[])
 	struct rt_outfile o;
 	struct rt_follow f = { 0 };
 	struct rt_settle settle = { 0 };
-	struct rec r = { 0 };
+	struct rt_trace_writer w;
 	uint64_t started_ns, ended_ns, lost;
 	char bad[64], err[512];
-	json_t *trace, *kmsg, *record;
+	json_t *kmsg, *record;
 	bool complete;
 	int c, ret, status;
 
@@ -301,10 +225,14 @@ int record_main(int argc, char *argv[])
 
 	rt_follow_signals();
 	started_ns = rt_boottime_ns();
-	r.events = json_array();
-	f.cb = collect;
-	f.arg = &r;
-	ret = r.events ? 0 : -ENOMEM;
+	/*
+	 * Each event goes to the temporary file as it comes (bounded memory
+	 * whatever their number); the trace appears under @path only when
+	 * complete (rt_outfile_commit()).
+	 */
+	ret = rt_trace_writer_start(&w, o.f) ? -EIO : 0;
+	f.cb = rt_trace_writer_event;
+	f.arg = &w;
 	/* Join the group first, then STATUS and the dump from seq 0. */
 	if (!ret)
 		ret = rt_follow_open(&f, true, "record");
@@ -338,7 +266,7 @@ int record_main(int argc, char *argv[])
 			ret = status_fetch(&st, false, "record");
 			if (ret)
 				goto fail;
-			ready = st.crng_ready || r.saw_ready;
+			ready = st.crng_ready || w.saw_ready;
 			if (until == RT_UNTIL_READY && ready) {
 				stopped_by = "ready";
 				break;
@@ -382,29 +310,22 @@ int record_main(int argc, char *argv[])
 			   "stopped_by", stopped_by,
 			   "complete", complete,
 			   "events_dropped_before_start", (json_int_t)lost);
-	trace = rt_trace_build(&st, rt_host_json(""), r.events, kmsg, record,
-			       r.saw_ready ? &r.ready : NULL);
-	r.events = NULL;
-	if (!trace) {
-		fprintf(stderr, "rngtrace record: out of memory\n");
-		ret = -ENOMEM;
-		goto fail;
-	}
 	rt_follow_close(&f);
-	if (json_dumpf(trace, o.f, JSON_INDENT(2)) < 0 || fputc('\n', o.f) == EOF) {
+	json_incref(kmsg);	/* for the summary line */
+	if (rt_trace_writer_finish(&w, &st, rt_host_json(""), kmsg, record)) {
+		fprintf(stderr, "rngtrace record: cannot write %s (a write error, or out of memory)\n",
+			path);
+		json_decref(kmsg);
 		rt_outfile_abort(&o);
-		fprintf(stderr, "rngtrace record: cannot write %s: %s\n", path,
-			errno ? strerror(errno) : "write error");
-		json_decref(trace);
 		return RT_EXIT_ERROR;
 	}
 	if (rt_outfile_commit(&o, err, sizeof(err))) {
 		fprintf(stderr, "rngtrace record: %s\n", err);
-		json_decref(trace);
+		json_decref(kmsg);
 		return RT_EXIT_ERROR;
 	}
-	summary(path, trace, r.nwaits, stopped_by, complete);
-	json_decref(trace);
+	summary(path, &st, &w, kmsg, stopped_by, complete);
+	json_decref(kmsg);
 	status = rt_record_exit(stopped_by, until, allow_timeout);
 	if (status)
 		fprintf(stderr, "rngtrace record: stopped by --timeout before %s (--allow-timeout to exit 0)\n",
@@ -413,10 +334,10 @@ int record_main(int argc, char *argv[])
 	return status;
 
 fail:
-	if (ret == -ENOMEM || r.oom)
-		fprintf(stderr, "rngtrace record: out of memory\n");
+	/* A failed event callback was said by rt_follow_*(). */
+	if (w.failed && !f.cb_failed)
+		fprintf(stderr, "rngtrace record: cannot write %s\n", path);
 	rt_follow_close(&f);
-	json_decref(r.events);
 	rt_outfile_abort(&o);
 	return RT_EXIT_ERROR;
 }

@@ -2,7 +2,8 @@
 /*
  * rngtrace record without a kernel: the "settled" decision, the trace it
  * builds (checked by the trace loader readers use), the ready object's
- * three sources, the atomic write, and the command's errors.
+ * three sources, the atomic write, the trace written as the events come
+ * (a fake event source), and the command's errors.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -16,9 +17,13 @@
 #include <linux/rngtrace.h>
 
 #include "evjson.h"
+#include "ctlrun.h"
 #include "harness.h"
+#include "outfile.h"
 #include "status.h"
+#include "summary.h"
 #include "trace.h"
+#include "tracewrite.h"
 
 #define S(x) ((uint64_t)(x) * 1000000000ULL)
 
@@ -187,6 +192,134 @@ static void t_build_loads(void)
 	json_decref(back);
 	free(text);
 	json_decref(t);
+}
+
+
+/* Event @i of a fake source: credits, a wait every 100, a READY at 5000. */
+static void fake_event(size_t i, struct rt_event *ev)
+{
+	memset(ev, 0, sizeof(*ev));
+	ev->has_seq = ev->has_type = ev->has_time = true;
+	ev->seq = i;
+	ev->time_ns = 2200000000ULL + i * 1000;
+	if (i == 5000) {
+		ev->type = RNGTRACE_EVENT_TYPE_READY;
+		ev->has_source = ev->has_bits = ev->has_total_bits = true;
+		ev->source = RNGTRACE_SOURCE_JITTER;
+		ev->bits = 1;
+		ev->total_bits = 256;
+	} else if (i % 100 == 7) {
+		ev->type = RNGTRACE_EVENT_TYPE_WAIT;
+		ev->has_start = ev->has_pid = ev->has_tgid = ev->has_path = true;
+		ev->has_bytes = ev->has_result = true;
+		ev->start_ns = ev->time_ns - 500;
+		ev->pid = ev->tgid = 100 + i;
+		ev->path = RNGTRACE_PATH_GETRANDOM;
+		ev->bytes = 16;
+		ev->result = 16;
+		snprintf(ev->comm, sizeof(ev->comm), "t\n%zu", i);
+	} else {
+		ev->type = RNGTRACE_EVENT_TYPE_CREDIT;
+		ev->has_source = ev->has_bits = ev->has_total_bits = true;
+		ev->source = RNGTRACE_SOURCE_INTERRUPTS;
+		ev->bits = 1;
+		ev->total_bits = i < 5000 ? i % 256 : 256;
+		snprintf(ev->caller, sizeof(ev->caller), "add_timer_randomness");
+	}
+}
+
+static long long file_size(const char *path)
+{
+	struct stat sb;
+
+	return stat(path, &sb) ? -1 : (long long)sb.st_size;
+}
+
+/*
+ * record writes each event as it comes, into the temporary file, and the
+ * trace appears under its name only at the end; what it wrote is the very
+ * trace rt_trace_build() makes of the same parts, and the readers load it.
+ */
+static void t_stream(void)
+{
+	enum { N = 20000 };
+	char *dir = ctlrun_tmpdir(), path[512], err[256] = "";
+	json_t *events = json_array(), *streamed, *built, *kmsg, *record;
+	struct rt_trace_writer w;
+	struct rt_outfile o;
+	struct rt_summary s;
+	struct rt_event ev;
+	size_t i;
+
+	REQUIRE(dir && events);
+	snprintf(path, sizeof(path), "%s/trace.json", dir);
+	REQUIRE(!rt_outfile_open(&o, path, err, sizeof(err)));
+	REQUIRE(o.tmp);
+	REQUIRE(!rt_trace_writer_start(&w, o.f));
+	for (i = 0; i < N; i++) {
+		fake_event(i, &ev);
+		/* the callback rt_follow_*() calls */
+		CHECK_INT(rt_trace_writer_event(&ev, &w), 0);
+		json_array_append_new(events, rt_event_to_json(&ev));
+		if (i == N / 2) {
+			/* On disk already (stdio holds a few KB at most)... */
+			CHECK(file_size(o.tmp) > (long long)(N / 2) * 60);
+			/* ...but not under its name. */
+			CHECK_INT(file_size(path), -1);
+		}
+	}
+	CHECK_INT(w.nevents, N);
+	CHECK_INT(w.nwaits, N / 100);
+	CHECK(w.saw_ready && w.ready.seq == 5000);
+	sample_status();
+	kmsg = json_pack("[{s:I, s:s}]", "time_ns", (json_int_t)3283221400,
+			 "text", "random: crng init done");
+	record = json_pack("{s:s, s:b}", "stopped_by", "settled", "complete", 1);
+	REQUIRE(kmsg && record);
+	json_incref(kmsg);
+	json_incref(record);
+	CHECK_INT(rt_trace_writer_finish(&w, &st, json_pack("{s:s}", "kernel_release", "6.1.0-56-amd64"),
+					 kmsg, record), 0);
+	CHECK_INT(file_size(path), -1);
+	REQUIRE(!rt_outfile_commit(&o, err, sizeof(err)));
+
+	streamed = rt_trace_load(path, err, sizeof(err));
+	if (!streamed)
+		rt_test_fail(__FILE__, __LINE__, "rt_trace_load: %s", err);
+	built = rt_trace_build(&st, json_pack("{s:s}", "kernel_release", "6.1.0-56-amd64"),
+			       events, kmsg, record, &w.ready);
+	CHECK(streamed && built && json_equal(streamed, built));
+	json_decref(streamed);
+	json_decref(built);
+
+	REQUIRE(!rt_summary_load(path, &s, err, sizeof(err)));
+	CHECK_INT(s.nwaits, N / 100);
+	CHECK(s.ready && s.ready_ns == 3240426060);
+	rt_summary_free(&s);
+	ctlrun_rmdir(dir);
+}
+
+/* A trace that ended before any event is still a trace. */
+static void t_stream_empty(void)
+{
+	char *text = NULL, err[256] = "";
+	size_t len = 0;
+	struct rt_trace_writer w;
+	json_t *t;
+	FILE *f = open_memstream(&text, &len);
+
+	REQUIRE(f);
+	REQUIRE(!rt_trace_writer_start(&w, f));
+	sample_status();
+	CHECK_INT(rt_trace_writer_finish(&w, &st, NULL, NULL, NULL), 0);
+	fclose(f);
+	t = rt_trace_loadb(text, len, "t.json", err, sizeof(err));
+	if (!t)
+		rt_test_fail(__FILE__, __LINE__, "rt_trace_loadb: %s: %s", err, text);
+	CHECK(t && json_array_size(json_object_get(t, "events")) == 0);
+	CHECK(t && json_object_get(t, "module"));
+	json_decref(t);
+	free(text);
 }
 
 static void t_ready_before_load(void)
@@ -393,6 +526,8 @@ static const struct rt_test record_tests[] = {
 	{ "record: --until names", t_until_names },
 	{ "record: the trace's fields from STATUS, PROBES, HWRNG", t_build },
 	{ "record: the trace loads with the readers' loader", t_build_loads },
+	{ "record: events go to the file as they come, the trace is the same", t_stream },
+	{ "record: a trace without events", t_stream_empty },
 	{ "record: ready before load, from the kernel log or without a time", t_ready_before_load },
 	{ "record: ready from a READY event, or absent", t_ready_from_event_or_none },
 	{ "record: --timeout exits 1 unless --allow-timeout", t_exit_status },

@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * record's trace, written as the events arrive: the head (format,
+ * version, recorded_by) and "events": [ first, each event on its own
+ * line as it comes, then, once the recording ends, the rest of the trace
+ * (host, module, ready, credits, hwrngs, kmsg, record), which only the
+ * end knows. Memory stays bounded whatever the number of events: none is
+ * kept. Readers do not depend on the order of the keys
+ * (Documentation/trace-format.md).
+ *
+ *	rt_trace_writer_start(&w, o.f);
+ *	follow.cb = rt_trace_writer_event; follow.arg = &w;
+ *	...
+ *	rt_trace_writer_finish(&w, &st, host, kmsg, record);
+ *	rt_outfile_commit(&o, ...);	(atomic: the temporary file is renamed)
+ */
+#ifndef RT_TRACEWRITE_H
+#define RT_TRACEWRITE_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include <jansson.h>
+
+#include "evjson.h"
+
+struct rt_trace_writer {
+	FILE *f;
+	size_t nevents, nwaits;
+	bool saw_ready;
+	struct rt_event ready;		/* the first READY event */
+	bool failed;			/* out of memory or a write error */
+};
+
+/* Write the head to @f. 0, or -1 (a write error). */
+int rt_trace_writer_start(struct rt_trace_writer *w, FILE *f);
+/*
+ * Write one event (an rt_follow callback: @arg is the writer). 0, or -1
+ * once writing failed.
+ */
+int rt_trace_writer_event(const struct rt_event *ev, void *arg);
+/*
+ * Close events[] and write the rest of the trace from @st and the parts
+ * (the references to @host, @kmsg and @record are taken; NULLs left out).
+ * 0, or -1 when out of memory or a write failed.
+ */
+int rt_trace_writer_finish(struct rt_trace_writer *w,
+			   const struct rt_status *st, json_t *host,
+			   json_t *kmsg, json_t *record);
+
+#endif /* RT_TRACEWRITE_H */

@@ -16,6 +16,8 @@
 #   make uninstall        remove what install put there
 #   make dkms-install     register the module source with DKMS and build it
 #                         for every installed kernel; dkms-remove undoes it
+#   make deb              the Debian packages rngtrace and rngtrace-dkms
+#                         (debian/) in build/deb/, checked by lintian
 
 TOP := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
 BUILD := $(TOP)/build
@@ -127,6 +129,20 @@ dkms-remove:
 	dkms remove rngtrace/$(shell cat $(TOP)/VERSION) --all
 	rm -rf $(DKMS_SRC)
 
+# Debian packages: dpkg-buildpackage in a copy of the tree (build/deb/src,
+# what git tracks or would track), the version from VERSION; lintian must
+# report no error and no warning without an override (debian/*lintian-overrides).
+DEB_DIR = $(BUILD)/deb
+
+deb:
+	rm -rf $(DEB_DIR) && mkdir -p $(DEB_DIR)/src
+	cd $(TOP) && git ls-files -co --exclude-standard | sort -u | \
+		while read -r f; do [ -f "$$f" ] && echo "$$f"; done | \
+		tar -cf - -T - | tar -C $(DEB_DIR)/src -xf -
+	sed -i '1s/(.*)/($(shell cat $(TOP)/VERSION))/' $(DEB_DIR)/src/debian/changelog
+	cd $(DEB_DIR)/src && dpkg-buildpackage -us -uc -b
+	lintian --fail-on error,warning --info $(DEB_DIR)/rngtrace_$(shell cat $(TOP)/VERSION)_*.changes
+
 check:
 	$(TOP)/tools/check/run
 
@@ -137,4 +153,4 @@ clean:
 	rm -rf $(BUILD)
 
 .PHONY: all kmod-tree module sparse modules-all ctl ctl-asan selftests style deps check demo clean \
-	install uninstall dkms-install dkms-remove
+	install uninstall dkms-install dkms-remove deb

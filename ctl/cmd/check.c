@@ -41,7 +41,8 @@ static const char check_usage[] =
 	"                    call that failed, as GRND_NONBLOCK does with EAGAIN, got\n"
 	"                    none and does not count)\n"
 	"  -j, --json        print the verdict as one JSON object: {trace, ok,\n"
-	"                    broken: [{check, ..._seconds, limit...}]}\n"
+	"                    broken: [{check, ..., limit_ns or limit}]}, times\n"
+	"                    in nanoseconds (ready_time_ns, worst_wait_ns)\n"
 	"  -h, --help        show this help\n"
 	"\n"
 	"T is a duration: 1.5s, 200ms, 500us, 1000ns, or a number of seconds (2).\n"
@@ -105,15 +106,15 @@ static int check_limits(const char *file, const struct rt_summary *s,
 		if (why) {
 			broken_start("max-ready");
 			rt_print_str(RT_PRINT_ANY, "reason", "%s", why);
-			rt_print_secs(RT_PRINT_ANY, "limit_seconds", " (limit %s)",
+			rt_print_time(RT_PRINT_ANY, "limit_ns", " (limit %s)",
 				      l->max_ready);
 			broken_end();
 			broken++;
 		} else if (!s->ready_before_load && s->ready_ns > l->max_ready) {
 			broken_start("max-ready");
-			rt_print_secs(RT_PRINT_ANY, "ready_seconds",
+			rt_print_time(RT_PRINT_ANY, "ready_time_ns",
 				      "ready %s after boot", s->ready_ns);
-			rt_print_secs(RT_PRINT_ANY, "limit_seconds",
+			rt_print_time(RT_PRINT_ANY, "limit_ns",
 				      ", over the limit of %s", l->max_ready);
 			broken_end();
 			broken++;
@@ -125,9 +126,9 @@ static int check_limits(const char *file, const struct rt_summary *s,
 		broken_start("max-wait");
 		rt_print_str(RT_PRINT_ANY, "comm", "%s", *w->comm ? w->comm : "a task");
 		rt_print_int(RT_PRINT_ANY, "pid", " (pid %lld)", w->pid);
-		rt_print_secs(RT_PRINT_ANY, "wait_seconds", " waited %s",
+		rt_print_time(RT_PRINT_ANY, "worst_wait_ns", " waited %s",
 			      s->worst_wait_ns);
-		rt_print_secs(RT_PRINT_ANY, "limit_seconds", ", over the limit of %s",
+		rt_print_time(RT_PRINT_ANY, "limit_ns", ", over the limit of %s",
 			      l->max_wait);
 		broken_end();
 		broken++;

@@ -4,6 +4,8 @@
  * several traces side by side, one column per group of traces.
  */
 #include <getopt.h>
+#include <limits.h>
+#include <stdbool.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +13,7 @@
 
 #include "cli.h"
 #include "names.h"
+#include "print.h"
 #include "stats.h"
 #include "subcommands.h"
 #include "summary.h"
@@ -18,9 +21,9 @@
 
 /* The metrics of one trace; NAN where the trace has no value. */
 enum {
-	M_READY,		/* seconds since boot; 0 if ready before load */
-	M_TOTAL_WAIT,		/* seconds */
-	M_WORST_WAIT,		/* seconds */
+	M_READY,		/* ns since boot; 0 if ready before load */
+	M_TOTAL_WAIT,		/* ns */
+	M_WORST_WAIT,		/* ns */
 	M_BLOCKED,		/* tasks */
 	M_SHARE,		/* + RT_NSOURCES + 1: percent of the bits */
 	M_N = M_SHARE + RT_NSOURCES + 1,
@@ -48,7 +51,7 @@ static const char compare_usage[] =
 	"Put traces that 'rngtrace record' wrote side by side: for each trace, or\n"
 	"each group of traces, the time to CRNG ready (seconds since boot), the\n"
 	"total and the worst time tasks waited for it, how many tasks (thread\n"
-	"groups) waited, and the share of the credited entropy by source (\"at\n"
+	"groups) waited, and the share of the credited entropy by source (\"before\n"
 	"load\" is what boot code credited before the module loaded). A group of\n"
 	"several traces shows the median and, in brackets, the minimum..maximum;\n"
 	"N is the number of traces. A CRNG ready before the module loaded counts\n"
@@ -60,7 +63,9 @@ static const char compare_usage[] =
 	"                 traces are then grouped by label\n"
 	"  -b, --by KEY   group by 'kernel' (the kernel release, the default\n"
 	"                 without labels) or 'label' (the default with labels)\n"
-	"  -j, --json     print a JSON object instead of the table\n"
+	"  -j, --json     print a JSON object instead of the table (times in\n"
+	"                 integer nanoseconds: ready_time_ns, total_wait_ns,\n"
+	"                 worst_wait_ns; blocked_tasks, share_percent)\n"
 	"  -h, --help     show this help\n"
 	"\n"
 	"FILE may be '-' for standard input. Exits 0, or 2 on error.\n";
@@ -74,11 +79,11 @@ static void metrics(struct cmp_trace *t)
 	if (s->ready && s->ready_before_load)
 		t->m[M_READY] = 0;
 	else if (s->ready && s->ready_ns >= 0)
-		t->m[M_READY] = s->ready_ns / 1e9;
+		t->m[M_READY] = (double)s->ready_ns;
 	else
 		t->m[M_READY] = NAN;
-	t->m[M_TOTAL_WAIT] = s->total_wait_ns / 1e9;
-	t->m[M_WORST_WAIT] = s->worst_wait_ns / 1e9;
+	t->m[M_TOTAL_WAIT] = (double)s->total_wait_ns;
+	t->m[M_WORST_WAIT] = (double)s->worst_wait_ns;
 	t->m[M_BLOCKED] = (double)s->nblocked;
 
 	total = (double)s->credit_total +
@@ -91,9 +96,31 @@ static void metrics(struct cmp_trace *t)
 				     s->pool_bits_at_load : 0) / total : NAN;
 }
 
+/*
+ * The rows, one per quantity: its JSON key and its text label side by
+ * side, so that the two outputs name the same things (report and check
+ * use the same keys: print.h).
+ */
+static const struct metric {
+	int m;
+	const char *key, *label;
+	bool time;		/* ns: text in seconds, JSON integer ns */
+} metric_rows[] = {
+	{ M_READY, "ready_time_ns", "ready (s)", true },
+	{ M_TOTAL_WAIT, "total_wait_ns", "total wait (s)", true },
+	{ M_WORST_WAIT, "worst_wait_ns", "worst wait (s)", true },
+	{ M_BLOCKED, "blocked_tasks", "blocked tasks", false },
+};
+
+/* A share row's JSON key (in share_percent) and its text label. */
+static const char *share_key(int i)
+{
+	return i == SHARE_AT_LOAD ? "pool_at_load" : rt_source_name(i);
+}
+
 static const char *share_name(int i)
 {
-	return i == SHARE_AT_LOAD ? "at load" : rt_source_name(i);
+	return i == SHARE_AT_LOAD ? "before load" : rt_source_name(i);
 }
 
 /* A name as a table heading: one line, no control characters. */
@@ -171,8 +198,9 @@ static int share_used(const struct cmp_group *g, size_t ng, int i)
 	return 0;
 }
 
+/* @scale: what a value is divided by for the text (1e9: ns to seconds). */
 static void cell(char *buf, size_t len, const struct rt_stats *st,
-		 const char *fmt)
+		 const char *fmt, double scale)
 {
 	char a[32], b[32], c[32];
 
@@ -180,13 +208,13 @@ static void cell(char *buf, size_t len, const struct rt_stats *st,
 		snprintf(buf, len, "-");
 		return;
 	}
-	snprintf(a, sizeof(a), fmt, st->median);
+	snprintf(a, sizeof(a), fmt, st->median / scale);
 	if (st->n == 1) {
 		snprintf(buf, len, "%s", a);
 		return;
 	}
-	snprintf(b, sizeof(b), fmt, st->min);
-	snprintf(c, sizeof(c), fmt, st->max);
+	snprintf(b, sizeof(b), fmt, st->min / scale);
+	snprintf(c, sizeof(c), fmt, st->max / scale);
 	snprintf(buf, len, "%s [%s..%s]", a, b, c);
 }
 
@@ -197,12 +225,12 @@ struct row {
 	char (*cells)[CELL_LEN];
 };
 
-static int print_table(FILE *f, const struct cmp_group *g, size_t ng,
-		       int by_label)
+static int print_table(const struct cmp_group *g, size_t ng, int by_label)
 {
 	struct row rows[M_N + 4];
 	size_t nrows = 0, r, j, *width, lw = 0;
-	int i, ret = -1;
+	int i, n, ret = -1;
+	char *line;
 
 	width = calloc(ng, sizeof(*width));
 	if (!width)
@@ -226,10 +254,11 @@ static int print_table(FILE *f, const struct cmp_group *g, size_t ng,
 			snprintf(c[j], CELL_LEN, "%zu", g[j].n);
 	}
 	{
-		char (*c)[CELL_LEN] = ROW("ready (s)");
+		const struct metric *mr = &metric_rows[0];
+		char (*c)[CELL_LEN] = ROW(mr->label);
 
 		for (j = 0; j < ng; j++)
-			cell(c[j], CELL_LEN, &g[j].st[M_READY], "%.3f");
+			cell(c[j], CELL_LEN, &g[j].st[mr->m], "%.3f", 1e9);
 	}
 	for (j = 0; j < ng && !g[j].not_ready; j++)
 		;
@@ -247,17 +276,13 @@ static int print_table(FILE *f, const struct cmp_group *g, size_t ng,
 		for (j = 0; j < ng; j++)
 			snprintf(c[j], CELL_LEN, "%zu", g[j].before_load);
 	}
-	{
-		char (*c)[CELL_LEN] = ROW("total wait (s)");
+	for (r = 1; r < sizeof(metric_rows) / sizeof(metric_rows[0]); r++) {
+		const struct metric *mr = &metric_rows[r];
+		char (*c)[CELL_LEN] = ROW(mr->label);
 
 		for (j = 0; j < ng; j++)
-			cell(c[j], CELL_LEN, &g[j].st[M_TOTAL_WAIT], "%.3f");
-		c = ROW("worst wait (s)");
-		for (j = 0; j < ng; j++)
-			cell(c[j], CELL_LEN, &g[j].st[M_WORST_WAIT], "%.3f");
-		c = ROW("blocked tasks");
-		for (j = 0; j < ng; j++)
-			cell(c[j], CELL_LEN, &g[j].st[M_BLOCKED], "%.0f");
+			cell(c[j], CELL_LEN, &g[j].st[mr->m],
+			     mr->time ? "%.3f" : "%.0f", mr->time ? 1e9 : 1);
 	}
 	for (i = 0; i <= RT_NSOURCES; i++) {
 		/* "at load" first: it came first. */
@@ -269,7 +294,7 @@ static int print_table(FILE *f, const struct cmp_group *g, size_t ng,
 		snprintf(name, sizeof(name), "credit %s (%%)", share_name(k));
 		c = ROW(name);
 		for (j = 0; j < ng; j++)
-			cell(c[j], CELL_LEN, &g[j].st[M_SHARE + k], "%.1f");
+			cell(c[j], CELL_LEN, &g[j].st[M_SHARE + k], "%.1f", 1);
 	}
 #undef ROW
 
@@ -288,99 +313,111 @@ static int print_table(FILE *f, const struct cmp_group *g, size_t ng,
 			width[j] = strlen(name);
 	}
 
-	fprintf(f, "%-*s", (int)lw, by_label ? "label" : "kernel");
+	line = calloc(ng + 1, CELL_LEN + 2);
+	if (!line)
+		goto out;
+	n = snprintf(line, CELL_LEN, "%-*s", (int)lw, by_label ? "label" : "kernel");
 	for (j = 0; j < ng; j++) {
 		char name[CELL_LEN];
 
 		heading(name, sizeof(name), g[j].name);
-		fprintf(f, "  %*s", (int)width[j], name);
+		n += snprintf(line + n, CELL_LEN + 2, "  %*s", (int)width[j], name);
 	}
-	fputc('\n', f);
+	rt_print_text(line);
+	rt_print_nl();
 	for (r = 0; r < nrows; r++) {
-		fprintf(f, "%-*s", (int)lw, rows[r].label);
+		n = snprintf(line, CELL_LEN, "%-*s", (int)lw, rows[r].label);
 		for (j = 0; j < ng; j++)
-			fprintf(f, "  %*s", (int)width[j], rows[r].cells[j]);
-		fputc('\n', f);
+			n += snprintf(line + n, CELL_LEN + 2, "  %*s",
+				      (int)width[j], rows[r].cells[j]);
+		rt_print_text(line);
+		rt_print_nl();
 	}
+	free(line);
 	for (j = 0; j < ng; j++)
 		if (g[j].n > 1)
 			break;
 	if (j < ng)
-		fprintf(f, "\nA group of several traces: median [min..max].\n");
+		rt_print_text("\nA group of several traces: median [min..max].\n");
 	ret = 0;
-
+out:
 	for (r = 0; r < sizeof(rows) / sizeof(rows[0]); r++)
 		free(rows[r].cells);
 	free(width);
 	return ret;
 }
 
-static json_t *stats_json(const struct rt_stats *st)
+/* A median or a bound in ns, to the nearest ns, saturated (hostile traces). */
+static long long round_ns(double x)
 {
-	if (!st->n)
-		return json_object();
-	return json_pack("{s:I, s:f, s:f, s:f}", "n", (json_int_t)st->n,
-			 "median", st->median, "min", st->min, "max", st->max);
+	if (x >= 9.2e18)
+		return LLONG_MAX;
+	if (x <= -9.2e18)
+		return LLONG_MIN;
+	return (long long)(x + (x >= 0 ? 0.5 : -0.5));
 }
 
-static json_t *to_json(const struct cmp_trace *tr, const struct cmp_group *g,
+/* {n, median, min, max} of a group, or {} without a value. */
+static void print_stats(const char *key, const struct rt_stats *st, bool time)
+{
+	rt_print_open_object(key);
+	if (st->n) {
+		rt_print_int(RT_PRINT_JSON, "n", NULL, (long long)st->n);
+		if (time) {
+			rt_print_time(RT_PRINT_JSON, "median", NULL, round_ns(st->median));
+			rt_print_time(RT_PRINT_JSON, "min", NULL, round_ns(st->min));
+			rt_print_time(RT_PRINT_JSON, "max", NULL, round_ns(st->max));
+		} else {
+			rt_print_float(RT_PRINT_JSON, "median", NULL, st->median);
+			rt_print_float(RT_PRINT_JSON, "min", NULL, st->min);
+			rt_print_float(RT_PRINT_JSON, "max", NULL, st->max);
+		}
+	}
+	rt_print_close_object();
+}
+
+/* The JSON output, through print.h, from the same rows as the table. */
+static void print_json(const struct cmp_trace *tr, const struct cmp_group *g,
 		       size_t ng, int by_label)
 {
-	json_t *root = json_object(), *groups = json_array();
-	size_t i, j;
+	size_t i, j, r;
 	int k;
 
-	if (!root || !groups)
-		goto fail;
-	json_object_set_new(root, "by", json_string(by_label ? "label" : "kernel"));
-	json_object_set_new(root, "groups", groups);
+	rt_print_str(RT_PRINT_JSON, "by", NULL, by_label ? "label" : "kernel");
+	rt_print_open_array("groups");
 	for (j = 0; j < ng; j++) {
-		json_t *o = json_object(), *traces = json_array(),
-		       *share = json_object();
-
-		if (!o || !traces || !share || json_array_append_new(groups, o)) {
-			json_decref(o);
-			json_decref(traces);
-			json_decref(share);
-			goto fail;
-		}
-		json_object_set_new(o, "name", json_string(g[j].name));
-		json_object_set_new(o, "n", json_integer(g[j].n));
+		rt_print_open_object(NULL);
+		rt_print_str(RT_PRINT_JSON, "name", NULL, g[j].name);
+		rt_print_int(RT_PRINT_JSON, "n", NULL, (long long)g[j].n);
+		rt_print_open_array("traces");
 		for (i = 0; i < g[j].n; i++) {
 			const struct cmp_trace *t = &tr[g[j].idx[i]];
-			json_t *to = json_pack("{s:s, s:s, s:s}", "file", t->file,
-					       "kernel_release", t->s.kernel_release,
-					       "boot_id", t->s.boot_id);
 
-			if (to && t->label)
-				json_object_set_new(to, "label", json_string(t->label));
-			json_array_append_new(traces, to);
+			rt_print_open_object(NULL);
+			rt_print_str(RT_PRINT_JSON, "file", NULL, t->file);
+			rt_print_str(RT_PRINT_JSON, "kernel_release", NULL,
+				     t->s.kernel_release);
+			rt_print_str(RT_PRINT_JSON, "boot_id", NULL, t->s.boot_id);
+			if (t->label)
+				rt_print_str(RT_PRINT_JSON, "label", NULL, t->label);
+			rt_print_close_object();
 		}
-		json_object_set_new(o, "traces", traces);
-		json_object_set_new(o, "ready_seconds", stats_json(&g[j].st[M_READY]));
-		json_object_set_new(o, "not_ready", json_integer(g[j].not_ready));
-		json_object_set_new(o, "ready_before_load",
-				    json_integer(g[j].before_load));
-		json_object_set_new(o, "total_wait_seconds",
-				    stats_json(&g[j].st[M_TOTAL_WAIT]));
-		json_object_set_new(o, "worst_wait_seconds",
-				    stats_json(&g[j].st[M_WORST_WAIT]));
-		json_object_set_new(o, "blocked_tasks",
-				    stats_json(&g[j].st[M_BLOCKED]));
+		rt_print_close_array();
+		rt_print_int(RT_PRINT_JSON, "not_ready", NULL, (long long)g[j].not_ready);
+		rt_print_int(RT_PRINT_JSON, "ready_before_load", NULL,
+			     (long long)g[j].before_load);
+		for (r = 0; r < sizeof(metric_rows) / sizeof(metric_rows[0]); r++)
+			print_stats(metric_rows[r].key, &g[j].st[metric_rows[r].m],
+				    metric_rows[r].time);
+		rt_print_open_object("share_percent");
 		for (k = 0; k <= RT_NSOURCES; k++) {
-			if (!share_used(g + j, 1, k))
-				continue;
-			json_object_set_new(share, k == SHARE_AT_LOAD ? "at_load" :
-					    rt_source_name(k),
-					    stats_json(&g[j].st[M_SHARE + k]));
+			if (share_used(g + j, 1, k))
+				print_stats(share_key(k), &g[j].st[M_SHARE + k], false);
 		}
-		json_object_set_new(o, "credit_share_percent", share);
+		rt_print_close_object();
+		rt_print_close_object();
 	}
-	return root;
-fail:
-	json_decref(root);
-	json_decref(groups);
-	return NULL;
+	rt_print_close_array();
 }
 
 int compare_main(int argc, char *argv[])
@@ -477,20 +514,13 @@ int compare_main(int argc, char *argv[])
 		fprintf(stderr, "rngtrace compare: out of memory\n");
 		goto out;
 	}
-	if (json) {
-		json_t *o = to_json(tr, g, ng, by_label);
-
-		/* 12 digits: 14.2, not 14.199999999999999. */
-		if (!o || json_dumpf(o, stdout, JSON_INDENT(2) |
-				     JSON_REAL_PRECISION(12)) < 0 ||
-		    fputc('\n', stdout) == EOF) {
-			json_decref(o);
-			fprintf(stderr, "rngtrace compare: cannot write the output\n");
-			goto out;
-		}
-		json_decref(o);
-	} else if (print_table(stdout, g, ng, by_label)) {
+	rt_print_start(stdout, json);
+	if (json)
+		print_json(tr, g, ng, by_label);
+	else if (print_table(g, ng, by_label))
 		fprintf(stderr, "rngtrace compare: out of memory\n");
+	if (rt_print_end()) {
+		fprintf(stderr, "rngtrace compare: cannot write the output\n");
 		goto out;
 	}
 	ret = RT_EXIT_OK;

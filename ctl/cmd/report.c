@@ -40,7 +40,8 @@ static const char report_usage[] =
 	"seed-not-credited, insecure-consumer.\n"
 	"\n"
 	"Options:\n"
-	"  --json      print the same as one JSON object, with \"advice\": [{id, text}]\n"
+	"  --json      print the same as one JSON object, with \"advice\": [{id, text}];\n"
+	"              times in integer nanoseconds (ready.time_ns, worst_wait_ns)\n"
 	"  --summary   print it in one line (kernel, ready time, waits, advice ids)\n"
 	"  --journal-fields\n"
 	"              print that line as MESSAGE= and RNGTRACE_* fields, one a\n"
@@ -111,17 +112,11 @@ int report_main(int argc, char *argv[])
 		rt_report_line(stdout, &s, adv, nadv);
 	} else if (line == 'J') {
 		rt_report_journal(stdout, &s, adv, nadv);
-	} else if (json) {
-		json_t *o = rt_report_json(&s, adv, nadv);
-
-		if (rt_json_print(stdout, o)) {
-			fprintf(stderr, "rngtrace report: cannot print the JSON output\n");
-			ret = RT_EXIT_ERROR;
-		}
-		json_decref(o);
-	} else {
-		rt_report_text(stdout, strcmp(path, "-") ? path : "standard input",
-			   &s, adv, nadv);
+	} else if (rt_report_print(stdout, json,
+				   strcmp(path, "-") ? path : "standard input",
+				   &s, adv, nadv)) {
+		fprintf(stderr, "rngtrace report: cannot write the output\n");
+		ret = RT_EXIT_ERROR;
 	}
 	rt_summary_free(&s);
 	return ret;

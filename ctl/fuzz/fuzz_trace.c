@@ -31,15 +31,14 @@ static void render(const struct rt_summary *s)
 			       .max_ready_ns = 1000000000LL };
 	struct rt_advice adv[8];
 	size_t nadv = rt_advise(s, adv, 8);
-	json_t *j;
 
 	if (!null && !(null = fopen("/dev/null", "w")))
 		__builtin_trap();
 	if (nadv > 8)
 		nadv = 8;
-	rt_report_text(null, "fuzz", s, adv, nadv);
-	j = rt_report_json(s, adv, nadv);
-	json_decref(j);
+	if (rt_report_print(null, false, "fuzz", s, adv, nadv) ||
+	    rt_report_print(null, true, "fuzz", s, adv, nadv))
+		__builtin_trap();	/* only out of memory may fail them */
 	rt_report_line(null, s, adv, nadv);
 	rt_report_journal(null, s, adv, nadv);
 	if (rt_plot_svg(null, s) || rt_export_perfetto(null, &x) ||

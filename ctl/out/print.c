@@ -166,17 +166,57 @@ void rt_print_bool(enum rt_print_kind k, const char *key, const char *fmt,
 		text(fmt, value ? "yes" : "no");
 }
 
-void rt_print_secs(enum rt_print_kind k, const char *key, const char *fmt,
+void rt_print_name(enum rt_print_kind k, const char *key, const char *fmt,
+		   const char *value)
+{
+	if (to_json(k))
+		add(key, json_string(value ? value : ""));
+	else if (to_text(k))
+		text(fmt, value && *value ? rt_esc(value) : "-");
+}
+
+void rt_print_int_as(enum rt_print_kind k, const char *key, const char *fmt,
+		     long long value, const char *t)
+{
+	if (to_json(k))
+		add(key, json_integer(value));
+	else if (to_text(k))
+		text(fmt, t);
+}
+
+void rt_print_flag(enum rt_print_kind k, const char *key, bool value,
+		   const char *if_true, const char *if_false)
+{
+	if (to_json(k))
+		add(key, json_boolean(value));
+	else if (to_text(k))
+		text("%s", value ? if_true : if_false);
+}
+
+void rt_print_float(enum rt_print_kind k, const char *key, const char *fmt,
+		    double value)
+{
+	if (to_json(k))
+		add(key, json_real(value));
+	else if (to_text(k))
+		text(fmt, value);
+}
+
+const char *rt_print_time_text(char *buf, size_t len, long long ns)
+{
+	snprintf(buf, len, "%.3f s", ns / 1e9);
+	return buf;
+}
+
+void rt_print_time(enum rt_print_kind k, const char *key, const char *fmt,
 		   long long ns)
 {
 	char buf[48];
 
-	if (to_json(k)) {
-		add(key, json_real(ns / 1e9));
-	} else if (to_text(k)) {
-		snprintf(buf, sizeof(buf), "%.3f s", ns / 1e9);
-		text(fmt, buf);
-	}
+	if (to_json(k))
+		add(key, json_integer(ns));
+	else if (to_text(k))
+		text(fmt, rt_print_time_text(buf, sizeof(buf), ns));
 }
 
 #pragma GCC diagnostic pop

@@ -6,15 +6,18 @@
  *
  *	rt_print_start(stdout, json);
  *	rt_print_str(RT_PRINT_ANY, "comm", "comm %s", w->comm);
- *	rt_print_secs(RT_PRINT_ANY, "wait_seconds", ", waited %s", w->wait_ns);
+ *	rt_print_time(RT_PRINT_ANY, "wait_ns", ", waited %s", w->wait_ns);
  *	rt_print_nl();
  *	rt_print_end();
  *
  * In text mode strings are escaped (rt_esc()); in JSON mode the values go
  * into a jansson object printed at rt_print_end() with 12 significant
- * digits (14.2, never 14.199999999999999). Durations are seconds in both:
- * text "1.500 s" (three decimals), JSON 1.5 (a number, to the
- * nanosecond). Not thread-safe: one output at a time.
+ * digits (14.2, never 14.199999999999999).
+ *
+ * One unit per output kind: a duration or a moment is seconds in text,
+ * "1.500 s" (three decimals), and an integer of nanoseconds in JSON, under
+ * a key ending in "_ns" (1500000000, exact), as in the trace file.
+ * Not thread-safe: one output at a time.
  */
 #ifndef RT_PRINT_H
 #define RT_PRINT_H
@@ -47,9 +50,26 @@ void rt_print_int(enum rt_print_kind k, const char *key, const char *fmt,
 		  long long value);
 void rt_print_bool(enum rt_print_kind k, const char *key, const char *fmt,
 		   bool value);
-/* A duration or a moment in nanoseconds, printed in seconds. */
-void rt_print_secs(enum rt_print_kind k, const char *key, const char *fmt,
+/* A string that text shows as "-" when empty (a table's cell). */
+void rt_print_name(enum rt_print_kind k, const char *key, const char *fmt,
+		   const char *value);
+/* An integer that text shows as @text (its meaning), through @fmt's %s. */
+void rt_print_int_as(enum rt_print_kind k, const char *key, const char *fmt,
+		     long long value, const char *text);
+/* A bool that text shows as @if_true or @if_false (no format). */
+void rt_print_flag(enum rt_print_kind k, const char *key, bool value,
+		   const char *if_true, const char *if_false);
+/* A real, @fmt with one double conversion ("%.1f%%"). */
+void rt_print_float(enum rt_print_kind k, const char *key, const char *fmt,
+		    double value);
+/*
+ * A duration or a moment in nanoseconds: text "%s" gets "1.500 s", JSON
+ * the integer under @key, which ends in "_ns".
+ */
+void rt_print_time(enum rt_print_kind k, const char *key, const char *fmt,
 		   long long ns);
+/* The text rt_print_time() prints for @ns, into @buf. */
+const char *rt_print_time_text(char *buf, size_t len, long long ns);
 /* Text only: a newline (or any literal text). */
 void rt_print_nl(void);
 void rt_print_text(const char *text);

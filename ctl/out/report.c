@@ -3,6 +3,7 @@
  * rngtrace report's outputs (report.h): the text, and the JSON object,
  * both from the summary alone.
  */
+#include <stdarg.h>
 #include <stdlib.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -14,17 +15,9 @@
 #include "advice.h"
 #include "esc.h"
 #include "names.h"
+#include "print.h"
 #include "report.h"
 #include "summary.h"
-
-/*
- * A duration as every text output prints one: seconds, three decimals
- * ("0.860 s"), as check, plot and the summary line do.
- */
-static void fmt_duration(char *buf, size_t len, long long ns)
-{
-	snprintf(buf, len, "%.3f s", ns / 1e9);
-}
 
 static void fmt_result(char *buf, size_t len, long long result)
 {
@@ -49,12 +42,6 @@ static void fmt_result(char *buf, size_t len, long long result)
 	}
 }
 
-/* An untrusted string for a text column: escaped, "-" when empty. */
-static const char *or_dash(const char *s)
-{
-	return s && *s ? rt_esc(s) : "-";
-}
-
 /* Share of @bits in @total, in percent; 0 for no total. */
 static double share(long long bits, long long total)
 {
@@ -70,77 +57,139 @@ static long long credits_grand_total(const struct rt_summary *s)
 	return t;
 }
 
-static void print_ready(FILE *f, const struct rt_summary *s)
+#define ANY	RT_PRINT_ANY
+#define TEXT	RT_PRINT_TEXT
+#define JSON	RT_PRINT_JSON
+
+/* A table's header line, in the widths of its rows' formats (text only). */
+static void print_header(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+static void print_header(const char *fmt, ...)
 {
-	if (s->ready_before_load) {
-		fprintf(f, "ready:      ready before rngtrace loaded");
-		if (s->ready_ns >= 0)
-			fprintf(f, " (kernel log: %.3f s after boot)",
-				s->ready_ns / 1e9);
-		fputc('\n', f);
-	} else if (s->ready && s->ready_ns >= 0) {
-		fprintf(f, "ready:      %.3f s after boot (CLOCK_BOOTTIME)\n",
-			s->ready_ns / 1e9);
-	} else if (s->ready) {
-		fprintf(f, "ready:      yes, at an unknown time\n");
-	} else {
-		fprintf(f, "ready:      NOT READY when the recording ended\n");
-	}
-	if (*s->ready_source)
-		fprintf(f, "completed:  by %s\n", rt_esc(s->ready_source));
-	else if (s->ready && !s->ready_before_load)
-		fprintf(f, "completed:  by an unknown source\n");
-	fprintf(f, "loaded:     rngtrace loaded %.3f s after boot\n",
-		s->load_ns / 1e9);
+	char buf[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	rt_print_text(buf);
 }
 
-static void print_credits(FILE *f, const struct rt_summary *s)
+static void print_ready(const struct rt_summary *s)
+{
+	rt_print_flag(JSON, "crng_ready", s->ready, "", "");
+	rt_print_open_object("ready");
+	rt_print_flag(JSON, "before_load", s->ready_before_load, "", "");
+	rt_print_text("ready:      ");
+	if (s->ready_before_load) {
+		rt_print_text("ready before rngtrace loaded");
+		if (s->ready_ns >= 0)
+			rt_print_time(ANY, "time_ns", " (kernel log: %s after boot)",
+				      s->ready_ns);
+	} else if (s->ready && s->ready_ns >= 0) {
+		rt_print_time(ANY, "time_ns", "%s after boot (CLOCK_BOOTTIME)",
+			      s->ready_ns);
+	} else if (s->ready) {
+		rt_print_text("yes, at an unknown time");
+	} else {
+		rt_print_text("NOT READY when the recording ended");
+	}
+	rt_print_nl();
+	if (*s->ready_source) {
+		rt_print_str(ANY, "source", "completed:  by %s\n", s->ready_source);
+	} else if (s->ready && !s->ready_before_load) {
+		rt_print_text("completed:  by an unknown source\n");
+	}
+	rt_print_close_object();
+	rt_print_time(ANY, "load_time_ns", "loaded:     rngtrace loaded %s after boot\n",
+		      s->load_ns);
+}
+
+static void print_credits(const struct rt_summary *s)
 {
 	long long total = credits_grand_total(s);
 	int i;
 
-	fprintf(f, "\ncredits:    %lld bits (%lld before load, %lld since)\n",
-		total, s->pool_bits_at_load, s->credit_total);
+	rt_print_open_object("credits");
+	rt_print_int(ANY, "total_bits", "\ncredits:    %lld bits", total);
+	rt_print_int(ANY, "pool_bits_at_load", " (%lld before load", s->pool_bits_at_load);
+	rt_print_int(ANY, "credited_bits", ", %lld since)\n", s->credit_total);
+	rt_print_int(JSON, "credits_missed", NULL, s->credits_missed);
 	if (s->credits_missed)
-		fprintf(f, "  (the probe missed %lld credit%s, which interrupted another\n"
-			"   rngtrace handler: the totals are short by those)\n",
-			s->credits_missed, s->credits_missed == 1 ? "" : "s");
-	fprintf(f, "  %-12s %8lld bits %6.1f%%\n", "before load",
-		s->pool_bits_at_load, share(s->pool_bits_at_load, total));
+		rt_print_int(TEXT, NULL,
+			     s->credits_missed == 1 ?
+			     "  (the probe missed %lld credit, which interrupted another\n"
+			     "   rngtrace handler: the totals are short by those)\n" :
+			     "  (the probe missed %lld credits, which interrupted another\n"
+			     "   rngtrace handler: the totals are short by those)\n",
+			     s->credits_missed);
+	rt_print_int(TEXT, NULL, "  before load  %8lld bits", s->pool_bits_at_load);
+	rt_print_float(ANY, "pool_share_percent", " %6.1f%%\n",
+		       share(s->pool_bits_at_load, total));
+	rt_print_open_array("sources");
 	for (i = 0; i < RT_NSOURCES; i++) {
 		if (!s->credit_bits[i] && !s->credit_count[i])
 			continue;
-		fprintf(f, "  %-12s %8lld bits %6.1f%%  (%lld credit%s)\n",
-			rt_source_name(i), s->credit_bits[i],
-			share(s->credit_bits[i], total), s->credit_count[i],
-			s->credit_count[i] == 1 ? "" : "s");
+		rt_print_open_object(NULL);
+		rt_print_str(ANY, "source", "  %-12s", rt_source_name(i));
+		rt_print_int(ANY, "bits", " %8lld bits", s->credit_bits[i]);
+		rt_print_float(ANY, "share_percent", " %6.1f%%",
+			       share(s->credit_bits[i], total));
+		rt_print_int(ANY, "count", s->credit_count[i] == 1 ?
+			     "  (%lld credit)\n" : "  (%lld credits)\n",
+			     s->credit_count[i]);
+		rt_print_close_object();
 	}
+	rt_print_close_array();
+	rt_print_close_object();
 }
 
-static void print_waits(FILE *f, const struct rt_summary *s)
+static void print_waits(const struct rt_summary *s)
 {
-	char d[32], r[32];
+	char r[32];
 	size_t i;
 
-	if (!s->nwaits) {
-		fprintf(f, "\nblocked:    nothing waited for the CRNG\n");
-		return;
+	rt_print_int(ANY, "blocked_tasks", s->nblocked == 1 ?
+		     "\nblocked:    %lld task" : "\nblocked:    %lld tasks",
+		     (long long)s->nblocked);
+	if (s->nwaits) {
+		rt_print_int(TEXT, NULL, s->nwaits == 1 ? " waited %lld time" :
+			     " waited %lld times", (long long)s->nwaits);
 	}
-	fmt_duration(d, sizeof(d), s->total_wait_ns);
-	fmt_duration(r, sizeof(r), s->worst_wait_ns);
-	fprintf(f, "\nblocked:    %zu task%s waited %zu time%s, %s in all, the longest %s\n",
-		s->nblocked, s->nblocked == 1 ? "" : "s", s->nwaits,
-		s->nwaits == 1 ? "" : "s", d, r);
-	fprintf(f, "  %7s  %-16s %-32s %-12s %10s  %s\n", "PID", "COMM", "UNIT",
-		"PATH", "WAIT", "RESULT");
+	rt_print_time(s->nwaits ? ANY : JSON, "total_wait_ns", ", %s in all", s->total_wait_ns);
+	rt_print_time(s->nwaits ? ANY : JSON, "worst_wait_ns", ", the longest %s\n",
+		      s->worst_wait_ns);
+	if (!s->nwaits)
+		rt_print_text(": nothing waited for the CRNG\n");
+	else
+		print_header("  %7s  %-16s %-32s %-12s %10s  %s\n", "PID", "COMM",
+			     "UNIT", "PATH", "WAIT", "RESULT");
+	rt_print_open_array("waits");
 	for (i = 0; i < s->nwaits; i++) {
 		const struct rt_wait_info *w = &s->waits[i];
 
-		fmt_duration(d, sizeof(d), w->wait_ns);
+		rt_print_open_object(NULL);
+		rt_print_int(ANY, "pid", "  %7lld", w->pid);
+		rt_print_int(JSON, "tgid", NULL, w->tgid);
+		rt_print_name(ANY, "comm", "  %-16s", w->comm);
+		rt_print_str(JSON, "cgroup", NULL, w->cgroup);
+		rt_print_name(ANY, "unit", " %-32s", w->unit);
+		rt_print_name(ANY, "path", " %-12s", w->path);
+		rt_print_int(JSON, "flags", NULL, w->flags);
+		rt_print_int(JSON, "bytes", NULL, w->bytes);
+		rt_print_time(JSON, "start_ns", NULL, w->start_ns);
+		rt_print_time(JSON, "end_ns", NULL, w->end_ns);
+		{
+			char d[48];
+
+			rt_print_time_text(d, sizeof(d), w->wait_ns);
+			rt_print_int_as(ANY, "wait_ns", " %10s", w->wait_ns, d);
+		}
 		fmt_result(r, sizeof(r), w->result);
-		fprintf(f, "  %7lld  %-16s %-32s %-12s %10s  %s\n", w->pid,
-			or_dash(w->comm), or_dash(w->unit), or_dash(w->path), d, r);
+		rt_print_int_as(ANY, "result", "  %s\n", w->result, r);
+		rt_print_close_object();
 	}
+	rt_print_close_array();
 }
 
 /* The summary's unseeded groups, most calls first. */
@@ -156,298 +205,168 @@ static int by_count(const void *a, const void *b)
 
 #define UNSEEDED_GROUPS_SHOWN	12
 
-static void print_unseeded(FILE *f, const struct rt_summary *s)
+/*
+ * The unseeded reads by program, most reads first: the text shows the
+ * first UNSEEDED_GROUPS_SHOWN, JSON every one, from the same calls.
+ */
+static void print_unseeded(const struct rt_summary *s)
 {
 	const struct rt_unseeded_group **g;
 	size_t i, ng = s->nunseeded_groups;
 	char r[32];
 
+	rt_print_int(JSON, "unseeded_reads_served", NULL,
+		     (long long)s->nunseeded_served);
 	if (!s->nunseeded) {
-		fprintf(f, "\nunseeded:   no read was served before the CRNG was ready\n");
+		rt_print_int(JSON, "unseeded_reads", NULL, 0);
+		rt_print_text("\nunseeded:   no read was served before the CRNG was ready\n");
+		rt_print_open_array("unseeded");
+		rt_print_close_array();
 		return;
 	}
-	fprintf(f, "\nunseeded:   %zu read%s before the CRNG was ready, without waiting\n",
-		s->nunseeded, s->nunseeded == 1 ? "" : "s");
+	rt_print_int(ANY, "unseeded_reads", s->nunseeded == 1 ?
+		     "\nunseeded:   %lld read before the CRNG was ready, without waiting\n" :
+		     "\nunseeded:   %lld reads before the CRNG was ready, without waiting\n",
+		     (long long)s->nunseeded);
+	rt_print_open_array("unseeded");
 	g = calloc(ng, sizeof(*g));
 	if (!g) {
-		fprintf(f, "  (out of memory to sort them)\n");
+		rt_print_text("  (out of memory to sort them)\n");
+		rt_print_close_array();
 		return;
 	}
 	for (i = 0; i < ng; i++)
 		g[i] = &s->unseeded[i];
 	qsort(g, ng, sizeof(*g), by_count);
-	fprintf(f, "  %6s %7s  %-16s %-32s %-12s %5s  %s\n", "READS", "PID",
-		"COMM", "UNIT", "PATH", "FLAGS", "RESULT");
-	for (i = 0; i < ng && i < UNSEEDED_GROUPS_SHOWN; i++) {
+	print_header("  %6s %7s  %-16s %-32s %-12s %5s  %s\n", "READS", "PID",
+		     "COMM", "UNIT", "PATH", "FLAGS", "RESULT");
+	for (i = 0; i < ng; i++) {
 		const struct rt_unseeded_group *u = g[i];
+		enum rt_print_kind k = i < UNSEEDED_GROUPS_SHOWN ? ANY : JSON;
 
+		rt_print_open_object(NULL);
+		rt_print_int(k, "reads", "  %6lld", (long long)u->count);
+		rt_print_int(JSON, "pid", NULL, u->pid);
+		rt_print_int(k, "tgid", " %7lld", u->tgid);
+		rt_print_name(k, "comm", "  %-16s", u->comm);
+		rt_print_str(JSON, "cgroup", NULL, u->cgroup);
+		rt_print_name(k, "unit", " %-32s", u->unit);
+		rt_print_name(k, "path", " %-12s", u->path);
+		{
+			char fl[32];
+
+			snprintf(fl, sizeof(fl), "%#5llx", (unsigned long long)u->flags);
+			rt_print_int_as(k, "flags", " %s", u->flags, fl);
+		}
+		rt_print_int(JSON, "served", NULL, (long long)u->served);
+		rt_print_int(JSON, "bytes", NULL, u->bytes);
 		fmt_result(r, sizeof(r), u->first_result);
-		fprintf(f, "  %6zu %7lld  %-16s %-32s %-12s %#5llx  %s%s\n",
-			u->count, u->tgid, or_dash(u->comm), or_dash(u->unit),
-			or_dash(u->path), (unsigned long long)u->flags, r,
-			u->mixed ? " (and others)" : "");
+		rt_print_int_as(k, "first_result", "  %s", u->first_result, r);
+		rt_print_time(JSON, "first_ns", NULL, u->first_ns);
+		rt_print_time(JSON, "last_ns", NULL, u->last_ns);
+		rt_print_flag(k, "mixed_results", u->mixed, " (and others)", "");
+		if (k & TEXT)
+			rt_print_nl();
+		rt_print_close_object();
 	}
+	rt_print_close_array();
 	if (ng > UNSEEDED_GROUPS_SHOWN)
-		fprintf(f, "  ... and %zu more programs (--json lists every one)\n",
-			ng - UNSEEDED_GROUPS_SHOWN);
+		rt_print_int(TEXT, NULL, "  ... and %lld more programs (--json lists every one)\n",
+			     (long long)(ng - UNSEEDED_GROUPS_SHOWN));
 	free(g);
 }
 
-static void print_hwrng(FILE *f, const struct rt_summary *s)
+static void print_hwrng(const struct rt_summary *s)
 {
 	size_t i;
 
+	rt_print_open_object("hwrng");
 	if (!s->nhwrng && !*s->hwrng_current &&
 	    s->hwrng_first_register_ns < 0) {
-		fprintf(f, "\nhwrng:      none\n");
+		rt_print_int(JSON, "bits", NULL, s->hwrng_bits);
+		rt_print_text("\nhwrng:      none\n");
+		rt_print_close_object();
+		rt_print_open_array("hwrngs");
+		rt_print_close_array();
 		return;
-	}
-	fprintf(f, "\nhwrng:      current %s, %lld bits credited while not ready\n",
-		or_dash(s->hwrng_current), s->hwrng_bits);
-	if (s->hwrng_first_register_ns >= 0)
-		fprintf(f, "  first registered after load: %s at %.3f s\n",
-			or_dash(s->hwrng_first_register_name),
-			s->hwrng_first_register_ns / 1e9);
-	for (i = 0; i < s->nhwrng; i++) {
-		const struct rt_hwrng_info *h = &s->hwrngs[i];
-
-		fprintf(f, "  %-20s quality %lld, ", or_dash(h->name), h->quality);
-		if (h->before_load)
-			fprintf(f, "registered before load");
-		else if (h->registered_ns >= 0)
-			fprintf(f, "registered at %.3f s", h->registered_ns / 1e9);
-		else
-			fprintf(f, "registered at an unknown time");
-		fprintf(f, ", %lld feeds, %lld bytes, %lld bits%s\n", h->feeds,
-			h->bytes, h->bits, h->current ? " (current)" : "");
-	}
-}
-
-void rt_report_text(FILE *f, const char *name, const struct rt_summary *s,
-		       const struct rt_advice *adv, size_t nadv)
-{
-	size_t i;
-
-	fprintf(f, "trace:      %s\n", rt_esc(name));
-	fprintf(f, "kernel:     %s\n", or_dash(s->kernel_release));
-	fprintf(f, "cpu:        %s%s%s%s\n",
-		s->hypervisor ? "under a hypervisor, " : "",
-		s->cpu_rdrand ? "RDRAND" : "no RDRAND",
-		s->cpu_rdseed ? ", RDSEED" : "",
-		s->trust_cpu_off ? ", random.trust_cpu=off" : "");
-	print_ready(f, s);
-	print_credits(f, s);
-	print_waits(f, s);
-	print_unseeded(f, s);
-	print_hwrng(f, s);
-	if (s->events_dropped > 0)
-		fprintf(f, "\nwarning:    the ring dropped %lld events: waits and credits may be missing\n",
-			s->events_dropped);
-	if (!nadv) {
-		fprintf(f, "\nadvice:     none%s\n",
-			rt_summary_stalled(s) ? "" : ": nothing waited for the CRNG");
-		return;
-	}
-	fprintf(f, "\nadvice:\n");
-	for (i = 0; i < nadv; i++)
-		fprintf(f, "  [%s] %s\n", adv[i].id, adv[i].text);
-}
-
-/* json_object_set_new() that remembers a failure. */
-static void set(json_t *o, const char *k, json_t *v, bool *ok)
-{
-	if (!v || json_object_set_new(o, k, v))
-		*ok = false;
-}
-
-static void append(json_t *a, json_t *v, bool *ok)
-{
-	if (!v || json_array_append_new(a, v))
-		*ok = false;
-}
-
-static json_t *ready_json(const struct rt_summary *s, bool *ok)
-{
-	json_t *o = json_object();
-
-	if (!o) {
-		*ok = false;
-		return NULL;
-	}
-	set(o, "known", json_boolean(s->ready), ok);
-	set(o, "before_load", json_boolean(s->ready_before_load), ok);
-	if (s->ready_ns >= 0) {
-		set(o, "time_ns", json_integer(s->ready_ns), ok);
-		set(o, "seconds", json_real(s->ready_ns / 1e9), ok);
-	}
-	if (*s->ready_source)
-		set(o, "source", json_string(s->ready_source), ok);
-	return o;
-}
-
-static json_t *credits_json(const struct rt_summary *s, bool *ok)
-{
-	long long total = credits_grand_total(s);
-	json_t *o = json_object(), *a = json_array();
-	int i;
-
-	if (!o || !a) {
-		json_decref(o);
-		json_decref(a);
-		*ok = false;
-		return NULL;
-	}
-	set(o, "total_bits", json_integer(total), ok);
-	set(o, "before_load_bits", json_integer(s->pool_bits_at_load), ok);
-	set(o, "before_load_share", json_real(share(s->pool_bits_at_load, total)), ok);
-	set(o, "since_load_bits", json_integer(s->credit_total), ok);
-	for (i = 0; i < RT_NSOURCES; i++) {
-		json_t *c;
-
-		if (!s->credit_bits[i] && !s->credit_count[i])
-			continue;
-		c = json_pack("{s:s, s:I, s:I, s:f}", "source", rt_source_name(i),
-			      "bits", (json_int_t)s->credit_bits[i],
-			      "count", (json_int_t)s->credit_count[i],
-			      "share", share(s->credit_bits[i], total));
-		append(a, c, ok);
-	}
-	set(o, "sources", a, ok);
-	return o;
-}
-
-static json_t *waits_json(const struct rt_summary *s, bool *ok)
-{
-	json_t *a = json_array();
-	size_t i;
-
-	if (!a) {
-		*ok = false;
-		return NULL;
-	}
-	for (i = 0; i < s->nwaits; i++) {
-		const struct rt_wait_info *w = &s->waits[i];
-
-		append(a, json_pack("{s:I, s:I, s:s, s:s, s:s, s:s, s:I, s:I, s:I, s:I, s:I, s:I}",
-				    "pid", (json_int_t)w->pid,
-				    "tgid", (json_int_t)w->tgid,
-				    "comm", w->comm, "cgroup", w->cgroup,
-				    "unit", w->unit, "path", w->path,
-				    "flags", (json_int_t)w->flags,
-				    "bytes", (json_int_t)w->bytes,
-				    "result", (json_int_t)w->result,
-				    "start_ns", (json_int_t)w->start_ns,
-				    "end_ns", (json_int_t)w->end_ns,
-				    "wait_ns", (json_int_t)w->wait_ns), ok);
-	}
-	return a;
-}
-
-/* One object per group of unseeded reads (summary.h), in trace order. */
-static json_t *unseeded_json(const struct rt_summary *s, bool *ok)
-{
-	json_t *a = json_array();
-	size_t i;
-
-	if (!a) {
-		*ok = false;
-		return NULL;
-	}
-	for (i = 0; i < s->nunseeded_groups; i++) {
-		const struct rt_unseeded_group *u = &s->unseeded[i];
-
-		append(a, json_pack("{s:I, s:I, s:s, s:s, s:s, s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:b}",
-				    "pid", (json_int_t)u->pid,
-				    "tgid", (json_int_t)u->tgid,
-				    "comm", u->comm, "cgroup", u->cgroup,
-				    "unit", u->unit, "path", u->path,
-				    "flags", (json_int_t)u->flags,
-				    "reads", (json_int_t)u->count,
-				    "served", (json_int_t)u->served,
-				    "bytes", (json_int_t)u->bytes,
-				    "first_result", (json_int_t)u->first_result,
-				    "first_ns", (json_int_t)u->first_ns,
-				    "last_ns", (json_int_t)u->last_ns,
-				    "mixed_results", u->mixed), ok);
-	}
-	return a;
-}
-
-static json_t *hwrng_json(const struct rt_summary *s, bool *ok)
-{
-	json_t *o = json_object(), *a = json_array();
-	size_t i;
-
-	if (!o || !a) {
-		json_decref(o);
-		json_decref(a);
-		*ok = false;
-		return NULL;
 	}
 	if (*s->hwrng_current)
-		set(o, "current", json_string(s->hwrng_current), ok);
-	set(o, "bits", json_integer(s->hwrng_bits), ok);
+		rt_print_str(ANY, "current", "\nhwrng:      current %s", s->hwrng_current);
+	else
+		rt_print_text("\nhwrng:      current -");
+	rt_print_int(ANY, "bits", ", %lld bits credited while not ready\n",
+		     s->hwrng_bits);
 	if (s->hwrng_first_register_ns >= 0) {
-		set(o, "first_registered_ns",
-		    json_integer(s->hwrng_first_register_ns), ok);
-		set(o, "first_registered_name",
-		    json_string(s->hwrng_first_register_name), ok);
+		rt_print_name(ANY, "first_registered_name",
+			      "  first registered after load: %s",
+			      s->hwrng_first_register_name);
+		rt_print_time(ANY, "first_registered_ns", " at %s\n",
+			      s->hwrng_first_register_ns);
 	}
+	rt_print_close_object();
+	rt_print_open_array("hwrngs");
 	for (i = 0; i < s->nhwrng; i++) {
 		const struct rt_hwrng_info *h = &s->hwrngs[i];
-		json_t *d = json_pack("{s:s, s:I, s:b, s:b, s:I, s:I, s:I}",
-				      "name", h->name,
-				      "quality", (json_int_t)h->quality,
-				      "current", h->current,
-				      "before_load", h->before_load,
-				      "feeds", (json_int_t)h->feeds,
-				      "bytes", (json_int_t)h->bytes,
-				      "bits", (json_int_t)h->bits);
 
-		if (d && h->registered_ns >= 0)
-			set(d, "registered_ns", json_integer(h->registered_ns), ok);
-		append(a, d, ok);
+		rt_print_open_object(NULL);
+		rt_print_name(ANY, "name", "  %-20s", h->name);
+		rt_print_int(ANY, "quality", " quality %lld, ", h->quality);
+		rt_print_flag(JSON, "before_load", h->before_load, "", "");
+		if (h->before_load)
+			rt_print_text("registered before load");
+		else if (h->registered_ns >= 0)
+			rt_print_time(ANY, "registered_ns", "registered at %s",
+				      h->registered_ns);
+		else
+			rt_print_text("registered at an unknown time");
+		rt_print_int(ANY, "feeds", ", %lld feeds", h->feeds);
+		rt_print_int(ANY, "bytes", ", %lld bytes", h->bytes);
+		rt_print_int(ANY, "bits", ", %lld bits", h->bits);
+		rt_print_flag(ANY, "current", h->current, " (current)", "");
+		rt_print_nl();
+		rt_print_close_object();
 	}
-	set(o, "devices", a, ok);
-	return o;
+	rt_print_close_array();
 }
 
-json_t *rt_report_json(const struct rt_summary *s,
-			   const struct rt_advice *adv, size_t nadv)
+int rt_report_print(FILE *f, bool json, const char *name,
+		    const struct rt_summary *s,
+		    const struct rt_advice *adv, size_t nadv)
 {
-	json_t *o = json_object(), *a = json_array();
-	bool ok = true;
 	size_t i;
 
-	if (!o || !a) {
-		json_decref(o);
-		json_decref(a);
-		return NULL;
+	rt_print_start(f, json);
+	rt_print_str(ANY, "trace", "trace:      %s\n", name);
+	rt_print_name(ANY, "kernel_release", "kernel:     %s\n", s->kernel_release);
+	rt_print_str(JSON, "boot_id", NULL, s->boot_id);
+	rt_print_str(JSON, "cmdline", NULL, s->cmdline);
+	rt_print_text("cpu:        ");
+	rt_print_flag(ANY, "hypervisor", s->hypervisor, "under a hypervisor, ", "");
+	rt_print_flag(ANY, "cpu_rdrand", s->cpu_rdrand, "RDRAND", "no RDRAND");
+	rt_print_flag(ANY, "cpu_rdseed", s->cpu_rdseed, ", RDSEED", "");
+	rt_print_flag(ANY, "trust_cpu_off", s->trust_cpu_off,
+		      ", random.trust_cpu=off", "");
+	rt_print_nl();
+	print_ready(s);
+	print_credits(s);
+	print_waits(s);
+	print_unseeded(s);
+	print_hwrng(s);
+	rt_print_int(s->events_dropped > 0 ? ANY : JSON, "events_dropped",
+		     "\nwarning:    the ring dropped %lld events: waits and credits may be missing\n",
+		     s->events_dropped);
+	if (!nadv)
+		rt_print_text(rt_summary_stalled(s) ? "\nadvice:     none\n" :
+			      "\nadvice:     none: nothing waited for the CRNG\n");
+	else
+		rt_print_text("\nadvice:\n");
+	rt_print_open_array("advice");
+	for (i = 0; i < nadv; i++) {
+		rt_print_open_object(NULL);
+		rt_print_str(ANY, "id", "  [%s]", adv[i].id);
+		rt_print_str(ANY, "text", " %s\n", adv[i].text);
+		rt_print_close_object();
 	}
-	set(o, "kernel_release", json_string(s->kernel_release), &ok);
-	set(o, "boot_id", json_string(s->boot_id), &ok);
-	set(o, "cmdline", json_string(s->cmdline), &ok);
-	set(o, "hypervisor", json_boolean(s->hypervisor), &ok);
-	set(o, "cpu_rdrand", json_boolean(s->cpu_rdrand), &ok);
-	set(o, "cpu_rdseed", json_boolean(s->cpu_rdseed), &ok);
-	set(o, "trust_cpu_off", json_boolean(s->trust_cpu_off), &ok);
-	set(o, "load_time_ns", json_integer(s->load_ns), &ok);
-	set(o, "ready", ready_json(s, &ok), &ok);
-	set(o, "credits", credits_json(s, &ok), &ok);
-	set(o, "nblocked", json_integer((json_int_t)s->nblocked), &ok);
-	set(o, "total_wait_ns", json_integer(s->total_wait_ns), &ok);
-	set(o, "worst_wait_ns", json_integer(s->worst_wait_ns), &ok);
-	set(o, "waits", waits_json(s, &ok), &ok);
-	set(o, "unseeded", unseeded_json(s, &ok), &ok);
-	set(o, "hwrng", hwrng_json(s, &ok), &ok);
-	set(o, "events_dropped", json_integer(s->events_dropped), &ok);
-	for (i = 0; i < nadv; i++)
-		append(a, json_pack("{s:s, s:s}", "id", adv[i].id,
-				    "text", adv[i].text), &ok);
-	set(o, "advice", a, &ok);
-	if (!ok) {
-		json_decref(o);
-		return NULL;
-	}
-	return o;
+	rt_print_close_array();
+	return rt_print_end();
 }

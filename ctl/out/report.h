@@ -3,17 +3,19 @@
 #ifndef RT_REPORT_H
 #define RT_REPORT_H
 
+#include <stdbool.h>
 #include <stdio.h>
-#include <jansson.h>
 
 #include "advice.h"
 #include "summary.h"
 
-/* The text report of the trace named @name. */
-void rt_report_text(FILE *f, const char *name, const struct rt_summary *s,
+/*
+ * The report of the trace named @name: text, or with @json one JSON
+ * object, from the same calls (print.h). 0, or -1 when out of memory or
+ * @f failed.
+ */
+int rt_report_print(FILE *f, bool json, const char *name,
+		    const struct rt_summary *s,
 		    const struct rt_advice *adv, size_t nadv);
-/* The same as one JSON object (a new reference), NULL when out of memory. */
-json_t *rt_report_json(const struct rt_summary *s,
-		       const struct rt_advice *adv, size_t nadv);
 
 #endif /* RT_REPORT_H */

@@ -379,15 +379,43 @@ static void t_export_check_agree(void)
 	ctlrun_done(&r);
 }
 
-/* Floats without binary noise: 1.001 s, not 1.0009999999999999. */
+/* The longest run of digits after a '.' in @text (a JSON real's). */
+static int max_fraction_digits(const char *text)
+{
+	int best = 0, n;
+	const char *p;
+
+	for (p = text; p && *p; p++) {
+		if (*p != '.' || p == text || p[-1] < '0' || p[-1] > '9')
+			continue;
+		for (n = 0; p[n + 1] >= '0' && p[n + 1] <= '9'; n++)
+			;
+		if (n > best)
+			best = n;
+	}
+	return best;
+}
+
+/*
+ * No binary noise in JSON: a time is an integer of nanoseconds (1.001 s
+ * is 1001000000, never 1.0009999999999999), and a real (a share) has 12
+ * significant digits at most (33.3333333333, not 33.333333333333336).
+ */
 static void t_json_no_float_noise(void)
 {
 	struct ctlrun r;
 
 	CTLRUN(&r, "report", "--json", fixture("r-ready-1001ms.json"));
 	CHECK_INT(r.status, 0);
-	CHECK_CONTAINS(r.out, "\"seconds\": 1.001,");
+	CHECK_CONTAINS(r.out, "\"time_ns\": 1001000000,");
 	CHECK_LACKS(r.out, "1.0009999");
+	CHECK(max_fraction_digits(r.out) <= 12);
+	ctlrun_done(&r);
+	CTLRUN(&r, "compare", "--json", fixture("c-stall-1.json"),
+	       fixture("c-stall-2.json"), fixture("c-virtio-1.json"));
+	CHECK_INT(r.status, 0);
+	CHECK(max_fraction_digits(r.out) > 0);	/* it has shares */
+	CHECK(max_fraction_digits(r.out) <= 12);
 	ctlrun_done(&r);
 }
 

@@ -102,11 +102,11 @@ static void test_json(void)
 	CHECK(json_is_false(json_object_get(json_object_get(o, "ready"), "before_load")));
 	CHECK_STR(json_string_value(json_object_get(json_object_get(o, "ready"), "source")), "jitter");
 	c = json_object_get(o, "credits");
-	CHECK_INT(json_integer_value(json_object_get(c, "before_load_bits")), 40);
+	CHECK_INT(json_integer_value(json_object_get(c, "pool_bits_at_load")), 40);
 	CHECK_INT(json_integer_value(json_object_get(c, "total_bits")), 256);
 	CHECK_INT(json_array_size(json_object_get(c, "sources")), 2);
 	CHECK_STR(json_string_value(json_object_get(json_array_get(json_object_get(c, "sources"), 1), "source")), "jitter");
-	CHECK_INT(json_integer_value(json_object_get(o, "nblocked")), 3);
+	CHECK_INT(json_integer_value(json_object_get(o, "blocked_tasks")), 3);
 	CHECK_INT(json_integer_value(json_object_get(o, "worst_wait_ns")), 860200000LL);
 	w = json_object_get(o, "waits");
 	REQUIRE(json_array_size(w) == 3);
@@ -250,7 +250,7 @@ static void test_never_ready(void)
 	CHECK_INT(r.status, 0);
 	o = r.out ? json_loads(r.out, 0, &jerr) : NULL;
 	REQUIRE(o);
-	CHECK(json_is_false(json_object_get(json_object_get(o, "ready"), "known")));
+	CHECK(json_is_false(json_object_get(o, "crng_ready")));
 	CHECK(!json_object_get(json_object_get(o, "ready"), "time_ns"));
 	CHECK_INT(json_integer_value(json_object_get(o, "events_dropped")), 12);
 	json_decref(o);

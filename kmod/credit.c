@@ -142,9 +142,17 @@ static int rt_credit_entry(struct kretprobe_instance *ri, struct pt_regs *regs)
 static int rt_credit_ret(struct kretprobe_instance *ri, struct pt_regs *regs)
 {
 	struct rt_credit_call *c = (void *)ri->data;
-	unsigned long caller = get_kretprobe_retaddr(ri);
 	struct rt_event ev;
+	unsigned long caller;
 	u32 credited;
+
+	/*
+	 * Where the call returns to. Not get_kretprobe_retaddr(): with another
+	 * kretprobe on the function (a tracer's, a bpftrace script's), the
+	 * address this instance saved may be that probe's trampoline. The
+	 * trampoline handler sets the real one in regs before handlers run.
+	 */
+	caller = instruction_pointer(regs);
 
 	/* _credit_init_bits calling its own .part clone: counted outside. */
 	if (rt_probe_nested(&rt_credit_probe, caller))

@@ -94,6 +94,13 @@ static uint64_t getrandom_hits(void)
 	return q ? q->hits : 0;
 }
 
+static const char * const probe_names[NPROBES] = {
+	"_credit_init_bits", "crng_reseed", "crng_set_ready",
+	"get_random_bytes_user", "__x64_sys_getrandom", "random_read_iter",
+	"urandom_read_iter", "wait_for_random_bytes", "hwrng_register",
+	"hwrng_unregister", "add_hwgenerator_randomness",
+};
+
 TEST(every_probe_attached)
 {
 	static const struct { const char *sym; uint32_t method; } want[NPROBES] = {
@@ -123,6 +130,110 @@ TEST(every_probe_attached)
 		EXPECT_EQ(want[i].method, q->method) TH_LOG("%s", q->symbol);
 		EXPECT_EQ(0, q->nmissed) TH_LOG("%s", q->symbol);
 	}
+}
+
+/*
+ * Every copy of a probed function the kernel has (/proc/kallsyms, the
+ * ground truth) is a row of PROBES_GET: name and name.part.N attached,
+ * .constprop.N and .isra.N refused (their argument layout is their own).
+ */
+TEST(every_clone_in_kallsyms_is_listed)
+{
+	struct rt_probe_info p[16];
+	char line[512], sym[256];
+	int n, i, clones = 0;
+	FILE *f;
+
+	ASSERT_EQ(0, rt_probes(p, 16, &n));
+	f = fopen("/proc/kallsyms", "r");
+	ASSERT_NE(NULL, f);
+	while (fgets(line, sizeof(line), f)) {
+		char type, *dot;
+		size_t base;
+
+		if (sscanf(line, "%*s %c %255s", &type, sym) != 2 ||
+		    (type != 't' && type != 'T'))
+			continue;
+		dot = strchr(sym, '.');
+		base = dot ? (size_t)(dot - sym) : strlen(sym);
+		if (dot && strncmp(dot, ".part.", 6) &&
+		    strncmp(dot, ".constprop.", 11) && strncmp(dot, ".isra.", 6))
+			continue;	/* .cold and such: not entry points */
+		for (i = 0; i < NPROBES; i++) {
+			const char *want = probe_names[i];
+
+			if (strlen(want) != base || strncmp(sym, want, base))
+				continue;
+			const struct rt_probe_info *q = NULL;
+			int k;
+
+			for (k = 0; k < n; k++)
+				if (!strcmp(p[k].symbol, sym))
+					q = &p[k];
+			clones++;
+			ASSERT_NE(NULL, q) TH_LOG("%s is not listed", sym);
+			if (dot && strncmp(dot, ".part.", 6)) {
+				EXPECT_EQ(1, q->refused) TH_LOG("%s", sym);
+				EXPECT_EQ(0, q->attached) TH_LOG("%s", sym);
+			} else {
+				EXPECT_EQ(1, q->attached) TH_LOG("%s", sym);
+			}
+		}
+	}
+	fclose(f);
+	EXPECT_LE(NPROBES, clones);
+}
+
+static int attached(const struct rt_probe_info *p, int n)
+{
+	int i, a = 0;
+
+	for (i = 0; i < n; i++)
+		a += p[i].attached;
+	return a;
+}
+
+/*
+ * Userspace reach comes last: the moment the family can be resolved, its
+ * probe table is whole. A child resolves it in a loop while the module
+ * loads and dumps PROBES_GET the instant it appears.
+ */
+TEST(probes_complete_as_soon_as_the_family_exists)
+{
+	struct rt_probe_info whole[16];
+	int fd, status, i, n;
+	uint16_t id;
+	pid_t pid;
+
+	fd = open(ko_path(), O_RDONLY | O_CLOEXEC);
+	ASSERT_LE(0, fd);
+	for (i = 0; i < 5; i++) {
+		ASSERT_EQ(0, syscall(SYS_delete_module, "rngtrace", O_NONBLOCK));
+		pid = fork();
+		ASSERT_LE(0, pid);
+		if (!pid) {
+			struct rt_probe_info p[16];
+			int g = genl_open(), n;
+			int64_t deadline = boottime_ns() + 20000000000LL;
+
+			while (rt_family(g, &id)) {
+				if (boottime_ns() > deadline)
+					_exit(2);
+			}
+			if (rt_probes(p, 16, &n))
+				_exit(3);
+			_exit(100 + attached(p, n));
+		}
+		ASSERT_EQ(0, syscall(SYS_finit_module, fd, "", 0));
+		ASSERT_EQ(pid, waitpid(pid, &status, 0));
+		ASSERT_TRUE(WIFEXITED(status));
+		/* As many rows the first instant as once the load is done. */
+		ASSERT_EQ(0, rt_probes(whole, 16, &n));
+		/* 2 never appeared, 3 PROBES_GET failed, 100+N: N attached */
+		EXPECT_EQ(100 + attached(whole, n), WEXITSTATUS(status))
+			TH_LOG("load %d", i);
+	}
+	close(fd);
 }
 
 TEST(unprivileged_gets_status_only)

@@ -143,6 +143,10 @@ int rt_status(struct rt_st *st)
 		case RNGTRACE_A_STATUS_WAITS_LOST: st->waits_lost = genl_attr_u64(a); break;
 		case RNGTRACE_A_STATUS_ARMED: st->armed = genl_attr_u32(a); break;
 		case RNGTRACE_A_STATUS_KEEP_ARMED: st->keep_armed = genl_attr_u32(a); break;
+		case RNGTRACE_A_STATUS_CREDIT_SHORTFALL_BITS:
+			st->shortfall_bits = genl_attr_u32(a);
+			st->has_shortfall = 1;
+			break;
 		case RNGTRACE_A_STATUS_WAITING:
 			if (st->nwaiting < 64)
 				rt_parse_event(genl_attr_payload(a), genl_attr_len(a),
@@ -230,6 +234,7 @@ static int probes_cb(const struct nlattr *attrs, size_t len, void *arg)
 		case RNGTRACE_A_PROBE_ATTACHED: p->attached = genl_attr_u32(a); break;
 		case RNGTRACE_A_PROBE_ERROR: p->error = (int32_t)genl_attr_u32(a); break;
 		case RNGTRACE_A_PROBE_ARMED: p->armed = genl_attr_u32(a); break;
+		case RNGTRACE_A_PROBE_REFUSED: p->refused = genl_attr_u32(a); break;
 		case RNGTRACE_A_PROBE_HITS: p->hits = genl_attr_u64(a); break;
 		case RNGTRACE_A_PROBE_NMISSED: p->nmissed = genl_attr_u64(a); break;
 		}

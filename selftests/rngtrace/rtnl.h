@@ -28,7 +28,8 @@ struct rt_st {
 	uint64_t load_time_ns, ready_time_ns, ready_time_mono_ns;
 	uint64_t waits, unseeded, written, dropped, waits_lost;
 	int64_t printk_offset_ns;
-	int has_ready_time;
+	int has_ready_time, has_shortfall;
+	uint32_t shortfall_bits;
 	uint64_t credit_bits[RT_MAX_SOURCES], credit_count[RT_MAX_SOURCES];
 	int nwaiting;
 	struct rt_ev waiting[64];
@@ -36,7 +37,7 @@ struct rt_st {
 
 struct rt_probe_info {
 	char symbol[128];
-	uint32_t method, attached, armed;
+	uint32_t method, attached, armed, refused;
 	int32_t error;
 	uint64_t hits, nmissed;
 };

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * READY cannot be missed for good: with every kprobe in the kernel off
+ * while the CRNG becomes ready (/sys/kernel/debug/kprobes/enabled = 0), the
+ * module sees neither the completing credit nor crng_set_ready(). Once
+ * kprobes are back, the first handler that finds the CRNG ready must get
+ * READY published (source unknown, no earlier than the kernel log's
+ * "crng init done") and the hot probes disarmed. Needs the CRNG not ready.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <sys/mount.h>
+#include <sys/random.h>
+
+#include "kselftest_harness.h"
+#include "groundtruth.h"
+#include "rtnl.h"
+
+#define KPROBES_ENABLED "/sys/kernel/debug/kprobes/enabled"
+#define MAX_EVENTS 4096
+
+static struct rt_ev evs[MAX_EVENTS];
+
+TEST(ready_published_when_every_probe_missed_it)
+{
+	struct rt_st st;
+	int64_t deadline;
+	double kmsg_s;
+	char buf[16];
+	int n, i, ready = 0;
+
+	if (crng_ready_now())
+		SKIP(return, "the CRNG is ready already");
+	if (mount("debugfs", "/sys/kernel/debug", "debugfs", 0, NULL) &&
+	    errno != EBUSY)
+		SKIP(return, "no debugfs");
+	ASSERT_EQ(0, write_line(KPROBES_ENABLED, "0"));
+	ASSERT_EQ(16, getrandom(buf, sizeof(buf), 0));	/* unseen */
+	ASSERT_EQ(0, write_line(KPROBES_ENABLED, "1"));
+	ASSERT_EQ(1, kmsg_find("crng init done", &kmsg_s));
+
+	ASSERT_EQ(0, rt_status(&st));
+	EXPECT_FALSE(st.has_ready_time) TH_LOG("READY seen with kprobes off?");
+	/* Any hot handler now sees the CRNG ready. */
+	ASSERT_EQ(16, getrandom(buf, sizeof(buf), 0));
+	deadline = boottime_ns() + 10000000000LL;
+	do {
+		ASSERT_EQ(0, rt_status(&st));
+	} while ((!st.has_ready_time || st.armed) && boottime_ns() < deadline);
+	ASSERT_TRUE(st.has_ready_time) TH_LOG("no READY 10 s after kprobes came back");
+	EXPECT_EQ(0, st.armed) TH_LOG("hot probes still armed");
+	EXPECT_EQ(RNGTRACE_SOURCE_UNKNOWN, st.ready_source);
+	EXPECT_LE((int64_t)(kmsg_s * 1e9) + st.printk_offset_ns - 1000000,
+		  (int64_t)st.ready_time_ns);
+
+	ASSERT_EQ(0, rt_events(0, evs, MAX_EVENTS, &n));
+	for (i = 0; i < n; i++)
+		ready += evs[i].type == RNGTRACE_EVENT_TYPE_READY;
+	EXPECT_EQ(1, ready);
+}
+
+TEST_HARNESS_MAIN

@@ -26,6 +26,8 @@
 #include <linux/random.h>
 #include <linux/smp.h>
 
+#include "compat/hardirq.h"
+#include "compat/kprobes.h"
 #include "rngtrace.h"
 
 #define RT_POOL_BITS	256	/* random.c's POOL_BITS: most one credit counts */

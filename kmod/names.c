@@ -18,6 +18,7 @@
 #include <linux/string.h>
 #include <net/genetlink.h>
 
+#include "compat/cgroup.h"
 #include "rngtrace.h"
 
 #define RT_SRC_CACHE	64
@@ -42,6 +43,12 @@ static const struct {
 	{ "random_init_early", RNGTRACE_SOURCE_CPU },
 	{ "random_init", RNGTRACE_SOURCE_CPU },
 	{ "add_timer_randomness", RNGTRACE_SOURCE_TIMER },
+	/*
+	 * A timer function that tail-calls the credit returns to the timer
+	 * core: random.c's only crediting timer is entropy_timer (5.10's
+	 * backport compiles it so).
+	 */
+	{ "call_timer_fn", RNGTRACE_SOURCE_JITTER },
 };
 
 static DEFINE_MUTEX(rt_names_lock);
@@ -102,14 +109,9 @@ out:
 /* The live path of id into rt_cg_buf; false when the cgroup is gone. */
 static bool rt_cgroup_resolve(u64 id)
 {
-	struct cgroup *cgrp;
 	int ret;
 
-	cgrp = cgroup_get_from_id(id);
-	if (IS_ERR_OR_NULL(cgrp))
-		return false;
-	ret = cgroup_path(cgrp, rt_cg_buf, PATH_MAX);
-	cgroup_put(cgrp);
+	ret = rt_cgroup_path(id, rt_cg_buf, PATH_MAX);
 	if (ret < 0)
 		return false;
 	if (ret >= PATH_MAX)
@@ -167,7 +169,9 @@ int rt_put_cgroup(struct sk_buff *skb, int attrtype, const struct rt_event *ev)
 int rt_names_init(void)
 {
 	rt_cg_buf = kmalloc(PATH_MAX, GFP_KERNEL);
-	return rt_cg_buf ? 0 : -ENOMEM;
+	if (!rt_cg_buf)
+		return -ENOMEM;
+	return rt_cgroup_compat_init();
 }
 
 void rt_names_exit(void)

@@ -113,8 +113,12 @@ static int rt_status_get_doit(struct sk_buff *skb, struct genl_info *info)
 	struct sk_buff *msg;
 	size_t size;
 	void *hdr;
-	int ret = -ENOMEM;
+	int ret;
 
+	ret = rt_genl_strict(info->nlhdr, info->extack, false);
+	if (ret)
+		return ret;
+	ret = -ENOMEM;
 	waiting = kmalloc_array(RT_MAX_WAITING, sizeof(*waiting), GFP_KERNEL);
 	if (!waiting)
 		goto err_nomem;
@@ -152,6 +156,12 @@ err_nomem:
 	if (ret == -ENOMEM)
 		NL_SET_ERR_MSG_MOD(info->extack, "out of memory for the reply");
 	return ret;
+}
+
+/* The start of a dump without attributes. */
+static int rt_plain_dump_start(struct netlink_callback *cb)
+{
+	return rt_genl_strict(cb->nlh, cb->extack, false);
 }
 
 /*
@@ -245,7 +255,11 @@ static int rt_hwrng_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 static int rt_config_set_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nlattr *keep = info->attrs[RNGTRACE_A_CONFIG_KEEP_ARMED];
+	int ret;
 
+	ret = rt_genl_strict(info->nlhdr, info->extack, true);
+	if (ret)
+		return ret;
 	if (GENL_REQ_ATTR_CHECK(info, RNGTRACE_A_CONFIG_KEEP_ARMED)) {
 		NL_SET_ERR_MSG_MOD(info->extack, "nothing to set: KEEP_ARMED missing");
 		return -EINVAL;
@@ -256,6 +270,11 @@ static int rt_config_set_doit(struct sk_buff *skb, struct genl_info *info)
 
 static int rt_reset_doit(struct sk_buff *skb, struct genl_info *info)
 {
+	int ret;
+
+	ret = rt_genl_strict(info->nlhdr, info->extack, false);
+	if (ret)
+		return ret;
 	rt_ring_reset();
 	rt_credit_reset();
 	rt_wait_reset();
@@ -275,6 +294,9 @@ static const struct nla_policy rt_config_set_policy[] = {
  * strictly: an operation without a policy rejects every attribute, and
  * unknown attributes, wrong types, out-of-range values and reserved
  * header bytes are errors with an extack message naming the attribute.
+ * Cores without resv_start_op (5.10) parse no attributes for an operation
+ * without a policy and ignore the reserved bytes: every doit and dump
+ * start calls rt_genl_strict(), which checks both there.
  */
 static const struct genl_ops rt_ops[] = {
 	{
@@ -291,10 +313,12 @@ static const struct genl_ops rt_ops[] = {
 	},
 	{
 		.cmd	= RNGTRACE_CMD_PROBES_GET,
+		.start	= rt_plain_dump_start,
 		.dumpit	= rt_probes_dumpit,
 	},
 	{
 		.cmd	= RNGTRACE_CMD_HWRNG_GET,
+		.start	= rt_plain_dump_start,
 		.dumpit	= rt_hwrng_dumpit,
 	},
 	{
@@ -326,7 +350,7 @@ struct genl_family rt_family __ro_after_init = {
 	.n_ops		= ARRAY_SIZE(rt_ops),
 	.mcgrps		= rt_mcgrps,
 	.n_mcgrps	= ARRAY_SIZE(rt_mcgrps),
-	.resv_start_op	= RNGTRACE_CMD_STATUS_GET,
+	RT_GENL_STRICT_FROM(RNGTRACE_CMD_STATUS_GET),
 	.netnsok	= false,
 	.parallel_ops	= true,
 };

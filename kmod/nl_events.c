@@ -17,6 +17,7 @@
 #include <net/genetlink.h>
 
 #include "compat/genetlink.h"
+#include "compat/irq_work.h"
 #include "rngtrace.h"
 
 /* Who: only for those who may see it (an events reader is an admin). */
@@ -121,7 +122,11 @@ cancel:
 int rt_events_start(struct netlink_callback *cb)
 {
 	struct nlattr **attrs = rt_dump_attrs(cb);
+	int ret;
 
+	ret = rt_genl_strict(cb->nlh, cb->extack, true);
+	if (ret)
+		return ret;
 	cb->args[0] = attrs[RNGTRACE_A_EVENTS_SINCE_SEQ] ?
 		      nla_get_u64(attrs[RNGTRACE_A_EVENTS_SINCE_SEQ]) : 0;
 	return 0;

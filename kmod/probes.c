@@ -28,6 +28,7 @@
 #include <linux/string.h>
 #include <linux/workqueue.h>
 
+#include "compat/irq_work.h"
 #include "rngtrace.h"
 
 static bool keep_armed;

@@ -51,4 +51,48 @@ static inline struct nlattr **rt_dump_attrs(struct netlink_callback *cb)
 #error "rngtrace needs GENL_MCAST_CAP_NET_ADMIN or genl_multicast_group.cap_sys_admin"
 #endif
 
+/*
+ * GENL_REQ_ATTR_CHECK (6.1+): true when a required attribute is missing,
+ * naming it in the extack where the kernel can (NL_SET_ERR_ATTR_MISS).
+ */
+#ifndef RNGTRACE_HAVE_GENL_REQ_ATTR_CHECK
+#define GENL_REQ_ATTR_CHECK(info, attr)	(!(info)->attrs[(attr)])
+#endif
+
+/*
+ * RT_GENL_STRICT_FROM(op) - the family initializer that makes the core
+ * validate operations from op on strictly (resv_start_op, 6.1+): reserved
+ * header bytes zero, no attributes for an operation without a policy.
+ * Cores before it do neither (5.10 parses no attributes for an operation
+ * without a policy), so rt_genl_strict() does it there; the initializer
+ * then sets what is 0 anyway.
+ */
+#ifdef RNGTRACE_HAVE_GENL_RESV_START_OP
+#define RT_GENL_STRICT_FROM(op)	.resv_start_op = (op)
+#else
+#define RT_GENL_STRICT_FROM(op)	.hdrsize = 0
+#endif
+
+/*
+ * rt_genl_strict() - first thing in every doit and dump start: what the
+ * core checks itself since resv_start_op, for cores that do not.
+ */
+static inline int rt_genl_strict(const struct nlmsghdr *nlh,
+				 struct netlink_ext_ack *extack, bool policy)
+{
+#ifndef RNGTRACE_HAVE_GENL_RESV_START_OP
+	const struct genlmsghdr *hdr = nlmsg_data(nlh);
+
+	if (hdr->reserved) {
+		NL_SET_ERR_MSG_MOD(extack, "reserved header bytes must be zero");
+		return -EINVAL;
+	}
+	if (!policy && nlmsg_len(nlh) > GENL_HDRLEN) {
+		NL_SET_ERR_MSG_MOD(extack, "this operation takes no attributes");
+		return -EINVAL;
+	}
+#endif
+	return 0;
+}
+
 #endif /* _RNGTRACE_COMPAT_GENETLINK_H */

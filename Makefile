@@ -8,6 +8,7 @@
 #   make modules-all      module for every installed Debian *-amd64 kernel
 #   make check            every test lane; last line "N passed, N failed"
 #   make demo             boot a VM without RDRAND and show rngtrace status
+#   make bench            what rngtrace costs: Documentation/benchmarks.md
 #   make style            checkpatch on kmod/
 #   make sparse           sparse (C=1) on kmod/ for KDIR
 #   make deps             install the Debian packages the above need
@@ -71,7 +72,15 @@ bench-ctl: ctl
 	python3 $(TOP)/ctl/bench/run.py $(BUILD)/ctl/rngtrace \
 		$(TOP)/ctl/tests/fixtures/c-stall-1.json $(BUILD)/bench-ctl
 
-.PHONY: bench-ctl
+# What the module costs (tools/bench/run): getrandom() disarmed, armed and
+# against a tracefs probe, and the Debian image's boot with and without
+# rngtrace, into Documentation/benchmarks.md; then the controller's. Not a
+# test: it takes about half an hour under TCG.
+bench: ctl
+	$(TOP)/tools/bench/run
+	$(MAKE) --no-print-directory bench-ctl
+
+.PHONY: bench bench-ctl
 
 selftests:
 	$(MAKE) -C $(TOP)/selftests/rngtrace O=$(BUILD)/selftests

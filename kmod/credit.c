@@ -152,9 +152,10 @@ static int rt_credit_ret(struct kretprobe_instance *ri, struct pt_regs *regs)
 	 * Where the call returns to. Not get_kretprobe_retaddr(): with another
 	 * kretprobe on the function (a tracer's, a bpftrace script's), the
 	 * address this instance saved may be that probe's trampoline. The
-	 * trampoline handler sets the real one in regs before handlers run.
+	 * trampoline handler sets the real one in regs before handlers run
+	 * (where kretprobes are not on rethook, in ri: compat/kprobes.h).
 	 */
-	caller = instruction_pointer(regs);
+	caller = rt_kretprobe_caller(ri, regs);
 
 	/* _credit_init_bits calling its own .part clone: counted outside. */
 	if (rt_probe_nested(&rt_credit_probe, caller))

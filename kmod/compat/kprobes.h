@@ -1,19 +1,31 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * get_kretprobe_retaddr() (5.16+): the return address a kretprobe
- * replaced. Before it, the instance kept it in ret_addr.
+ * rt_kretprobe_caller() - in a kretprobe's return handler, the address the
+ * probed call returns to.
+ *
+ * With kretprobes on rethook (CONFIG_KRETPROBE_ON_RETHOOK, 5.19+ on x86),
+ * the trampoline handler puts the real return address in regs before the
+ * handlers run, even when another kretprobe on the function saved the
+ * address first (then this instance's saved one is that probe's
+ * trampoline). Before rethook, regs hold the trampoline's own address
+ * while the handlers run, and the core writes the real return address,
+ * found past every nested instance, into the instance (ri->ret_addr,
+ * get_kretprobe_retaddr() since 5.11) before calling each handler.
  */
 #ifndef _RNGTRACE_COMPAT_KPROBES_H
 #define _RNGTRACE_COMPAT_KPROBES_H
 
 #include <linux/kprobes.h>
+#include <linux/ptrace.h>
 
-#ifndef RNGTRACE_HAVE_GET_KRETPROBE_RETADDR
 static nokprobe_inline unsigned long
-get_kretprobe_retaddr(struct kretprobe_instance *ri)
+rt_kretprobe_caller(struct kretprobe_instance *ri, struct pt_regs *regs)
 {
+#ifdef CONFIG_KRETPROBE_ON_RETHOOK
+	return instruction_pointer(regs);
+#else
 	return (unsigned long)ri->ret_addr;
-}
 #endif
+}
 
 #endif /* _RNGTRACE_COMPAT_KPROBES_H */

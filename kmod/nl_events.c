@@ -8,7 +8,7 @@
  *
  * Probe handlers cannot build skbs: rt_ring_put() kicks a lazy irq_work
  * (at most a tick later), which queues the work that multicasts, in
- * order, what was recorded since.
+ * order and as many to a message as fit, what was recorded since.
  */
 
 #include <linux/irq_work.h>
@@ -169,31 +169,59 @@ int rt_events_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 static bool rt_notify_on;
 static u64 rt_notified;		/* next seq to multicast; only the work */
 
+/* Send what skb holds, if anything; NULL it either way. */
+static void rt_notify_send(struct sk_buff **skb, void *hdr, unsigned int n)
+{
+	if (!*skb)
+		return;
+	if (n) {
+		genlmsg_end(*skb, hdr);
+		genlmsg_multicast(&rt_family, *skb, 0, 0, GFP_KERNEL);
+	} else {
+		nlmsg_free(*skb);
+	}
+	*skb = NULL;
+}
+
+/*
+ * As many events to a notification as fit: a boot's thousands of
+ * unseeded reads wake a follower a few times a tick, not once an event,
+ * so that a recorder does not compete with the boot it records.
+ */
 static void rt_notify_workfn(struct work_struct *work)
 {
+	struct sk_buff *skb = NULL;
 	struct rt_event ev;
-	struct sk_buff *skb;
 	u64 seq = rt_notified;
-	void *hdr;
+	void *hdr = NULL;
+	unsigned int n = 0;
 
 	while (READ_ONCE(rt_notify_on) && rt_ring_get(&seq, &ev)) {
 		seq = ev.seq + 1;
 		rt_cgroup_note(&ev);
 		if (!genl_has_listeners(&rt_family, &init_net, 0))
 			continue;
+		if (skb && !rt_fill_event(skb, RNGTRACE_A_EVENTS_EVENT, &ev,
+					  false, true)) {
+			n++;
+			continue;
+		}
+		rt_notify_send(&skb, hdr, n);	/* full: send, start anew */
 		skb = genlmsg_new(NLMSG_DEFAULT_SIZE + PATH_MAX, GFP_KERNEL);
 		if (!skb)
 			continue;	/* the follower sees a gap in seq */
 		hdr = genlmsg_put(skb, 0, 0, &rt_family, 0,
 				  RNGTRACE_CMD_EVENT_NTF);
-		if (!hdr ||
-		    rt_fill_event(skb, RNGTRACE_A_EVENTS_EVENT, &ev, false, true)) {
+		n = 0;
+		if (!hdr) {
 			nlmsg_free(skb);
+			skb = NULL;
 			continue;
 		}
-		genlmsg_end(skb, hdr);
-		genlmsg_multicast(&rt_family, skb, 0, 0, GFP_KERNEL);
+		if (!rt_fill_event(skb, RNGTRACE_A_EVENTS_EVENT, &ev, false, true))
+			n++;
 	}
+	rt_notify_send(&skb, hdr, n);
 	rt_notified = seq;
 }
 

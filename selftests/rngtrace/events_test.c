@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/random.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <jansson.h>
 
@@ -184,6 +185,68 @@ TEST(events_follow_gets_new_events_once)
 			count += seen[i] == evs[k].seq;
 		EXPECT_EQ(1, count) TH_LOG("seq %llu", (unsigned long long)evs[k].seq);
 	}
+}
+
+/*
+ * A burst of unseeded reads (a boot has thousands) reaches a follower in
+ * a few notifications, not one each: every wake-up of a recorder is CPU
+ * taken from the boot it records. Counted on a raw socket of our own.
+ */
+TEST(notifications_carry_bursts)
+{
+	static char rx[GENL_BUF_SIZE];
+	int fd, i, msgs = 0, events = 0, done = 0;
+	uint32_t grp;
+	struct rt_st st;
+	int64_t deadline;
+	char buf[16];
+
+	if (crng_ready_now())
+		SKIP(return, "the CRNG is ready: no unseeded reads to send");
+	fd = genl_open();
+	ASSERT_LE(0, fd);
+	ASSERT_EQ(0, genl_mcast_group(fd, RNGTRACE_FAMILY_NAME,
+				      RNGTRACE_MCGRP_EVENTS, &grp));
+	ASSERT_EQ(0, setsockopt(fd, SOL_NETLINK, NETLINK_ADD_MEMBERSHIP, &grp,
+				sizeof(grp)));
+	ASSERT_EQ(0, rt_status(&st));
+	for (i = 0; i < 200; i++)
+		getrandom(buf, sizeof(buf), GRND_NONBLOCK);
+	if (crng_ready_now())
+		SKIP(return, "the CRNG became ready meanwhile");
+	deadline = boottime_ns() + 5000000000LL;
+	while (!done && boottime_ns() < deadline) {
+		struct nlmsghdr *m;
+		ssize_t len = recv(fd, rx, sizeof(rx), MSG_DONTWAIT);
+
+		if (len <= 0) {
+			usleep(10000);
+			continue;
+		}
+		for (m = (void *)rx; NLMSG_OK(m, (size_t)len); m = NLMSG_NEXT(m, len)) {
+			const struct nlattr *a, *attrs = (void *)((char *)NLMSG_DATA(m) + GENL_HDRLEN);
+			int here = 0;
+
+			genl_for_each_attr(a, attrs, m->nlmsg_len - NLMSG_HDRLEN - GENL_HDRLEN) {
+				struct rt_ev ev;
+
+				if (genl_type(a) != RNGTRACE_A_EVENTS_EVENT)
+					continue;
+				rt_parse_event(genl_attr_payload(a), genl_attr_len(a), &ev);
+				if (ev.seq < st.written)
+					continue;	/* from before the burst */
+				here++;
+				if (ev.type == RNGTRACE_EVENT_TYPE_UNSEEDED &&
+				    ev.pid == (uint32_t)getpid() && ++events >= 200)
+					done = 1;
+			}
+			msgs += here > 0;
+		}
+	}
+	close(fd);
+	ASSERT_LE(200, events) TH_LOG("only %d of the burst's events came", events);
+	/* One a message would be 200; a few a tick is far fewer. */
+	EXPECT_GT(50, msgs) TH_LOG("%d notifications for 200 events", msgs);
 }
 
 TEST_HARNESS_MAIN

@@ -89,6 +89,7 @@ static inline int rt_genl_strict(const struct nlmsghdr *nlh,
 	}
 	if (!policy && nlmsg_len(nlh) > GENL_HDRLEN) {
 		NL_SET_ERR_MSG_MOD(extack, "this operation takes no attributes");
+		NL_SET_BAD_ATTR(extack, nlmsg_attrdata(nlh, GENL_HDRLEN));
 		return -EINVAL;
 	}
 #endif

@@ -174,6 +174,7 @@ static int rt_probes_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 	const struct rt_probe *p;
 	void *hdr;
 
+	rt_probes_lock();
 	for (; (s = rt_site_nth(cb->args[0], &p)); cb->args[0]++) {
 		hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid,
 				  cb->nlh->nlmsg_seq, &rt_family, NLM_F_MULTI,
@@ -201,6 +202,7 @@ static int rt_probes_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 		}
 		genlmsg_end(skb, hdr);
 	}
+	rt_probes_unlock();
 	return skb->len;
 }
 

@@ -23,6 +23,7 @@
 #include <linux/irq_work.h>
 #include <linux/kallsyms.h>
 #include <linux/kprobes.h>
+#include <linux/module.h>
 #include <linux/mutex.h>
 #include <linux/random.h>
 #include <linux/string.h>
@@ -108,7 +109,7 @@ static int rt_site_register(struct rt_probe *p, struct rt_probe_site *s,
 }
 
 /* Every clone of p that exists; the base name alone if none does. */
-static void rt_probe_register(struct rt_probe *p)
+static void rt_probe_register(struct rt_probe *p, bool quiet)
 {
 	struct rt_probe_site *s;
 	unsigned int c, n;
@@ -139,8 +140,9 @@ static void rt_probe_register(struct rt_probe *p)
 	s = &p->site[p->nsites++];
 	snprintf(s->name, sizeof(s->name), "%s", p->symbol);
 	s->error = first_err;
-	pr_warn("cannot probe %s (%d); what it observes is not reported\n",
-		p->symbol, first_err);
+	if (!quiet)
+		pr_warn("cannot probe %s (%d); what it observes is not reported\n",
+			p->symbol, first_err);
 }
 
 static void rt_probe_unregister(struct rt_probe *p)
@@ -196,6 +198,90 @@ static void rt_probe_set_armed(struct rt_probe *p, bool arm)
 		if (!ret)
 			s->armed = arm;
 	}
+}
+
+/*
+ * Probes on a module's symbols: the hw_random core is a module of its own
+ * on some kernels (5.10's rng-core), often loaded after rngtrace. A probe
+ * none of whose sites is attached is tried again whenever a module has
+ * come up (its init has run; nothing of it has been called by another
+ * module yet), and the sites in a module that goes are unregistered and
+ * reported missing again.
+ */
+static bool rt_probe_attached(const struct rt_probe *p)
+{
+	unsigned int i;
+
+	for (i = 0; i < p->nsites; i++)
+		if (p->site[i].attached || p->site[i].refused)
+			return true;
+	return false;
+}
+
+static void rt_probe_module_going(struct rt_probe *p, struct module *mod)
+{
+	bool gone = false;
+	unsigned int i;
+
+	for (i = 0; i < p->nsites; i++) {
+		struct rt_probe_site *s = &p->site[i];
+
+		if (s->attached &&
+		    within_module((unsigned long)s->krp.kp.addr, mod))
+			gone = true;
+	}
+	if (!gone)
+		return;
+	rt_probe_unregister(p);
+	p->nsites = 1;
+	memset(&p->site[0], 0, sizeof(p->site[0]));
+	snprintf(p->site[0].name, sizeof(p->site[0].name), "%s", p->symbol);
+	p->site[0].error = -ENOENT;
+}
+
+static int rt_module_notify(struct notifier_block *nb, unsigned long action,
+			    void *data)
+{
+	struct module *mod = data;
+	unsigned int i;
+
+	if (action != MODULE_STATE_LIVE && action != MODULE_STATE_GOING)
+		return NOTIFY_DONE;
+	mutex_lock(&rt_probe_mutex);
+	for (i = 0; !rt_stopping && i < rt_nr_probes; i++) {
+		struct rt_probe *p = rt_all_probes[i];
+
+		if (action == MODULE_STATE_GOING) {
+			rt_probe_module_going(p, mod);
+			continue;
+		}
+		if (rt_probe_attached(p))
+			continue;
+		p->nsites = 0;
+		rt_probe_register(p, true);
+		if (!rt_probe_attached(p))
+			continue;
+		pr_info("%s probed in module %s\n", p->symbol, mod->name);
+		if (p->group == RT_GROUP_HOT && !rt_hot_armed)
+			rt_probe_set_armed(p, false);
+	}
+	mutex_unlock(&rt_probe_mutex);
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block rt_module_nb = {
+	.notifier_call = rt_module_notify,
+};
+
+/* PROBES_GET reads the sites under the lock the notifier changes them in. */
+void rt_probes_lock(void)
+{
+	mutex_lock(&rt_probe_mutex);
+}
+
+void rt_probes_unlock(void)
+{
+	mutex_unlock(&rt_probe_mutex);
 }
 
 static void rt_hot_set_armed(bool arm)
@@ -295,6 +381,7 @@ static void rt_probes_add(struct rt_probe *p, unsigned int n)
  * Register everything; failures are recorded per probe, never fatal. The
  * credit probe goes first: the loader read entropy_avail just before, and
  * every credit from here on is counted.
+
  */
 int rt_probes_init(void)
 {
@@ -310,8 +397,10 @@ int rt_probes_init(void)
 	mutex_lock(&rt_probe_mutex);
 	rt_hot_armed = true;
 	for (i = 0; i < rt_nr_probes; i++)
-		rt_probe_register(rt_all_probes[i]);
+		rt_probe_register(rt_all_probes[i], false);
 	mutex_unlock(&rt_probe_mutex);
+
+	register_module_notifier(&rt_module_nb);
 
 	if (rng_is_initialized())
 		rt_probes_maybe_disarm();
@@ -328,6 +417,7 @@ void rt_probes_exit(void)
 {
 	unsigned int i;
 
+	unregister_module_notifier(&rt_module_nb);
 	mutex_lock(&rt_probe_mutex);
 	WRITE_ONCE(rt_stopping, true);
 	mutex_unlock(&rt_probe_mutex);

@@ -135,6 +135,9 @@ void rt_probes_maybe_disarm(void);
 void rt_probes_set_keep_armed(bool keep);
 bool rt_probes_armed(void);
 bool rt_probes_keep_armed(void);
+/* Around rt_site_nth() and the use of what it returns. */
+void rt_probes_lock(void);
+void rt_probes_unlock(void);
 /* The i-th site of any probe, for PROBES_GET; NULL past the last. */
 const struct rt_probe_site *
 rt_site_nth(unsigned int i, const struct rt_probe **p);

@@ -59,7 +59,9 @@ static int __init rngtrace_init(void)
 	ret = rt_names_init();
 	if (ret)
 		goto err_names;
-	rt_probes_init();
+	ret = rt_probes_init();
+	if (ret)
+		goto err_probes;
 	ret = rt_netlink_init();
 	if (ret)
 		goto err_netlink;
@@ -74,6 +76,7 @@ static int __init rngtrace_init(void)
 
 err_netlink:
 	rt_probes_exit();
+err_probes:
 	rt_notify_exit();
 	rt_names_exit();
 err_names:

@@ -381,7 +381,11 @@ static void rt_probes_add(struct rt_probe *p, unsigned int n)
  * Register everything; failures are recorded per probe, never fatal. The
  * credit probe goes first: the loader read entropy_avail just before, and
  * every credit from here on is counted.
-
+ *
+ * The one refusal: a kernel without _credit_init_bits (nor a clone of it)
+ * has a random.c from before the 2022 rewrite (5.18, backported to 5.10.y
+ * and 5.15.y), whose credits, waits and readiness work otherwise; it
+ * would be traced by half, so the module does not load there.
  */
 int rt_probes_init(void)
 {
@@ -400,6 +404,14 @@ int rt_probes_init(void)
 		rt_probe_register(rt_all_probes[i], false);
 	mutex_unlock(&rt_probe_mutex);
 
+	if (!rt_probe_attached(&rt_credit_probe) &&
+	    rt_credit_probe.site[0].error == -ENOENT) {
+		pr_err("this kernel's random.c predates the 2022 rewrite (no %s): not supported\n",
+		       rt_credit_probe.symbol);
+		for (i = 0; i < rt_nr_probes; i++)
+			rt_probe_unregister(rt_all_probes[i]);
+		return -EOPNOTSUPP;
+	}
 	register_module_notifier(&rt_module_nb);
 
 	if (rng_is_initialized())

@@ -245,7 +245,9 @@ static int rt_module_notify(struct notifier_block *nb, unsigned long action,
 	struct module *mod = data;
 	unsigned int i;
 
-	if (action != MODULE_STATE_LIVE && action != MODULE_STATE_GOING)
+	/* Our own coming brings nothing init did not try already. */
+	if ((action != MODULE_STATE_LIVE && action != MODULE_STATE_GOING) ||
+	    mod == THIS_MODULE)
 		return NOTIFY_DONE;
 	mutex_lock(&rt_probe_mutex);
 	for (i = 0; !rt_stopping && i < rt_nr_probes; i++) {

@@ -150,6 +150,7 @@ deb:
 		tar -cf - -T - | tar -C $(DEB_DIR)/src -xf -
 	sed -i '1s/(.*)/($(shell cat $(TOP)/VERSION))/' $(DEB_DIR)/src/debian/changelog
 	cd $(DEB_DIR)/src && dpkg-buildpackage -us -uc -b
+	ls $(DEB_DIR)/rngtrace_$(shell cat $(TOP)/VERSION)_*.deb $(DEB_DIR)/rngtrace-dkms_$(shell cat $(TOP)/VERSION)_all.deb
 	lintian --fail-on error,warning --info $(DEB_DIR)/rngtrace_$(shell cat $(TOP)/VERSION)_*.changes
 
 check:

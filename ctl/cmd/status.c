@@ -68,6 +68,8 @@ static const struct rt_attr_spec status_spec[RNGTRACE_A_STATUS_MAX + 1] = {
 		"armed", MNL_TYPE_U32, false },
 	[RNGTRACE_A_STATUS_KEEP_ARMED] = {
 		"keep-armed", MNL_TYPE_U32, false },
+	[RNGTRACE_A_STATUS_CREDIT_SHORTFALL_BITS] = {
+		"credit-shortfall-bits", MNL_TYPE_U32, false },
 };
 
 static const struct rt_attr_spec credit_spec[RNGTRACE_A_CREDIT_MAX + 1] = {
@@ -86,6 +88,7 @@ static const struct rt_attr_spec probe_spec[RNGTRACE_A_PROBE_MAX + 1] = {
 	[RNGTRACE_A_PROBE_ARMED] = { "armed", MNL_TYPE_U32, false },
 	[RNGTRACE_A_PROBE_HITS] = { "hits", MNL_TYPE_U64, false },
 	[RNGTRACE_A_PROBE_NMISSED] = { "nmissed", MNL_TYPE_U64, false },
+	[RNGTRACE_A_PROBE_REFUSED] = { "refused", MNL_TYPE_U32, false },
 };
 
 static const struct rt_attr_spec hwrng_spec[RNGTRACE_A_HWRNG_MAX + 1] = {
@@ -219,6 +222,8 @@ int status_parse(const struct nlmsghdr *nlh, struct rt_status *st,
 	st->waits_lost = u64_or(tb[RNGTRACE_A_STATUS_WAITS_LOST], 0);
 	st->armed = u32_or(tb[RNGTRACE_A_STATUS_ARMED], 0);
 	st->keep_armed = u32_or(tb[RNGTRACE_A_STATUS_KEEP_ARMED], 0);
+	st->has_shortfall = tb[RNGTRACE_A_STATUS_CREDIT_SHORTFALL_BITS];
+	st->shortfall_bits = u32_or(tb[RNGTRACE_A_STATUS_CREDIT_SHORTFALL_BITS], 0);
 	return status_nests(nlh, st, why, whylen);
 }
 
@@ -245,6 +250,7 @@ int probe_parse(const struct nlmsghdr *nlh, struct rt_probe *p,
 	p->armed = u32_or(tb[RNGTRACE_A_PROBE_ARMED], 0);
 	p->hits = u64_or(tb[RNGTRACE_A_PROBE_HITS], 0);
 	p->nmissed = u64_or(tb[RNGTRACE_A_PROBE_NMISSED], 0);
+	p->refused = u32_or(tb[RNGTRACE_A_PROBE_REFUSED], 0);
 	return 0;
 }
 
@@ -350,6 +356,9 @@ json_t *status_to_json(const struct rt_status *st)
 		ready = rt_trace_ready_json(st, -1, NULL);
 		bad |= !ready || json_object_set_new(o, "ready", ready);
 	}
+	if (st->has_shortfall)
+		bad |= json_object_set_new(o, "credit_shortfall_bits",
+					   json_integer(st->shortfall_bits)) != 0;
 	if (st->has_printk_offset)
 		bad |= json_object_set_new(o, "printk_offset_ns",
 					   json_integer(st->printk_offset_ns)) != 0;
@@ -440,8 +449,12 @@ void status_print(FILE *f, const struct rt_status *st)
 						    "not yet");
 	}
 
-	fprintf(f, "credited:      %u bits before load, %u since\n",
+	fprintf(f, "credited:      %u bits before load, %u since",
 		st->pool_bits_at_load, st->credited_bits);
+	if (st->has_shortfall && st->shortfall_bits)
+		fprintf(f, " (%u bits short of ready at READY)",
+			st->shortfall_bits);
+	fputc('\n', f);
 	for (i = 0; i < st->ncredits; i++) {
 		sum += st->credits[i].bits;
 		fprintf(f, "  %-12s %8" PRIu64 " bits in %" PRIu64 " credits\n",
@@ -465,6 +478,7 @@ void status_print(FILE *f, const struct rt_status *st)
 
 		fprintf(f, "  %-28s %-9s %s%s, %" PRIu64 " hits, %" PRIu64 " missed",
 			rt_esc(p->symbol), rt_probe_method_name(p->method),
+			p->refused ? "refused (argument layout unknown)" :
 			p->attached ? "attached" : "NOT attached",
 			p->attached ? (p->armed ? " armed" : " disarmed") : "",
 			p->hits, p->nmissed);

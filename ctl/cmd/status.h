@@ -29,7 +29,7 @@ struct rt_credit {
 struct rt_probe {
 	char symbol[128];
 	uint32_t method;
-	bool attached, armed, has_error;
+	bool attached, armed, has_error, refused;
 	int32_t error;
 	uint64_t hits, nmissed;
 };
@@ -65,6 +65,8 @@ struct rt_status {
 	uint32_t ring_size;
 	uint64_t events_written, events_dropped, waits_lost;
 	bool armed, keep_armed;
+	bool has_shortfall;		/* sent once READY was seen */
+	uint32_t shortfall_bits;
 
 	/* CLOCK_BOOTTIME when the reply came; 0 unknown (no "waiting for"). */
 	uint64_t now_ns;

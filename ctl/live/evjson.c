@@ -260,6 +260,8 @@ static json_t *probes_json(const struct rt_status *st)
 		put(o, "armed", json_boolean(p->armed), &bad);
 		put_int(o, "hits", (long long)p->hits, &bad);
 		put_int(o, "nmissed", (long long)p->nmissed, &bad);
+		if (p->refused)
+			put(o, "refused", json_boolean(true), &bad);
 		if (bad || json_array_append_new(a, o)) {
 			json_decref(bad ? o : NULL);
 			goto fail;

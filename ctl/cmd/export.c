@@ -50,6 +50,18 @@ static const char export_usage[] =
 	"input. Exits 0 (whatever the test cases say), or 2 on error; use\n"
 	"'rngtrace check' for an exit status that follows limits.\n";
 
+struct export_job {
+	int (*write)(FILE *f, const struct rt_export *x);
+	const struct rt_export *x;
+};
+
+static int export_write(FILE *f, const void *arg)
+{
+	const struct export_job *job = arg;
+
+	return job->write(f, job->x);
+}
+
 int export_main(int argc, char *argv[])
 {
 	enum { OPT_MAX_WAIT = 256, OPT_MAX_READY };
@@ -72,8 +84,8 @@ int export_main(int argc, char *argv[])
 	};
 	struct rt_export x = { .max_wait_ns = -1, .max_ready_ns = -1 };
 	const char *format = NULL, *out = NULL;
+	struct export_job job;
 	struct rt_summary s;
-	struct rt_outfile o;
 	char bad[64], err[512];
 	size_t fi;
 	int c;
@@ -144,22 +156,9 @@ int export_main(int argc, char *argv[])
 		return RT_EXIT_ERROR;
 	}
 	x.s = &s;
-	if (rt_outfile_open(&o, out, err, sizeof(err))) {
-		fprintf(stderr, "rngtrace export: %s\n", err);
-		goto fail;
-	}
-	if (formats[fi].write(o.f, &x)) {
-		fprintf(stderr, "rngtrace export: out of memory\n");
-		rt_outfile_abort(&o);
-		goto fail;
-	}
-	if (rt_outfile_commit(&o, err, sizeof(err))) {
-		fprintf(stderr, "rngtrace export: %s\n", err);
-		goto fail;
-	}
+	job.write = formats[fi].write;
+	job.x = &x;
+	c = rt_outfile_write("export", out, export_write, &job);
 	rt_summary_free(&s);
-	return RT_EXIT_OK;
-fail:
-	rt_summary_free(&s);
-	return RT_EXIT_ERROR;
+	return c ? RT_EXIT_ERROR : RT_EXIT_OK;
 }

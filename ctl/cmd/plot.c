@@ -40,6 +40,11 @@ static const char plot_usage[] =
 	"\n"
 	"FILE may be '-' for standard input. Exits 0, or 2 on error.\n";
 
+static int plot_write(FILE *f, const void *arg)
+{
+	return rt_plot_svg(f, arg);
+}
+
 int plot_main(int argc, char *argv[])
 {
 	static const struct option opts[] = {
@@ -49,7 +54,6 @@ int plot_main(int argc, char *argv[])
 	};
 	const char *out = NULL, *file;
 	struct rt_summary s;
-	struct rt_outfile o;
 	char bad[64], err[512];
 	int c;
 
@@ -91,22 +95,7 @@ int plot_main(int argc, char *argv[])
 		fprintf(stderr, "rngtrace plot: %s\n", err);
 		return RT_EXIT_ERROR;
 	}
-	if (rt_outfile_open(&o, out, err, sizeof(err))) {
-		fprintf(stderr, "rngtrace plot: %s\n", err);
-		goto fail;
-	}
-	if (rt_plot_svg(o.f, &s)) {
-		fprintf(stderr, "rngtrace plot: cannot write %s\n", out);
-		rt_outfile_abort(&o);
-		goto fail;
-	}
-	if (rt_outfile_commit(&o, err, sizeof(err))) {
-		fprintf(stderr, "rngtrace plot: %s\n", err);
-		goto fail;
-	}
+	c = rt_outfile_write("plot", out, plot_write, &s);
 	rt_summary_free(&s);
-	return RT_EXIT_OK;
-fail:
-	rt_summary_free(&s);
-	return RT_EXIT_ERROR;
+	return c ? RT_EXIT_ERROR : RT_EXIT_OK;
 }

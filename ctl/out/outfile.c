@@ -180,3 +180,26 @@ void rt_outfile_abort(struct rt_outfile *o)
 	free(o->name);
 	o->tmp = o->path = o->name = NULL;
 }
+
+int rt_outfile_write(const char *cmd, const char *path,
+		     int (*write)(FILE *f, const void *arg), const void *arg)
+{
+	struct rt_outfile o;
+	char err[512];
+
+	if (rt_outfile_open(&o, path, err, sizeof(err))) {
+		fprintf(stderr, "rngtrace %s: %s\n", cmd, err);
+		return -1;
+	}
+	if (write(o.f, arg)) {
+		fprintf(stderr, "rngtrace %s: cannot write %s\n", cmd,
+			path && strcmp(path, "-") ? path : "standard output");
+		rt_outfile_abort(&o);
+		return -1;
+	}
+	if (rt_outfile_commit(&o, err, sizeof(err))) {
+		fprintf(stderr, "rngtrace %s: %s\n", cmd, err);
+		return -1;
+	}
+	return 0;
+}

@@ -40,5 +40,12 @@ int rt_outfile_open(struct rt_outfile *o, const char *path,
 int rt_outfile_commit(struct rt_outfile *o, char *err, size_t errlen);
 /* Give up: remove the temporary file. Safe after commit and twice. */
 void rt_outfile_abort(struct rt_outfile *o);
+/*
+ * The whole of it for a command that writes one file: open @path, let
+ * @write fill it (non-zero: failed), commit; errors go to standard error
+ * as "rngtrace CMD: ...". 0 or -1.
+ */
+int rt_outfile_write(const char *cmd, const char *path,
+		     int (*write)(FILE *f, const void *arg), const void *arg);
 
 #endif /* RT_OUTFILE_H */

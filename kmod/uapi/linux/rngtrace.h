@@ -4,7 +4,7 @@
  *
  * Kept in step with Documentation/netlink/specs/rngtrace.yaml, the
  * description of record (every attribute's meaning is documented there);
- * tools/check/spec-vs-uapi proves the two agree.
+ * tools/check/ynl-conformance proves the two agree with the kernel's ynl-gen-c.py.
  *
  * Family "rngtrace", version 1, in the initial network namespace only.
  * Times are CLOCK_BOOTTIME ns unless named _MONO_ (CLOCK_MONOTONIC).

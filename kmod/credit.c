@@ -287,6 +287,13 @@ bool rt_ready_seen(u64 *time_ns, u64 *time_mono_ns, u32 *source)
 	return true;
 }
 
+/* READY is out, or the CRNG was ready at load: no READY to settle. */
+bool rt_ready_published(void)
+{
+	/* pairs with smp_store_release() in rt_ready_publish() */
+	return rt_load.crng_ready || smp_load_acquire(&rt_ready_state) == 2;
+}
+
 bool rt_credit_shortfall(u32 *bits)
 {
 	/* pairs with smp_store_release() in rt_ready_publish() */

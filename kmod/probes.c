@@ -327,8 +327,12 @@ static struct irq_work rt_disarm_iw = IRQ_WORK_INIT_LAZY(rt_disarm_irq_work);
  */
 void rt_probes_maybe_disarm(void)
 {
-	if (!READ_ONCE(rt_stopping))
-		irq_work_queue(&rt_disarm_iw);
+	if (READ_ONCE(rt_stopping))
+		return;
+	/* Kept armed and READY out: nothing for the work to do. */
+	if (READ_ONCE(keep_armed) && rt_ready_published())
+		return;
+	irq_work_queue(&rt_disarm_iw);
 }
 
 void rt_probes_set_keep_armed(bool keep)

@@ -160,6 +160,7 @@ u32 rt_credited_bits(void);
 bool rt_ready_seen(u64 *time_ns, u64 *time_mono_ns, u32 *source);
 /* Bits short of ready-bits at READY; false before READY was seen. */
 bool rt_credit_shortfall(u32 *bits);
+bool rt_ready_published(void);
 /* Publish READY if the CRNG is ready and no probe hit did (process ctx). */
 void rt_ready_settle(void);
 void rt_credit_reset(void);

@@ -12,3 +12,11 @@ int rt_json_print(FILE *f, const json_t *json)
 		return -1;
 	return fputc('\n', f) == EOF ? -1 : 0;
 }
+
+int rt_json_print_line(FILE *f, const json_t *json)
+{
+	if (!json || json_dumpf(json, f, JSON_COMPACT |
+				JSON_REAL_PRECISION(12)) < 0)
+		return -1;
+	return fputc('\n', f) == EOF ? -1 : 0;
+}

@@ -14,4 +14,7 @@
  */
 int rt_json_print(FILE *f, const json_t *json);
 
+/* The same on one line (compact), for JSON lines. 0 or -1. */
+int rt_json_print_line(FILE *f, const json_t *json);
+
 #endif /* RT_JSONOUT_H */

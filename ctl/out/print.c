@@ -11,24 +11,69 @@
 
 #define MAX_NEST 16
 
-static struct {
-	FILE *f;
+struct output {
+	FILE *f;		/* NULL: building JSON (rt_print_json_begin) */
 	bool json;
+	bool line;		/* JSON on one line (a stream's record) */
 	bool failed;
 	json_t *stack[MAX_NEST];
 	int depth;
-} out;
+};
 
-void rt_print_start(FILE *f, bool json)
+static struct output out;
+/* The output set aside by rt_print_json_begin(), and whether there is one. */
+static struct output saved;
+static bool building;
+
+static void start(FILE *f, bool json, bool line)
 {
 	memset(&out, 0, sizeof(out));
 	out.f = f;
 	out.json = json;
+	out.line = line;
 	if (json) {
 		out.stack[0] = json_object();
 		out.depth = 1;
 		out.failed = !out.stack[0];
 	}
+}
+
+void rt_print_start(FILE *f, bool json)
+{
+	start(f, json, false);
+}
+
+void rt_print_start_line(FILE *f, bool json)
+{
+	start(f, json, true);
+}
+
+void rt_print_json_begin(void)
+{
+	if (building) {
+		/* One level only: the caller's bug, not the user's. */
+		json_decref(out.stack[0]);
+		start(NULL, true, false);
+		out.failed = true;
+		return;
+	}
+	saved = out;
+	building = true;
+	start(NULL, true, false);
+}
+
+json_t *rt_print_json_take(const char *key)
+{
+	json_t *v = NULL;
+
+	if (!out.failed && out.stack[0])
+		v = key ? json_incref(json_object_get(out.stack[0], key)) :
+			  json_incref(out.stack[0]);
+	json_decref(out.stack[0]);
+	out = saved;
+	memset(&saved, 0, sizeof(saved));
+	building = false;
+	return v;
 }
 
 bool rt_print_is_json(void)
@@ -42,7 +87,8 @@ int rt_print_end(void)
 
 	if (out.json) {
 		if (!ret)
-			ret = rt_json_print(out.f, out.stack[0]);
+			ret = out.line ? rt_json_print_line(out.f, out.stack[0]) :
+			      rt_json_print(out.f, out.stack[0]);
 		json_decref(out.stack[0]);
 	}
 	if (fflush(out.f) == EOF || ferror(out.f))
@@ -139,11 +185,31 @@ static void text(const char *fmt, ...)
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
 
+/*
+ * A JSON string of @s. A live string (a comm from the module) need not be
+ * UTF-8, which JSON strings are: then its bytes past ASCII are '?', as
+ * host facts are (live/host.c), rather than no output at all.
+ */
+static json_t *jstring(const char *s)
+{
+	json_t *j = json_string(s ? s : "");
+	char *copy, *p;
+
+	if (j || !s || !(copy = strdup(s)))
+		return j;
+	for (p = copy; *p; p++)
+		if ((unsigned char)*p >= 0x80)
+			*p = '?';
+	j = json_string(copy);
+	free(copy);
+	return j;
+}
+
 void rt_print_str(enum rt_print_kind k, const char *key, const char *fmt,
 		  const char *value)
 {
 	if (to_json(k))
-		add(key, json_string(value ? value : ""));
+		add(key, jstring(value));
 	else if (to_text(k))
 		text(fmt, rt_esc(value));
 }
@@ -170,7 +236,7 @@ void rt_print_name(enum rt_print_kind k, const char *key, const char *fmt,
 		   const char *value)
 {
 	if (to_json(k))
-		add(key, json_string(value ? value : ""));
+		add(key, jstring(value));
 	else if (to_text(k))
 		text(fmt, value && *value ? rt_esc(value) : "-");
 }

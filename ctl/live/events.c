@@ -19,7 +19,6 @@
 
 #include "cli.h"
 #include "evjson.h"
-#include "jsonout.h"
 #include "nl.h"
 #include "subcommands.h"
 
@@ -318,26 +317,12 @@ struct events_out {
 	bool json;
 };
 
+/* One event, a line of text or of JSON, flushed: followers read as it comes. */
 static int print_event(const struct rt_event *ev, void *arg)
 {
-	struct events_out *o = arg;
-	char line[1024];
+	const struct events_out *o = arg;
 
-	if (o->json) {
-		json_t *j = rt_event_to_json(ev);
-		int ret = j && json_dumpf(j, stdout, JSON_COMPACT) == 0 &&
-			  putchar('\n') != EOF ? 0 : -1;
-
-		json_decref(j);
-		if (ret)
-			return -1;
-	} else {
-		rt_event_format(ev, line, sizeof(line));
-		if (puts(line) == EOF)
-			return -1;
-	}
-	/* Followers read as it comes: a line at a time. */
-	return fflush(stdout) == EOF ? -1 : 0;
+	return rt_event_print_line(stdout, o->json, ev);
 }
 
 static const char events_usage[] =

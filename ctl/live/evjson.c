@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <linux/rngtrace.h>
@@ -15,6 +16,7 @@
 #include "evjson.h"
 #include "fields.h"
 #include "names.h"
+#include "print.h"
 #include "status.h"
 
 static const struct rt_attr_spec event_spec[RNGTRACE_A_EVENT_MAX + 1] = {
@@ -127,50 +129,108 @@ static json_t *done(json_t *obj, bool bad)
 	return obj;
 }
 
+#define ANY	RT_PRINT_ANY
+#define JSON	RT_PRINT_JSON
+#define TEXT	RT_PRINT_TEXT
+#define KIND(json, text)	rt_print_kind((json), (text))
+
+/*
+ * Every field of @ev, once, in the order of the text line. JSON has the
+ * fields the nest carried (the trace's events[] object); text shows those
+ * of the event's kind. @in_flight: a WAITING nest of STATUS, which has no
+ * seq or type; it shows its unit, its cgroup and for how long it has
+ * waited at @now_ns (0: unknown).
+ */
+static void event_fields(const struct rt_event *ev, bool in_flight,
+			 uint64_t now_ns)
+{
+	uint32_t t = ev->type;
+	bool credit = !in_flight && (t == RNGTRACE_EVENT_TYPE_READY ||
+				     t == RNGTRACE_EVENT_TYPE_CREDIT);
+	bool task = in_flight || t == RNGTRACE_EVENT_TYPE_WAIT ||
+		    t == RNGTRACE_EVENT_TYPE_UNSEEDED;
+	bool hw = !in_flight && (t == RNGTRACE_EVENT_TYPE_HWRNG_REGISTER ||
+				 t == RNGTRACE_EVENT_TYPE_HWRNG_UNREGISTER);
+	bool who = ev->has_pid && (credit || task);
+	const char *unit = rt_cgroup_unit(ev->cgroup);
+	char fl[24];
+
+	rt_print_int(KIND(!in_flight, !in_flight), RT_K_SEQ, "#%lld",
+		     (long long)ev->seq);
+	rt_print_time(KIND(ev->has_time, !in_flight), RT_K_TIME_NS, " %s",
+		      (long long)ev->time_ns);
+	rt_print_str(KIND(!in_flight, !in_flight), RT_K_TYPE, " %s",
+		     rt_event_type_name(t));
+	if (ev->has_time_mono)
+		rt_print_time(JSON, RT_K_TIME_MONO_NS, NULL,
+			      (long long)ev->time_mono_ns);
+	if (ev->has_start)
+		rt_print_time(JSON, RT_K_START_NS, NULL, (long long)ev->start_ns);
+
+	rt_print_str(KIND(ev->has_source, credit), RT_K_SOURCE, " %s",
+		     rt_source_name(ev->source));
+	rt_print_int(KIND(ev->has_bits, credit), RT_K_BITS, " %lld bits",
+		     ev->bits);
+	rt_print_int(KIND(ev->has_total_bits, credit), RT_K_TOTAL_BITS,
+		     ", pool %lld", ev->total_bits);
+	rt_print_str(KIND(ev->caller[0], credit), RT_K_CALLER, ", by %s",
+		     ev->caller[0] ? ev->caller : "?");
+
+	rt_print_str(KIND(ev->has_path, task), RT_K_PATH,
+		     in_flight ? "  %s" : " %s",
+		     ev->has_path ? rt_path_name(ev->path) : "?");
+	rt_print_int(KIND(ev->has_pid, who), RT_K_PID, " pid %lld", ev->pid);
+	if (ev->has_tgid)
+		rt_print_int(JSON, RT_K_TGID, NULL, ev->tgid);
+	rt_print_str(KIND(ev->comm[0], who), RT_K_COMM, " (%s)",
+		     ev->comm[0] ? ev->comm : "?");
+	rt_print_str(KIND(in_flight, who && unit[0]), "unit", " unit %s", unit);
+	rt_print_int(KIND(ev->has_bytes, task && ev->has_bytes), RT_K_BYTES,
+		     ", %lld bytes", (long long)ev->bytes);
+	snprintf(fl, sizeof(fl), "%#x", ev->flags);
+	rt_print_int_as(KIND(ev->has_flags, task && ev->has_flags), RT_K_FLAGS,
+			", flags %s", ev->flags, fl);
+	rt_print_int(KIND(ev->has_result, task && ev->has_result), RT_K_RESULT,
+		     ", result %lld", ev->result);
+	if (t == RNGTRACE_EVENT_TYPE_WAIT && !in_flight)
+		rt_print_time(TEXT, NULL, ", waited %s",
+			      ev->has_start && ev->time_ns > ev->start_ns ?
+			      (long long)(ev->time_ns - ev->start_ns) : 0);
+	if (in_flight && now_ns && ev->has_start && now_ns >= ev->start_ns)
+		rt_print_time(ANY, "waiting_ns", ", waiting for %s",
+			      (long long)(now_ns - ev->start_ns));
+
+	rt_print_str(KIND(ev->name[0], hw), RT_K_NAME, " %s",
+		     ev->name[0] ? ev->name : "?");
+	rt_print_int(KIND(ev->has_quality, hw), RT_K_QUALITY, ", quality %lld",
+		     ev->quality);
+	rt_print_str(KIND(ev->cgroup[0], in_flight && ev->cgroup[0]),
+		     RT_K_CGROUP, " [%s]", ev->cgroup);
+}
+
+void rt_event_print(const struct rt_event *ev)
+{
+	event_fields(ev, false, 0);
+}
+
+void rt_waiting_print(const struct rt_event *ev, uint64_t now_ns)
+{
+	event_fields(ev, true, now_ns);
+}
+
+int rt_event_print_line(FILE *f, bool json, const struct rt_event *ev)
+{
+	rt_print_start_line(f, json);
+	rt_event_print(ev);
+	rt_print_nl();
+	return rt_print_end();
+}
+
 json_t *rt_event_to_json(const struct rt_event *ev)
 {
-	json_t *o = json_object();
-	bool bad = !o;
-
-	if (bad)
-		return NULL;
-	put_int(o, RT_K_SEQ, (long long)ev->seq, &bad);
-	put_str(o, RT_K_TYPE, rt_event_type_name(ev->type), &bad);
-	if (ev->has_time)
-		put_int(o, RT_K_TIME_NS, (long long)ev->time_ns, &bad);
-	if (ev->has_time_mono)
-		put_int(o, RT_K_TIME_MONO_NS, (long long)ev->time_mono_ns, &bad);
-	if (ev->has_start)
-		put_int(o, RT_K_START_NS, (long long)ev->start_ns, &bad);
-	if (ev->has_source)
-		put_str(o, RT_K_SOURCE, rt_source_name(ev->source), &bad);
-	if (ev->has_bits)
-		put_int(o, RT_K_BITS, ev->bits, &bad);
-	if (ev->has_total_bits)
-		put_int(o, RT_K_TOTAL_BITS, ev->total_bits, &bad);
-	if (ev->caller[0])
-		put_str(o, RT_K_CALLER, ev->caller, &bad);
-	if (ev->has_pid)
-		put_int(o, RT_K_PID, ev->pid, &bad);
-	if (ev->has_tgid)
-		put_int(o, RT_K_TGID, ev->tgid, &bad);
-	if (ev->comm[0])
-		put_str(o, RT_K_COMM, ev->comm, &bad);
-	if (ev->cgroup[0])
-		put_str(o, RT_K_CGROUP, ev->cgroup, &bad);
-	if (ev->has_path)
-		put_str(o, RT_K_PATH, rt_path_name(ev->path), &bad);
-	if (ev->has_flags)
-		put_int(o, RT_K_FLAGS, ev->flags, &bad);
-	if (ev->has_bytes)
-		put_int(o, RT_K_BYTES, (long long)ev->bytes, &bad);
-	if (ev->has_result)
-		put_int(o, RT_K_RESULT, ev->result, &bad);
-	if (ev->name[0])
-		put_str(o, RT_K_NAME, ev->name, &bad);
-	if (ev->has_quality)
-		put_int(o, RT_K_QUALITY, ev->quality, &bad);
-	return done(o, bad);
+	rt_print_json_begin();
+	rt_event_print(ev);
+	return rt_print_json_take(NULL);
 }
 
 json_t *rt_event_nest_to_json(const struct nlattr *nest, char *why,
@@ -187,90 +247,68 @@ json_t *rt_event_nest_to_json(const struct nlattr *nest, char *why,
 	return j;
 }
 
-#define SEC(ns) (unsigned long long)((ns) / 1000000000), \
-		(unsigned long long)((ns) % 1000000000 / 1000)
-
-int rt_event_format(const struct rt_event *ev, char *buf, size_t len)
+void rt_probe_print(const struct rt_probe *p)
 {
-	char who[640] = "";
-	int n;
+	char err[96];
 
-	if (ev->has_pid) {
-		const char *unit = rt_cgroup_unit(ev->cgroup);
+	rt_print_open_object(NULL);
+	rt_print_str(ANY, "symbol", "  %-28s", p->symbol);
+	rt_print_str(ANY, "method", " %-9s", rt_probe_method_name(p->method));
+	rt_print_text(" ");
+	rt_print_flag(p->refused ? JSON : ANY, "attached", p->attached,
+		      "attached", "NOT attached");
+	rt_print_flag(KIND(p->refused, p->refused), "refused", true,
+		      "refused (argument layout unknown)", "");
+	rt_print_flag(KIND(true, p->attached), "armed", p->armed, " armed",
+		      " disarmed");
+	rt_print_int(ANY, "hits", ", %lld hits", (long long)p->hits);
+	rt_print_int(ANY, "nmissed", ", %lld missed", (long long)p->nmissed);
+	snprintf(err, sizeof(err), "%d (%s)", p->error, strerror(-p->error));
+	rt_print_int_as(KIND(p->has_error && p->error, p->has_error && p->error),
+			"error", ", error %s", p->error, err);
+	rt_print_nl();
+	rt_print_close_object();
+}
 
-		snprintf(who, sizeof(who), " pid %u (%s)%s%s", ev->pid,
-			 ev->comm[0] ? rt_esc(ev->comm) : "?",
-			 unit[0] ? " unit " : "", rt_esc(unit));
-	}
-	n = snprintf(buf, len, "#%" PRIu64 " %llu.%06llu %s", ev->seq,
-		     SEC(ev->time_ns), rt_event_type_name(ev->type));
-	if (n < 0 || (size_t)n >= len)
-		return n;
-	switch (ev->type) {
-	case RNGTRACE_EVENT_TYPE_READY:
-	case RNGTRACE_EVENT_TYPE_CREDIT:
-		return n + snprintf(buf + n, len - n,
-				    " %s %u bits, pool %u, by %s%s",
-				    rt_source_name(ev->source), ev->bits,
-				    ev->total_bits,
-				    ev->caller[0] ? rt_esc(ev->caller) : "?", who);
-	case RNGTRACE_EVENT_TYPE_WAIT: {
-		uint64_t w = ev->time_ns > ev->start_ns ?
-			     ev->time_ns - ev->start_ns : 0;
+void rt_hwrng_print(const struct rt_hwrng *h)
+{
+	bool registered = h->has_registered && !h->before_load;
 
-		return n + snprintf(buf + n, len - n,
-				    " %s%s, %" PRIu64 " bytes, flags %#x, result %" PRId64 ", waited %llu.%06llu s",
-				    rt_path_name(ev->path), who, ev->bytes,
-				    ev->flags, ev->result, SEC(w));
-	}
-	case RNGTRACE_EVENT_TYPE_UNSEEDED:
-		return n + snprintf(buf + n, len - n,
-				    " %s%s, %" PRIu64 " bytes, flags %#x, result %" PRId64,
-				    rt_path_name(ev->path), who, ev->bytes,
-				    ev->flags, ev->result);
-	case RNGTRACE_EVENT_TYPE_HWRNG_REGISTER:
-	case RNGTRACE_EVENT_TYPE_HWRNG_UNREGISTER:
-		return n + snprintf(buf + n, len - n, " %s, quality %u",
-				    ev->name[0] ? rt_esc(ev->name) : "?",
-				    ev->quality);
-	default:
-		return n;
-	}
+	rt_print_open_object(NULL);
+	rt_print_str(ANY, RT_K_NAME, "  %-20s", h->name);
+	rt_print_int(ANY, RT_K_QUALITY, " quality %lld", h->quality);
+	rt_print_flag(ANY, "current", h->current, ", current", "");
+	rt_print_flag(ANY, RT_K_BEFORE_LOAD, h->before_load, ", before load",
+		      "");
+	rt_print_time(KIND(registered, registered), "registered_ns",
+		      ", registered at %s", (long long)h->registered_ns);
+	rt_print_int(ANY, "feeds", ", %lld feeds", (long long)h->feeds);
+	rt_print_int(ANY, RT_K_BYTES, ", %lld bytes", (long long)h->bytes);
+	rt_print_int(ANY, RT_K_BITS, ", %lld bits", (long long)h->bits);
+	rt_print_nl();
+	rt_print_close_object();
+}
+
+void rt_credit_print(const struct rt_credit *c)
+{
+	rt_print_open_object(NULL);
+	rt_print_str(ANY, RT_K_SOURCE, "  %-12s", rt_source_name(c->source));
+	rt_print_int(ANY, RT_K_BITS, " %8lld bits", (long long)c->bits);
+	rt_print_int(ANY, RT_K_COUNT, c->count == 1 ? " in %lld credit\n" :
+		     " in %lld credits\n", (long long)c->count);
+	rt_print_close_object();
 }
 
 static json_t *probes_json(const struct rt_status *st)
 {
-	json_t *a = json_array();
 	size_t i;
 
-	if (!a)
-		return NULL;
-	for (i = 0; i < st->nprobes; i++) {
-		const struct rt_probe *p = &st->probes[i];
-		json_t *o = json_object();
-		bool bad = !o;
-
-		if (bad)
-			goto fail;
-		put_str(o, "symbol", p->symbol, &bad);
-		put_str(o, "method", rt_probe_method_name(p->method), &bad);
-		put(o, "attached", json_boolean(p->attached), &bad);
-		if (p->has_error && p->error)
-			put_int(o, "error", p->error, &bad);
-		put(o, "armed", json_boolean(p->armed), &bad);
-		put_int(o, "hits", (long long)p->hits, &bad);
-		put_int(o, "nmissed", (long long)p->nmissed, &bad);
-		if (p->refused)
-			put(o, "refused", json_boolean(true), &bad);
-		if (bad || json_array_append_new(a, o)) {
-			json_decref(bad ? o : NULL);
-			goto fail;
-		}
-	}
-	return a;
-fail:
-	json_decref(a);
-	return NULL;
+	rt_print_json_begin();
+	rt_print_open_array("probes");
+	for (i = 0; i < st->nprobes; i++)
+		rt_probe_print(&st->probes[i]);
+	rt_print_close_array();
+	return rt_print_json_take("probes");
 }
 
 json_t *rt_trace_module_json(const struct rt_status *st)
@@ -299,58 +337,26 @@ json_t *rt_trace_module_json(const struct rt_status *st)
 
 json_t *rt_trace_credits_json(const struct rt_status *st)
 {
-	json_t *a = json_array();
 	size_t i;
 
-	if (!a)
-		return NULL;
-	for (i = 0; i < st->ncredits; i++) {
-		json_t *o = json_pack("{s:s, s:I, s:I}",
-				      RT_K_SOURCE, rt_source_name(st->credits[i].source),
-				      RT_K_BITS, (json_int_t)st->credits[i].bits,
-				      RT_K_COUNT, (json_int_t)st->credits[i].count);
-
-		if (!o || json_array_append_new(a, o)) {
-			json_decref(a);
-			return NULL;
-		}
-	}
-	return a;
+	rt_print_json_begin();
+	rt_print_open_array(RT_K_CREDITS);
+	for (i = 0; i < st->ncredits; i++)
+		rt_credit_print(&st->credits[i]);
+	rt_print_close_array();
+	return rt_print_json_take(RT_K_CREDITS);
 }
 
 json_t *rt_trace_hwrngs_json(const struct rt_status *st)
 {
-	json_t *a = json_array();
 	size_t i;
 
-	if (!a)
-		return NULL;
-	for (i = 0; i < st->nhwrngs; i++) {
-		const struct rt_hwrng *h = &st->hwrngs[i];
-		json_t *o = json_object();
-		bool bad = !o;
-
-		if (bad)
-			goto fail;
-		put_str(o, RT_K_NAME, h->name, &bad);
-		put_int(o, RT_K_QUALITY, h->quality, &bad);
-		put(o, "current", json_boolean(h->current), &bad);
-		put(o, RT_K_BEFORE_LOAD, json_boolean(h->before_load), &bad);
-		if (h->has_registered && !h->before_load)
-			put_int(o, "registered_ns", (long long)h->registered_ns,
-				&bad);
-		put_int(o, "feeds", (long long)h->feeds, &bad);
-		put_int(o, RT_K_BYTES, (long long)h->bytes, &bad);
-		put_int(o, RT_K_BITS, (long long)h->bits, &bad);
-		if (bad || json_array_append_new(a, o)) {
-			json_decref(bad ? o : NULL);
-			goto fail;
-		}
-	}
-	return a;
-fail:
-	json_decref(a);
-	return NULL;
+	rt_print_json_begin();
+	rt_print_open_array(RT_K_HWRNGS);
+	for (i = 0; i < st->nhwrngs; i++)
+		rt_hwrng_print(&st->hwrngs[i]);
+	rt_print_close_array();
+	return rt_print_json_take(RT_K_HWRNGS);
 }
 
 json_t *rt_trace_ready_json(const struct rt_status *st, int64_t kmsg_ready_ns,

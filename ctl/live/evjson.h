@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include <jansson.h>
 #include <libmnl/libmnl.h>
@@ -53,10 +54,39 @@ json_t *rt_event_nest_to_json(const struct nlattr *nest, char *why,
 			      size_t whylen);
 
 /*
- * One line of text (no newline) for "rngtrace events":
- * "#SEQ  SECONDS  TYPE  details".
+ * @ev through the one print path (print.h), in the current output: JSON
+ * gets the trace's events[] object, text the line "rngtrace events"
+ * prints, "#SEQ TIME TYPE details" (no newline; TIME as every text time,
+ * "5000.123 s"), its untrusted strings escaped. rt_event_to_json() is
+ * these same calls.
  */
-int rt_event_format(const struct rt_event *ev, char *buf, size_t len);
+void rt_event_print(const struct rt_event *ev);
+
+/*
+ * One event as one record of a stream to @f: a line of text, or with
+ * @json one JSON object on one line; flushed. 0, or -1 if @f failed.
+ */
+int rt_event_print_line(FILE *f, bool json, const struct rt_event *ev);
+
+/*
+ * A WAITING nest of STATUS (no seq, no type) likewise: text "  PATH pid
+ * PID (COMM) unit UNIT, BYTES bytes, flags F, waiting for TIME [CGROUP]",
+ * JSON its fields, "unit", and "waiting_ns" when @now_ns (CLOCK_BOOTTIME
+ * at the reply; 0 unknown) says for how long.
+ */
+void rt_waiting_print(const struct rt_event *ev, uint64_t now_ns);
+
+/*
+ * One probe, hwrng, credit of STATUS/PROBES/HWRNG: an object in JSON
+ * (the trace's module.probes[], hwrngs[], credits[] entries, and
+ * status's), a line of text (status's).
+ */
+struct rt_probe;
+struct rt_hwrng;
+struct rt_credit;
+void rt_probe_print(const struct rt_probe *p);
+void rt_hwrng_print(const struct rt_hwrng *h);
+void rt_credit_print(const struct rt_credit *c);
 
 /* The trace's module, credits[], hwrngs[] from STATUS/PROBES/HWRNG. */
 json_t *rt_trace_module_json(const struct rt_status *st);

@@ -2,12 +2,14 @@
 /*
  * Event nests built here as the module builds them (libmnl nests, with
  * NLA_F_NESTED, 64-bit values after a PAD) to rt_event_parse(),
- * rt_event_to_json() in the trace format, rt_event_format(); and the
+ * rt_event_to_json() in the trace format, rt_event_print_line(); and the
  * follower's sequence number decision.
  */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include <linux/genetlink.h>
 #include <linux/rngtrace.h>
@@ -241,27 +243,164 @@ static void t_bad_width(void)
 	CHECK_CONTAINS(why, "time-ns has a 4-byte payload");
 }
 
-static void t_format(void)
+/* What rt_event_print_line() prints for @ev; free() it. */
+static char *line_of(const struct rt_event *ev, bool json)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+
+	if (!f)
+		return NULL;
+	if (rt_event_print_line(f, json, ev))
+		fputs("rt_event_print_line failed", f);
+	fclose(f);
+	return text;
+}
+
+static void check_line(uint32_t type, const char *want, bool whole)
 {
 	struct rt_event ev;
-	char why[128], line[1024];
+	char why[128], *line;
 
-	REQUIRE(rt_event_parse(event(RNGTRACE_EVENT_TYPE_WAIT), false, &ev,
-			       why, sizeof(why)) == 0);
-	rt_event_format(&ev, line, sizeof(line));
-	CHECK_STR(line, "#77 5000.123456 wait getrandom pid 4242 (sshd) unit ssh.service, 16 bytes, flags 0, result 16, waited 1.500000 s");
+	REQUIRE(rt_event_parse(event(type), false, &ev, why, sizeof(why)) == 0);
+	line = line_of(&ev, false);
+	REQUIRE(line);
+	if (whole)
+		CHECK_STR(line, want);
+	else
+		CHECK_CONTAINS(line, want);
+	free(line);
+}
+
+static void t_format(void)
+{
+	check_line(RNGTRACE_EVENT_TYPE_WAIT, "#77 5000.123 s wait getrandom pid 4242 (sshd) unit ssh.service, 16 bytes, flags 0, result 16, waited 1.500 s\n", true);
+	check_line(RNGTRACE_EVENT_TYPE_CREDIT, "#77 5000.123 s credit jitter 1 bits, pool 256, by entropy_timer\n", true);
+	check_line(RNGTRACE_EVENT_TYPE_UNSEEDED, " unseeded dev_random pid 4242 (sshd) unit ssh.service, 16 bytes, flags 0x800, result -11\n", false);
+	check_line(RNGTRACE_EVENT_TYPE_HWRNG_REGISTER, "#77 5000.123 s hwrng-register virtio_rng.0, quality 1000\n", true);
+}
+
+/* --json prints the trace's events[] object, compact, on one line. */
+static void t_json_line(void)
+{
+	static const uint32_t types[] = {
+		RNGTRACE_EVENT_TYPE_CREDIT, RNGTRACE_EVENT_TYPE_READY,
+		RNGTRACE_EVENT_TYPE_WAIT, RNGTRACE_EVENT_TYPE_UNSEEDED,
+		RNGTRACE_EVENT_TYPE_HWRNG_REGISTER,
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(types) / sizeof(types[0]); i++) {
+		struct rt_event ev;
+		char why[128], *line;
+		json_t *got, *want;
+
+		REQUIRE(rt_event_parse(event(types[i]), false, &ev, why,
+				       sizeof(why)) == 0);
+		line = line_of(&ev, true);
+		REQUIRE(line);
+		CHECK_INT(strchr(line, '\n') - line, (long)strlen(line) - 1);
+		got = json_loads(line, 0, NULL);
+		want = rt_event_to_json(&ev);
+		CHECK(got && want && json_equal(got, want));
+		json_decref(got);
+		json_decref(want);
+		free(line);
+	}
+}
+
+/*
+ * Text and JSON of one event carry the same values: each value of the
+ * JSON line, printed the way text prints it, is in the text line. Two
+ * events apart in every value, so that a text field printing another
+ * quantity, or a constant, shows.
+ */
+static void check_same_values(const struct rt_event *ev)
+{
+	char *text = line_of(ev, false), *js = line_of(ev, true), want[128];
+	json_t *j = js ? json_loads(js, 0, NULL) : NULL;
+	long long t = JINT(j, "time_ns"), s = JINT(j, "start_ns");
+
+	REQUIRE(text && j);
+	snprintf(want, sizeof(want), "#%lld ", JINT(j, "seq"));
+	CHECK(!strncmp(text, want, strlen(want)));
+	snprintf(want, sizeof(want), " %.3f s %s ", t / 1e9, JSTR(j, "type"));
+	CHECK_CONTAINS(text, want);
+	snprintf(want, sizeof(want), " %s pid %lld (%s) unit ", JSTR(j, "path"),
+		 JINT(j, "pid"), JSTR(j, "comm"));
+	CHECK_CONTAINS(text, want);
+	snprintf(want, sizeof(want), ", %lld bytes, flags %#llx, result %lld, waited %.3f s\n",
+		 JINT(j, "bytes"), JINT(j, "flags"), JINT(j, "result"),
+		 (t - s) / 1e9);
+	if (!JINT(j, "flags"))	/* %#x of 0 is 0 */
+		snprintf(want, sizeof(want), ", %lld bytes, flags 0, result %lld, waited %.3f s\n",
+			 JINT(j, "bytes"), JINT(j, "result"), (t - s) / 1e9);
+	CHECK_CONTAINS(text, want);
+	json_decref(j);
+	free(text);
+	free(js);
+}
+
+static void t_same_values(void)
+{
+	struct rt_event a = {
+		.has_seq = true, .has_type = true, .has_time = true,
+		.has_start = true, .has_pid = true, .has_tgid = true,
+		.has_path = true, .has_flags = true, .has_bytes = true,
+		.has_result = true,
+		.seq = 12, .type = RNGTRACE_EVENT_TYPE_WAIT,
+		.time_ns = 9876543210ULL, .start_ns = 1234567890ULL,
+		.pid = 300, .tgid = 299, .path = RNGTRACE_PATH_GETRANDOM,
+		.flags = 0, .bytes = 32, .result = 32,
+		.comm = "systemd", .cgroup = "/init.scope",
+	};
+	struct rt_event b = a;
+
+	check_same_values(&a);
+	b.seq = 4000000000ULL;
+	b.time_ns = 123456789012ULL;
+	b.start_ns = 23456789012ULL;
+	b.pid = 77;
+	b.path = RNGTRACE_PATH_DEV_RANDOM;
+	b.flags = 1;
+	b.bytes = 5;
+	b.result = -4;
+	snprintf(b.comm, sizeof(b.comm), "cat");
+	check_same_values(&b);
+}
+
+/* Each line reaches the reader before the next event: --follow streams. */
+static void t_streams(void)
+{
+	struct rt_event ev;
+	char why[128], got[1024];
+	int fds[2], i;
+	bool json;
+	FILE *w;
+
 	REQUIRE(rt_event_parse(event(RNGTRACE_EVENT_TYPE_CREDIT), false, &ev,
 			       why, sizeof(why)) == 0);
-	rt_event_format(&ev, line, sizeof(line));
-	CHECK_STR(line, "#77 5000.123456 credit jitter 1 bits, pool 256, by entropy_timer");
-	REQUIRE(rt_event_parse(event(RNGTRACE_EVENT_TYPE_UNSEEDED), false, &ev,
-			       why, sizeof(why)) == 0);
-	rt_event_format(&ev, line, sizeof(line));
-	CHECK_CONTAINS(line, " unseeded dev_random pid 4242 (sshd) unit ssh.service, 16 bytes, flags 0x800, result -11");
-	REQUIRE(rt_event_parse(event(RNGTRACE_EVENT_TYPE_HWRNG_REGISTER), false,
-			       &ev, why, sizeof(why)) == 0);
-	rt_event_format(&ev, line, sizeof(line));
-	CHECK_CONTAINS(line, " hwrng-register virtio_rng.0, quality 1000");
+	for (i = 0; i < 2; i++) {
+		ssize_t n;
+
+		json = i;
+		REQUIRE(pipe(fds) == 0);
+		w = fdopen(fds[1], "w");
+		REQUIRE(w);
+		/* Fully buffered, as stdout is into a pipe. */
+		setvbuf(w, NULL, _IOFBF, 65536);
+		CHECK_INT(rt_event_print_line(w, json, &ev), 0);
+		/* Not closed: what is in the pipe is what was flushed. */
+		n = read(fds[0], got, sizeof(got) - 1);
+		REQUIRE(n > 0);
+		got[n] = '\0';
+		CHECK(got[n - 1] == '\n');
+		CHECK_INT(strchr(got, '\n') - got, n - 1);
+		CHECK_CONTAINS(got, json ? "\"seq\":77" : "#77 ");
+		fclose(w);
+		close(fds[0]);
+	}
 }
 
 static void t_seq_check(void)
@@ -290,6 +429,9 @@ static const struct rt_test events_tests[] = {
 	{ "evjson: an event without seq is refused, a waiting nest is not", t_missing_seq },
 	{ "evjson: a u32-sized time-ns is refused", t_bad_width },
 	{ "events: one line per event", t_format },
+	{ "events --json: one compact line, the trace's events[] object", t_json_line },
+	{ "events: text and JSON carry the same values", t_same_values },
+	{ "events: each event is flushed as one line (text, JSON)", t_streams },
 	{ "events: seq decisions: first, old, next, gap", t_seq_check },
 	{ NULL, NULL }
 };

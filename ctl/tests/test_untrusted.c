@@ -5,6 +5,7 @@
  * a wait by "x\nPRIORITY=0" in "evil\e[31m.service", an unseeded read by
  * "\e]0;pwn\a", kernel "6.1\rMESSAGE=forged") reach no text output raw.
  */
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -104,17 +105,67 @@ static void t_event_line(void)
 		.has_seq = true, .has_type = true, .has_pid = true,
 		.type = RNGTRACE_EVENT_TYPE_WAIT, .pid = 5,
 	};
-	char buf[1024];
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	json_t *j;
 
 	snprintf(ev.comm, sizeof(ev.comm), "x\nPRIORITY=0");
 	snprintf(ev.cgroup, sizeof(ev.cgroup), "/a.slice/b\x1b.service");
-	rt_event_format(&ev, buf, sizeof(buf));
+	REQUIRE(f);
+	CHECK_INT(rt_event_print_line(f, false, &ev), 0);
+	fclose(f);
+	CHECK_INT(lines(buf), 1);
 	CHECK(clean_text(buf));
 	CHECK_CONTAINS(buf, "pid 5 (x\\nPRIORITY=0) unit b\\x1b.service");
+	free(buf);
+	/* JSON: the JSON writer escapes, and the string loads back whole. */
+	buf = NULL;
+	f = open_memstream(&buf, &len);
+	REQUIRE(f);
+	CHECK_INT(rt_event_print_line(f, true, &ev), 0);
+	fclose(f);
+	CHECK_INT(lines(buf), 1);
+	j = json_loads(buf, 0, NULL);
+	CHECK_STR(json_string_value(json_object_get(j, "comm")), "x\nPRIORITY=0");
+	CHECK_STR(json_string_value(json_object_get(j, "cgroup")), "/a.slice/b\x1b.service");
+	json_decref(j);
+	free(buf);
+}
+
+/*
+ * Any task names itself with any bytes (PR_SET_NAME): a comm that is not
+ * UTF-8 still gives an event line of JSON (JSON strings are UTF-8), and
+ * a trace's event object for record.
+ */
+static void t_event_not_utf8(void)
+{
+	struct rt_event ev = {
+		.has_seq = true, .has_type = true, .has_pid = true,
+		.type = RNGTRACE_EVENT_TYPE_UNSEEDED, .seq = 3, .pid = 5,
+	};
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	json_t *j;
+
+	snprintf(ev.comm, sizeof(ev.comm), "a\xff\xc3 b");
+	REQUIRE(f);
+	CHECK_INT(rt_event_print_line(f, true, &ev), 0);
+	fclose(f);
+	j = json_loads(buf, 0, NULL);
+	CHECK_STR(json_string_value(json_object_get(j, "comm")), "a?? b");
+	CHECK_INT(json_integer_value(json_object_get(j, "seq")), 3);
+	json_decref(j);
+	free(buf);
+	j = rt_event_to_json(&ev);
+	CHECK_STR(json_string_value(json_object_get(j, "comm")), "a?? b");
+	json_decref(j);
 }
 
 static const struct rt_test untrusted_tests[] = {
 	{ "untrusted: an event line prints them escaped", t_event_line },
+	{ "untrusted: a comm that is not UTF-8 still gives an event's JSON", t_event_not_utf8 },
 	{ "untrusted: rt_esc() escapes control characters and backslash", t_esc },
 	{ "untrusted: report text prints them escaped", t_report_text },
 	{ "untrusted: --journal-fields and --summary cannot be forged", t_journal },

@@ -15,10 +15,10 @@
 
 #include "attr.h"
 #include "cli.h"
-#include "esc.h"
-#include "jsonout.h"
+#include "fields.h"
 #include "names.h"
 #include "nl.h"
+#include "print.h"
 #include "status.h"
 #include "subcommands.h"
 
@@ -289,216 +289,144 @@ uint64_t rt_boottime_ns(void)
 	return (uint64_t)ts.tv_sec * 1000000000ULL + ts.tv_nsec;
 }
 
-static json_t *waiting_json(const struct rt_status *st)
+#define ANY	RT_PRINT_ANY
+#define JSON	RT_PRINT_JSON
+#define TEXT	RT_PRINT_TEXT
+
+static void print_ready(const struct rt_status *st)
 {
-	json_t *a = json_array();
+	rt_print_text("ready:         ");
+	if (st->ready_at_load || st->has_ready_time) {
+		rt_print_open_object("ready");
+		rt_print_flag(ANY, RT_K_BEFORE_LOAD, st->ready_at_load,
+			      "ready before load", "");
+		if (!st->ready_at_load) {
+			rt_print_time(ANY, RT_K_TIME_NS, "%s after boot",
+				      (long long)st->ready_time_ns);
+			if (st->has_ready_time_mono)
+				rt_print_time(JSON, RT_K_TIME_MONO_NS, NULL,
+					      (long long)st->ready_time_mono_ns);
+			if (st->has_ready_source)
+				rt_print_str(ANY, RT_K_SOURCE,
+					     ", completed by %s",
+					     rt_source_name(st->ready_source));
+		}
+		rt_print_close_object();
+	} else {
+		rt_print_text(st->crng_ready ? "yes, time unknown" : "not yet");
+	}
+	rt_print_nl();
+}
+
+static void print_credits(const struct rt_status *st)
+{
 	size_t i;
 
-	if (!a)
-		return NULL;
-	for (i = 0; i < st->nwaiting; i++) {
-		const struct rt_event *w = &st->waiting[i];
-		json_t *o = rt_event_to_json(w);
+	rt_print_int(ANY, RT_K_POOL_BITS_AT_LOAD,
+		     "credited:      %lld bits before load",
+		     st->pool_bits_at_load);
+	rt_print_int(ANY, "credited_bits", ", %lld since", st->credited_bits);
+	if (st->has_shortfall)
+		rt_print_int(st->shortfall_bits ? ANY : JSON,
+			     "credit_shortfall_bits",
+			     " (%lld bits short of ready at READY)",
+			     st->shortfall_bits);
+	rt_print_nl();
+	rt_print_open_array(RT_K_CREDITS);
+	for (i = 0; i < st->ncredits; i++)
+		rt_credit_print(&st->credits[i]);
+	rt_print_close_array();
+}
 
-		if (!o)
-			goto fail;
-		/* An in-flight wait has neither seq nor type: not an event. */
-		json_object_del(o, "seq");
-		json_object_del(o, "type");
-		if (json_object_set_new(o, "unit",
-					json_string(rt_cgroup_unit(w->cgroup))))
-			goto fail_o;
-		if (st->now_ns && w->has_start && st->now_ns >= w->start_ns &&
-		    json_object_set_new(o, "waiting_ns",
-					json_integer((json_int_t)(st->now_ns - w->start_ns))))
-			goto fail_o;
-		if (json_array_append_new(a, o))
-			goto fail;
-		continue;
-fail_o:
-		json_decref(o);
-		goto fail;
+static void print_waits(const struct rt_status *st)
+{
+	bool more = st->nwaiting_total > st->nwaiting;
+	size_t i;
+
+	rt_print_int(ANY, "waits", "waits:         %lld ended",
+		     (long long)st->waits);
+	rt_print_int(more ? ANY : TEXT, "waiting_total", ", %lld in flight",
+		     (long long)st->nwaiting_total);
+	rt_print_int(st->waits_lost ? ANY : JSON, "waits_lost",
+		     ", %lld not tracked (slots full)",
+		     (long long)st->waits_lost);
+	rt_print_nl();
+	rt_print_open_array("waiting");
+	for (i = 0; i < st->nwaiting; i++) {
+		rt_print_open_object(NULL);
+		rt_waiting_print(&st->waiting[i], st->now_ns);
+		rt_print_nl();
+		rt_print_close_object();
 	}
-	return a;
-fail:
-	json_decref(a);
-	return NULL;
+	rt_print_close_array();
+	if (more)
+		rt_print_int(TEXT, NULL, "  ... and %lld more\n",
+			     (long long)(st->nwaiting_total - st->nwaiting));
+}
+
+/* Every field of @st, once, for text and JSON alike. */
+static void status_fields(const struct rt_status *st)
+{
+	size_t i;
+
+	rt_print_str(ANY, "version", "module:        rngtrace %s\n",
+		     st->version);
+	rt_print_text("crng:          ");
+	rt_print_flag(ANY, "crng_ready", st->crng_ready, "ready", "not ready");
+	rt_print_nl();
+	rt_print_bool(ANY, RT_K_READY_AT_LOAD, "ready at load: %s\n",
+		      st->ready_at_load);
+	rt_print_time(ANY, RT_K_LOAD_TIME_NS,
+		      "loaded at:     %s after boot (CLOCK_BOOTTIME)\n",
+		      (long long)st->load_time_ns);
+	rt_print_time(ANY, RT_K_LOAD_TIME_MONO_NS,
+		      "               %s on CLOCK_MONOTONIC\n",
+		      (long long)st->load_time_mono_ns);
+	if (st->has_printk_offset)
+		rt_print_time(JSON, RT_K_PRINTK_OFFSET_NS, NULL,
+			      st->printk_offset_ns);
+	print_ready(st);
+	print_credits(st);
+	print_waits(st);
+	rt_print_int(ANY, "unseeded_reads", "unseeded:      %lld reads\n",
+		     (long long)st->unseeded_reads);
+	rt_print_int(ANY, "ring_size", "ring:          %lld events",
+		     st->ring_size);
+	rt_print_int(ANY, "events_written", ", %lld written",
+		     (long long)st->events_written);
+	rt_print_int(ANY, RT_K_EVENTS_DROPPED, ", %lld dropped\n",
+		     (long long)st->events_dropped);
+	rt_print_text("probes:        ");
+	rt_print_flag(ANY, "armed", st->armed, "armed", "disarmed");
+	rt_print_flag(ANY, "keep_armed", st->keep_armed, " (kept armed)", "");
+	rt_print_nl();
+	if (st->has_probes) {
+		rt_print_open_array(RT_K_PROBES);
+		for (i = 0; i < st->nprobes; i++)
+			rt_probe_print(&st->probes[i]);
+		rt_print_close_array();
+	}
+	if (st->has_hwrngs) {
+		rt_print_text(st->nhwrngs ? "hwrngs:\n" : "hwrngs:        none\n");
+		rt_print_open_array(RT_K_HWRNGS);
+		for (i = 0; i < st->nhwrngs; i++)
+			rt_hwrng_print(&st->hwrngs[i]);
+		rt_print_close_array();
+	}
+}
+
+int status_print(FILE *f, bool json, const struct rt_status *st)
+{
+	rt_print_start(f, json);
+	status_fields(st);
+	return rt_print_end();
 }
 
 json_t *status_to_json(const struct rt_status *st)
 {
-	json_t *o, *ready = NULL;
-	bool bad;
-
-	/* json_int_t is signed 64-bit: 292 years of uptime fit. */
-	o = json_pack("{s:s, s:b, s:b, s:I, s:I, s:I, s:I, s:o, s:I, s:o, s:I, s:I, s:I, s:I, s:I, s:b, s:b}",
-		      "version", st->version,
-		      "crng_ready", st->crng_ready,
-		      "ready_at_load", st->ready_at_load,
-		      "load_time_ns", (json_int_t)st->load_time_ns,
-		      "load_time_mono_ns", (json_int_t)st->load_time_mono_ns,
-		      "pool_bits_at_load", (json_int_t)st->pool_bits_at_load,
-		      "credited_bits", (json_int_t)st->credited_bits,
-		      "credits", rt_trace_credits_json(st),
-		      "waits", (json_int_t)st->waits,
-		      "waiting", waiting_json(st),
-		      "unseeded_reads", (json_int_t)st->unseeded_reads,
-		      "ring_size", (json_int_t)st->ring_size,
-		      "events_written", (json_int_t)st->events_written,
-		      "events_dropped", (json_int_t)st->events_dropped,
-		      "waits_lost", (json_int_t)st->waits_lost,
-		      "armed", st->armed,
-		      "keep_armed", st->keep_armed);
-	if (!o)
-		return NULL;
-	bad = false;
-	if (st->ready_at_load || st->has_ready_time) {
-		ready = rt_trace_ready_json(st, -1, NULL);
-		bad |= !ready || json_object_set_new(o, "ready", ready);
-	}
-	if (st->has_shortfall)
-		bad |= json_object_set_new(o, "credit_shortfall_bits",
-					   json_integer(st->shortfall_bits)) != 0;
-	if (st->has_printk_offset)
-		bad |= json_object_set_new(o, "printk_offset_ns",
-					   json_integer(st->printk_offset_ns)) != 0;
-	if (st->nwaiting_total > st->nwaiting)
-		bad |= json_object_set_new(o, "waiting_total",
-					   json_integer((json_int_t)st->nwaiting_total)) != 0;
-	if (st->has_probes) {
-		json_t *m = rt_trace_module_json(st);
-
-		bad |= !m;
-		if (m)
-			bad |= json_object_set(o, "probes",
-					       json_object_get(m, "probes")) != 0;
-		json_decref(m);
-	}
-	if (st->has_hwrngs)
-		bad |= json_object_set_new(o, "hwrngs",
-					   rt_trace_hwrngs_json(st)) != 0;
-	if (bad) {
-		json_decref(o);
-		return NULL;
-	}
-	return o;
-}
-
-static void print_seconds(FILE *f, uint64_t ns)
-{
-	fprintf(f, "%" PRIu64 ".%06" PRIu64 " s", ns / 1000000000,
-		ns % 1000000000 / 1000);
-}
-
-static void print_waiting(FILE *f, const struct rt_status *st)
-{
-	size_t i;
-
-	for (i = 0; i < st->nwaiting; i++) {
-		const struct rt_event *w = &st->waiting[i];
-		const char *unit = rt_cgroup_unit(w->cgroup);
-
-		fprintf(f, "  pid %u (%s)", w->pid,
-			w->comm[0] ? rt_esc(w->comm) : "?");
-		if (unit[0])
-			fprintf(f, " unit %s", rt_esc(unit));
-		fprintf(f, " on %s", w->has_path ? rt_path_name(w->path) : "?");
-		if (w->has_bytes)
-			fprintf(f, ", %" PRIu64 " bytes", w->bytes);
-		if (st->now_ns && w->has_start && st->now_ns >= w->start_ns) {
-			fprintf(f, ", waiting for ");
-			print_seconds(f, st->now_ns - w->start_ns);
-		}
-		if (w->cgroup[0])
-			fprintf(f, " [%s]", rt_esc(w->cgroup));
-		fputc('\n', f);
-	}
-	if (st->nwaiting_total > st->nwaiting)
-		fprintf(f, "  ... and %zu more\n",
-			st->nwaiting_total - st->nwaiting);
-}
-
-void status_print(FILE *f, const struct rt_status *st)
-{
-	uint64_t sum = 0;
-	size_t i;
-
-	fprintf(f, "module:        rngtrace %s\n", st->version);
-	fprintf(f, "crng:          %s\n",
-		st->crng_ready ? "ready" : "not ready");
-	fprintf(f, "ready at load: %s\n", st->ready_at_load ? "yes" : "no");
-	fprintf(f, "loaded at:     ");
-	print_seconds(f, st->load_time_ns);
-	fprintf(f, " after boot (CLOCK_BOOTTIME)\n");
-	fprintf(f, "               ");
-	print_seconds(f, st->load_time_mono_ns);
-	fprintf(f, " on CLOCK_MONOTONIC\n");
-
-	fprintf(f, "ready:         ");
-	if (st->ready_at_load) {
-		fprintf(f, "ready before load\n");
-	} else if (st->has_ready_time) {
-		print_seconds(f, st->ready_time_ns);
-		fprintf(f, " after boot");
-		if (st->has_ready_source)
-			fprintf(f, ", completed by %s",
-				rt_source_name(st->ready_source));
-		fputc('\n', f);
-	} else {
-		fprintf(f, "%s\n", st->crng_ready ? "yes, time unknown" :
-						    "not yet");
-	}
-
-	fprintf(f, "credited:      %u bits before load, %u since",
-		st->pool_bits_at_load, st->credited_bits);
-	if (st->has_shortfall && st->shortfall_bits)
-		fprintf(f, " (%u bits short of ready at READY)",
-			st->shortfall_bits);
-	fputc('\n', f);
-	for (i = 0; i < st->ncredits; i++) {
-		sum += st->credits[i].bits;
-		fprintf(f, "  %-12s %8" PRIu64 " bits in %" PRIu64 " credits\n",
-			rt_source_name(st->credits[i].source),
-			st->credits[i].bits, st->credits[i].count);
-	}
-	fprintf(f, "waits:         %" PRIu64 " ended, %zu in flight",
-		st->waits, st->nwaiting_total);
-	if (st->waits_lost)
-		fprintf(f, ", %" PRIu64 " not tracked (slots full)",
-			st->waits_lost);
-	fputc('\n', f);
-	print_waiting(f, st);
-	fprintf(f, "unseeded:      %" PRIu64 " reads\n", st->unseeded_reads);
-	fprintf(f, "ring:          %u events, %" PRIu64 " written, %" PRIu64 " dropped\n",
-		st->ring_size, st->events_written, st->events_dropped);
-	fprintf(f, "probes:        %s%s\n", st->armed ? "armed" : "disarmed",
-		st->keep_armed ? " (kept armed)" : "");
-	for (i = 0; i < st->nprobes; i++) {
-		const struct rt_probe *p = &st->probes[i];
-
-		fprintf(f, "  %-28s %-9s %s%s, %" PRIu64 " hits, %" PRIu64 " missed",
-			rt_esc(p->symbol), rt_probe_method_name(p->method),
-			p->refused ? "refused (argument layout unknown)" :
-			p->attached ? "attached" : "NOT attached",
-			p->attached ? (p->armed ? " armed" : " disarmed") : "",
-			p->hits, p->nmissed);
-		if (p->has_error && p->error)
-			fprintf(f, ", error %d (%s)", p->error,
-				strerror(-p->error));
-		fputc('\n', f);
-	}
-	if (st->has_hwrngs) {
-		fprintf(f, "hwrngs:%s\n", st->nhwrngs ? "" : "        none");
-		for (i = 0; i < st->nhwrngs; i++) {
-			const struct rt_hwrng *h = &st->hwrngs[i];
-
-			fprintf(f, "  %-20s quality %u%s%s, %" PRIu64 " feeds, %" PRIu64 " bits\n",
-				rt_esc(h->name), h->quality,
-				h->current ? ", current" : "",
-				h->before_load ? ", before load" : "",
-				h->feeds, h->bits);
-		}
-	}
+	rt_print_json_begin();
+	status_fields(st);
+	return rt_print_json_take(NULL);
 }
 
 struct status_ctx {
@@ -644,8 +572,7 @@ int status_main(int argc, char *argv[])
 	static struct rt_status st;
 	bool json = false;
 	char bad[64];
-	json_t *obj;
-	int c, ret;
+	int c;
 
 	optind = 1;
 	opterr = 0;
@@ -671,15 +598,8 @@ int status_main(int argc, char *argv[])
 
 	if (status_fetch(&st, true, "status"))
 		return RT_EXIT_ERROR;
-	if (!json) {
-		status_print(stdout, &st);
-		return RT_EXIT_OK;
-	}
-	obj = status_to_json(&st);
-	ret = rt_json_print(stdout, obj);
-	json_decref(obj);
-	if (ret) {
-		fprintf(stderr, "rngtrace: status: cannot print the JSON output\n");
+	if (status_print(stdout, json, &st)) {
+		fprintf(stderr, "rngtrace: status: cannot write the output\n");
 		return RT_EXIT_ERROR;
 	}
 	return RT_EXIT_OK;

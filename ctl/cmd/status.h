@@ -98,9 +98,13 @@ int status_fetch(struct rt_status *st, bool inventory, const char *what);
 /* CLOCK_BOOTTIME now, in ns. */
 uint64_t rt_boottime_ns(void);
 
-/* A new reference, or NULL when out of memory. */
-json_t *status_to_json(const struct rt_status *st);
+/*
+ * @st through the one print path (print.h): text, or with @json one JSON
+ * object, to @f. 0, or -1 if out of memory or @f failed.
+ */
+int status_print(FILE *f, bool json, const struct rt_status *st);
 
-void status_print(FILE *f, const struct rt_status *st);
+/* The same calls' JSON object: a new reference, or NULL when out of memory. */
+json_t *status_to_json(const struct rt_status *st);
 
 #endif /* RT_STATUS_H */

@@ -4,6 +4,7 @@
  * here, the way the module builds them.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -279,8 +280,8 @@ static void t_json_flags(void)
 	json_decref(j);
 }
 
-static char *print_to_string(void (*print)(FILE *, const struct rt_status *),
-			     const struct rt_status *st)
+/* What status_print() prints, text or JSON. */
+static char *print_to_string(bool json, const struct rt_status *st)
 {
 	char *text = NULL;
 	size_t len = 0;
@@ -288,24 +289,16 @@ static char *print_to_string(void (*print)(FILE *, const struct rt_status *),
 
 	if (!f)
 		return NULL;
-	print(f, st);
+	if (status_print(f, json, st))
+		fputs("status_print failed", f);
 	fclose(f);
 	return text;
-}
-
-static void print_json(FILE *f, const struct rt_status *st)
-{
-	json_t *j = status_to_json(st);
-
-	if (rt_json_print(f, j))
-		fputs("rt_json_print failed", f);
-	json_decref(j);
 }
 
 /* What --json prints is one JSON document, the same as status_to_json(). */
 static void t_json_output(void)
 {
-	char *text = print_to_string(print_json, &sample);
+	char *text = print_to_string(true, &sample);
 	json_t *want = status_to_json(&sample), *got;
 	json_error_t jerr;
 
@@ -326,10 +319,10 @@ static void t_print_ready(void)
 		"module:        rngtrace 0.1.0\n"
 		"crng:          ready\n"
 		"ready at load: no\n"
-		"loaded at:     5001.234567 s after boot (CLOCK_BOOTTIME)\n"
-		"               4000.987654 s on CLOCK_MONOTONIC\n"
+		"loaded at:     5001.235 s after boot (CLOCK_BOOTTIME)\n"
+		"               4000.988 s on CLOCK_MONOTONIC\n"
 		"ready:         yes, time unknown\n";
-	char *text = print_to_string(status_print, &sample);
+	char *text = print_to_string(false, &sample);
 
 	REQUIRE(text);
 	if (strncmp(text, head, strlen(head)))
@@ -346,10 +339,10 @@ static void t_print_not_ready(void)
 	st.crng_ready = false;
 	st.ready_at_load = true;
 	st.load_time_ns = 1234567000;
-	text = print_to_string(status_print, &st);
+	text = print_to_string(false, &st);
 	CHECK_CONTAINS(text, "crng:          not ready\n");
 	CHECK_CONTAINS(text, "ready at load: yes\n");
-	CHECK_CONTAINS(text, "loaded at:     1.234567 s after boot");
+	CHECK_CONTAINS(text, "loaded at:     1.235 s after boot");
 	free(text);
 }
 
@@ -547,13 +540,13 @@ static void t_print_rest(void)
 	snprintf(st.probes[0].symbol, sizeof(st.probes[0].symbol), "add_hwgenerator_randomness");
 	st.probes[0].has_error = true;
 	st.probes[0].error = -ENOENT;
-	text = print_to_string(status_print, &st);
-	CHECK_CONTAINS(text, "ready:         7.250000 s after boot, completed by jitter\n");
+	text = print_to_string(false, &st);
+	CHECK_CONTAINS(text, "ready:         7.250 s after boot, completed by jitter\n");
 	CHECK_CONTAINS(text, "credited:      40 bits before load, 216 since\n");
 	CHECK_CONTAINS(text, "  jitter            199 bits in 5 credits\n");
 	CHECK_CONTAINS(text, "waits:         3 ended, 2 in flight, 2 not tracked");
-	CHECK_CONTAINS(text, "  pid 101 (sshd) unit ssh.service on getrandom, 16 bytes, waiting for 1.500000 s [/system.slice/ssh.service]\n");
-	CHECK_CONTAINS(text, "  pid 202 (cat) on dev_random, 16 bytes, waiting for 0.000250 s");
+	CHECK_CONTAINS(text, "\n  getrandom pid 101 (sshd) unit ssh.service, 16 bytes, flags 0, waiting for 1.500 s [/system.slice/ssh.service]\n");
+	CHECK_CONTAINS(text, "\n  dev_random pid 202 (cat), 16 bytes, flags 0, waiting for 0.000 s [/]\n");
 	CHECK_CONTAINS(text, "unseeded:      4 reads\n");
 	CHECK_CONTAINS(text, "ring:          4096 events, 120 written, 7 dropped\n");
 	CHECK_CONTAINS(text, "NOT attached");
@@ -562,13 +555,147 @@ static void t_print_rest(void)
 	free(text);
 }
 
+#define JI(j, k)	((long long)json_integer_value(json_object_get((j), (k))))
+#define JS(j, k)	json_string_value(json_object_get((j), (k)))
+#define JB(j, k)	json_is_true(json_object_get((j), (k)))
+
+/* @text contains what @fmt makes of the rest. */
+static void contains(const char *text, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static void contains(const char *text, const char *fmt, ...)
+{
+	char want[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(want, sizeof(want), fmt, ap);
+	va_end(ap);
+	CHECK_CONTAINS(text, want);
+}
+
+/*
+ * Text and JSON of one status carry the same values: each value of the
+ * JSON, printed the way text prints it, is in the text.
+ */
+static void check_same_values(const struct rt_status *st)
+{
+	char *text = print_to_string(false, st), *js = print_to_string(true, st);
+	json_t *j = js ? json_loads(js, 0, NULL) : NULL, *r, *e;
+	size_t i;
+
+	REQUIRE(text && j);
+	contains(text, "module:        rngtrace %s\n", JS(j, "version"));
+	contains(text, "crng:          %s\n", JB(j, "crng_ready") ? "ready" : "not ready");
+	contains(text, "ready at load: %s\n", JB(j, "ready_at_load") ? "yes" : "no");
+	contains(text, "loaded at:     %.3f s after boot", JI(j, "load_time_ns") / 1e9);
+	contains(text, "\n               %.3f s on CLOCK_MONOTONIC\n",
+		 JI(j, "load_time_mono_ns") / 1e9);
+	r = json_object_get(j, "ready");
+	REQUIRE(r && !JB(r, "before_load"));
+	contains(text, "ready:         %.3f s after boot, completed by %s\n",
+		 JI(r, "time_ns") / 1e9, JS(r, "source"));
+	contains(text, "credited:      %lld bits before load, %lld since (%lld bits short",
+		 JI(j, "pool_bits_at_load"), JI(j, "credited_bits"),
+		 JI(j, "credit_shortfall_bits"));
+	json_array_foreach(json_object_get(j, "credits"), i, e)
+		contains(text, "\n  %-12s %8lld bits in %lld credits\n", JS(e, "source"),
+			 JI(e, "bits"), JI(e, "count"));
+	contains(text, "waits:         %lld ended, %zu in flight, %lld not tracked",
+		 JI(j, "waits"), json_array_size(json_object_get(j, "waiting")),
+		 JI(j, "waits_lost"));
+	json_array_foreach(json_object_get(j, "waiting"), i, e)
+		contains(text, "\n  %s pid %lld (%s)%s%s, %lld bytes, flags 0, waiting for %.3f s [%s]\n",
+			 JS(e, "path"), JI(e, "pid"), JS(e, "comm"),
+			 *JS(e, "unit") ? " unit " : "", JS(e, "unit"),
+			 JI(e, "bytes"), JI(e, "waiting_ns") / 1e9, JS(e, "cgroup"));
+	contains(text, "unseeded:      %lld reads\n", JI(j, "unseeded_reads"));
+	contains(text, "ring:          %lld events, %lld written, %lld dropped\n",
+		 JI(j, "ring_size"), JI(j, "events_written"), JI(j, "events_dropped"));
+	contains(text, "probes:        %s%s\n", JB(j, "armed") ? "armed" : "disarmed",
+		 JB(j, "keep_armed") ? " (kept armed)" : "");
+	json_array_foreach(json_object_get(j, "probes"), i, e)
+		contains(text, "\n  %-28s %-9s attached %s, %lld hits, %lld missed\n",
+			 JS(e, "symbol"), JS(e, "method"),
+			 JB(e, "armed") ? "armed" : "disarmed",
+			 JI(e, "hits"), JI(e, "nmissed"));
+	json_array_foreach(json_object_get(j, "hwrngs"), i, e)
+		contains(text, "\n  %-20s quality %lld, current, registered at %.3f s, %lld feeds, %lld bytes, %lld bits\n",
+			 JS(e, "name"), JI(e, "quality"), JI(e, "registered_ns") / 1e9,
+			 JI(e, "feeds"), JI(e, "bytes"), JI(e, "bits"));
+	CHECK_INT(json_array_size(json_object_get(j, "probes")), 1);
+	CHECK_INT(json_array_size(json_object_get(j, "hwrngs")), 1);
+	json_decref(j);
+	free(text);
+	free(js);
+}
+
+/* From a canned STATUS reply, then every value changed: no constant passes. */
+static void t_same_values(void)
+{
+	static struct rt_status st;
+	char why[160];
+
+	REQUIRE(status_parse(full_reply(false), &st, why, sizeof(why)) == 0);
+	st.now_ns = NOW_NS;
+	st.has_shortfall = true;
+	st.shortfall_bits = 9;
+	st.has_probes = st.has_hwrngs = true;
+	st.nprobes = st.nhwrngs = 1;
+	snprintf(st.probes[0].symbol, sizeof(st.probes[0].symbol), "add_device_randomness");
+	st.probes[0].method = RNGTRACE_PROBE_METHOD_KRETPROBE;
+	st.probes[0].attached = st.probes[0].armed = true;
+	st.probes[0].hits = 12;
+	st.probes[0].nmissed = 1;
+	snprintf(st.hwrngs[0].name, sizeof(st.hwrngs[0].name), "virtio_rng.0");
+	st.hwrngs[0].quality = 1000;
+	st.hwrngs[0].current = st.hwrngs[0].has_registered = true;
+	st.hwrngs[0].registered_ns = 3 * 1000000000ULL + 2000000;
+	st.hwrngs[0].feeds = 2;
+	st.hwrngs[0].bytes = 64;
+	st.hwrngs[0].bits = 512;
+	check_same_values(&st);
+
+	snprintf(st.version, sizeof(st.version), "7.7.7");
+	st.crng_ready = false;
+	st.load_time_ns += 1111000000;
+	st.load_time_mono_ns += 2222000000;
+	st.ready_time_ns += 3333000000;
+	st.ready_source = RNGTRACE_SOURCE_INTERRUPTS;
+	st.pool_bits_at_load = 3;
+	st.credited_bits = 5;
+	st.shortfall_bits = 17;
+	st.credits[0].bits = 1234;
+	st.credits[0].count = 77;
+	st.waits = 55;
+	st.waits_lost = 6;
+	st.waiting[1].pid = 999;
+	st.waiting[1].bytes = 8;
+	snprintf(st.waiting[1].comm, sizeof(st.waiting[1].comm), "dd");
+	st.now_ns += 4000000000ULL;
+	st.unseeded_reads = 321;
+	st.ring_size = 512;
+	st.events_written = 9000;
+	st.events_dropped = 44;
+	st.armed = false;
+	st.keep_armed = true;
+	st.probes[0].armed = false;
+	st.probes[0].hits = 99;
+	st.probes[0].nmissed = 8;
+	st.hwrngs[0].quality = 500;
+	st.hwrngs[0].registered_ns += 5000000000ULL;
+	st.hwrngs[0].feeds = 31;
+	st.hwrngs[0].bytes = 6400;
+	st.hwrngs[0].bits = 51200;
+	check_same_values(&st);
+}
+
 static void t_print_before_load(void)
 {
 	struct rt_status st = sample;
 	char *text;
 
 	st.ready_at_load = true;
-	text = print_to_string(status_print, &st);
+	text = print_to_string(false, &st);
 	CHECK_CONTAINS(text, "ready:         ready before load\n");
 	free(text);
 }
@@ -639,6 +766,7 @@ static const struct rt_test status_tests[] = {
 	{ "status_to_json has ready, credits, waiting with unit and waiting_ns", t_json_rest },
 	{ "status_print shows ready, credits, who waits and for how long", t_print_rest },
 	{ "status_print says ready before load", t_print_before_load },
+	{ "status: text and JSON carry the same values (canned reply)", t_same_values },
 	{ "probe_parse and hwrng_parse read their replies", t_probe_hwrng_parse },
 	{ NULL, NULL }
 };

@@ -30,6 +30,7 @@
 #include <linux/fs.h>
 #include <linux/kprobes.h>
 #include <linux/random.h>
+#include <linux/sched/task_stack.h>
 #include <linux/spinlock.h>
 #include <linux/uio.h>
 #include <asm/ptrace.h>

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check.h"
 #include "cli.h"
 #include "print.h"
 #include "subcommands.h"
@@ -67,98 +68,6 @@ static int parse_count(const char *str, long long *n)
 	return 0;
 }
 
-struct limits {
-	long long max_ready, max_wait, max_blocked, max_unseeded; /* -1: none */
-};
-
-/* One broken limit: its name, then its fields (print.h: text and JSON). */
-static void broken_start(const char *check)
-{
-	rt_print_open_object(NULL);
-	rt_print_str(RT_PRINT_ANY, "check", "%s: ", check);
-}
-
-static void broken_end(void)
-{
-	rt_print_nl();
-	rt_print_close_object();
-}
-
-/*
- * The limits @s breaks, through print.h: text, a line per limit broken;
- * JSON, {"trace", "ok", "broken": [{check, ...}]}. Durations are seconds
- * in both. Returns the number broken.
- */
-static int check_limits(const char *file, const struct rt_summary *s,
-			const struct limits *l)
-{
-	int broken = 0;
-
-	rt_print_str(RT_PRINT_JSON, "trace", NULL, file);
-	rt_print_open_array("broken");
-	if (l->max_ready >= 0) {
-		const char *why = NULL;
-
-		if (!s->ready)
-			why = "the CRNG was not ready when the recording ended";
-		else if (!s->ready_before_load && s->ready_ns < 0)
-			why = "the trace does not say when the CRNG was ready";
-		if (why) {
-			broken_start("max-ready");
-			rt_print_str(RT_PRINT_ANY, "reason", "%s", why);
-			rt_print_time(RT_PRINT_ANY, "limit_ns", " (limit %s)",
-				      l->max_ready);
-			broken_end();
-			broken++;
-		} else if (!s->ready_before_load && s->ready_ns > l->max_ready) {
-			broken_start("max-ready");
-			rt_print_time(RT_PRINT_ANY, "ready_time_ns",
-				      "ready %s after boot", s->ready_ns);
-			rt_print_time(RT_PRINT_ANY, "limit_ns",
-				      ", over the limit of %s", l->max_ready);
-			broken_end();
-			broken++;
-		}
-	}
-	if (l->max_wait >= 0 && s->worst_wait_ns > l->max_wait) {
-		const struct rt_wait_info *w = &s->waits[0];
-
-		broken_start("max-wait");
-		rt_print_str(RT_PRINT_ANY, "comm", "%s", *w->comm ? w->comm : "a task");
-		rt_print_int(RT_PRINT_ANY, "pid", " (pid %lld)", w->pid);
-		rt_print_time(RT_PRINT_ANY, "worst_wait_ns", " waited %s",
-			      s->worst_wait_ns);
-		rt_print_time(RT_PRINT_ANY, "limit_ns", ", over the limit of %s",
-			      l->max_wait);
-		broken_end();
-		broken++;
-	}
-	if (l->max_blocked >= 0 && (long long)s->nblocked > l->max_blocked) {
-		broken_start("max-blocked");
-		rt_print_int(RT_PRINT_ANY, "blocked_tasks", "%lld tasks waited",
-			     (long long)s->nblocked);
-		rt_print_int(RT_PRINT_ANY, "limit", ", over the limit of %lld",
-			     l->max_blocked);
-		broken_end();
-		broken++;
-	}
-	if (l->max_unseeded >= 0 &&
-	    (long long)s->nunseeded_served > l->max_unseeded) {
-		broken_start("max-unseeded");
-		rt_print_int(RT_PRINT_ANY, "unseeded_reads_served",
-			     s->nunseeded_served == 1 ? "%lld read served before ready" :
-			     "%lld reads served before ready",
-			     (long long)s->nunseeded_served);
-		rt_print_int(RT_PRINT_ANY, "limit", ", over the limit of %lld",
-			     l->max_unseeded);
-		broken_end();
-		broken++;
-	}
-	rt_print_close_array();
-	rt_print_bool(RT_PRINT_JSON, "ok", NULL, broken == 0);
-	return broken;
-}
-
 int check_main(int argc, char *argv[])
 {
 	enum { OPT_READY = 256, OPT_WAIT, OPT_BLOCKED, OPT_UNSEEDED };
@@ -172,7 +81,7 @@ int check_main(int argc, char *argv[])
 		{}
 	};
 	bool json = false;
-	struct limits l = { -1, -1, -1, -1 };
+	struct rt_limits l = { -1, -1, -1, -1 };
 	struct rt_summary s;
 	char err[512], bad[64];
 	int c, broken;
@@ -231,7 +140,7 @@ int check_main(int argc, char *argv[])
 		return RT_EXIT_ERROR;
 	}
 	rt_print_start(stdout, json);
-	broken = check_limits(argv[optind], &s, &l);
+	broken = rt_check_limits(argv[optind], &s, &l);
 	if (rt_print_end()) {
 		fprintf(stderr, "rngtrace check: cannot write the output\n");
 		rt_summary_free(&s);

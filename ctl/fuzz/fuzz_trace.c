@@ -3,21 +3,85 @@
  * libFuzzer target: any bytes through the streaming trace loader and the
  * summary (rt_summary_loadb), the jansson loader and rt_summarize() (the
  * two must agree), the advice rules, and every renderer: report (text,
- * JSON, summary line, journal fields), plot and every export. A crash, a
+ * JSON, summary line, journal fields), check's verdict, compare's table
+ * and JSON, plot and every export. A crash, a
  * sanitizer report or a broken invariant (__builtin_trap) is a finding.
  */
 #include <stddef.h>
 #include <stdint.h>
 
 #include <stdio.h>
+#include <string.h>
 
 #include "advice.h"
+#include "check.h"
+#include "compare.h"
 #include "export.h"
 #include "plot.h"
+#include "print.h"
 #include "report.h"
 #include "report_line.h"
 #include "summary.h"
 #include "trace.h"
+
+/* check's verdict, text and JSON, with every limit at 0, 1 s and none. */
+static void check(FILE *null, const struct rt_summary *s)
+{
+	static const long long at[] = { 0, 1000000000LL, -1 };
+	size_t i;
+	int json;
+
+	for (i = 0; i < sizeof(at) / sizeof(at[0]); i++) {
+		struct rt_limits l = { at[i], at[i], at[i] > 0 ? 1 : at[i],
+				       at[i] > 0 ? 1 : at[i] };
+
+		for (json = 0; json < 2; json++) {
+			rt_print_start(null, json);
+			if (rt_check_limits("fuzz", s, &l) < 0)
+				__builtin_trap();
+			if (rt_print_end())
+				__builtin_trap();	/* only out of memory */
+		}
+	}
+}
+
+/*
+ * compare's table and JSON: the trace with itself (a group of two, so
+ * median [min..max]) and beside a trace of nothing, by kernel and by
+ * label. The summaries are shared, not copied: compare only reads them.
+ */
+static void compare(FILE *null, const struct rt_summary *s)
+{
+	static struct rt_cmp_trace tr[3];
+	struct rt_cmp_groups *g;
+	int json, by_label;
+	size_t i;
+
+	for (i = 0; i < 3; i++) {
+		memset(&tr[i], 0, sizeof(tr[i]));
+		tr[i].file = "fuzz";
+		tr[i].label = i == 2 ? "other" : "fuzz";
+		if (i < 2)
+			tr[i].s = *s;
+		else {
+			tr[i].s.kernel_release = "another kernel";
+			tr[i].s.boot_id = tr[i].s.cmdline = "";
+			tr[i].s.ready_ns = tr[i].s.load_ns = -1;
+		}
+		rt_cmp_metrics(&tr[i]);
+	}
+	for (by_label = 0; by_label < 2; by_label++) {
+		g = rt_cmp_group(tr, 3, by_label);
+		if (!g)
+			__builtin_trap();	/* only out of memory */
+		for (json = 0; json < 2; json++) {
+			rt_print_start(null, json);
+			if (rt_cmp_print(g) || rt_print_end())
+				__builtin_trap();
+		}
+		rt_cmp_groups_free(g);
+	}
+}
 
 /*
  * Every renderer on what the loader accepted, to /dev/null: what they
@@ -48,6 +112,8 @@ static void render(const struct rt_summary *s)
 	x.max_wait_ns = x.max_ready_ns = -1;
 	if (rt_export_junit(null, &x) || rt_export_ktap(null, &x))
 		__builtin_trap();
+	check(null, s);
+	compare(null, s);
 }
 
 static void check_summary(const struct rt_summary *s)

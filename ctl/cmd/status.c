@@ -328,7 +328,8 @@ static void print_credits(const struct rt_status *st)
 	rt_print_int(ANY, "credited_bits", ", %lld since", st->credited_bits);
 	if (st->has_shortfall)
 		rt_print_int(st->shortfall_bits ? ANY : JSON,
-			     "credit_shortfall_bits",
+			     "credit_shortfall_bits", st->shortfall_bits == 1 ?
+			     " (%lld bit short of ready at READY)" :
 			     " (%lld bits short of ready at READY)",
 			     st->shortfall_bits);
 	rt_print_nl();

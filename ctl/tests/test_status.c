@@ -689,6 +689,23 @@ static void t_same_values(void)
 	check_same_values(&st);
 }
 
+/* What a real boot showed: one bit short is "1 bit", not "1 bits". */
+static void t_print_one_bit_short(void)
+{
+	struct rt_status st = sample;
+	char *text;
+
+	st.has_shortfall = true;
+	st.shortfall_bits = 1;
+	text = print_to_string(false, &st);
+	CHECK_CONTAINS(text, " (1 bit short of ready at READY)\n");
+	free(text);
+	st.shortfall_bits = 0;
+	text = print_to_string(false, &st);
+	CHECK_LACKS(text, "short of ready");
+	free(text);
+}
+
 static void t_print_before_load(void)
 {
 	struct rt_status st = sample;
@@ -767,6 +784,7 @@ static const struct rt_test status_tests[] = {
 	{ "status_print shows ready, credits, who waits and for how long", t_print_rest },
 	{ "status_print says ready before load", t_print_before_load },
 	{ "status: text and JSON carry the same values (canned reply)", t_same_values },
+	{ "status_print: 1 bit short, and nothing when none", t_print_one_bit_short },
 	{ "probe_parse and hwrng_parse read their replies", t_probe_hwrng_parse },
 	{ NULL, NULL }
 };

@@ -299,6 +299,95 @@ static void test_insecure_text_dedup(void)
 	json_decref(t);
 }
 
+/* The board rules fire on none of the (amd64) fixtures. */
+static void test_board_rules_fixtures(void)
+{
+	static const char * const none[] = { NULL };
+
+	expect("no-boot-seed", none);
+	expect("trust-bootloader-off", none);
+	expect("hwrng-untrusted", none);
+}
+
+static void test_no_boot_seed_edges(void)
+{
+	struct rt_summary s;
+
+	base(&s);
+	CHECK_INT(rt_advice_fires("no-boot-seed", &s), 0);	/* release unknown */
+	s.kernel_release = "6.1.0-50-amd64";
+	CHECK_INT(rt_advice_fires("no-boot-seed", &s), 0);
+	s.kernel_release = "6.1.0-50-arm64";
+	CHECK_INT(rt_advice_fires("no-boot-seed", &s), 1);
+	s.kernel_release = "6.12.117+deb13-riscv64";
+	CHECK_INT(rt_advice_fires("no-boot-seed", &s), 1);
+	s.credit_bits[RNGTRACE_SOURCE_BOOTLOADER] = 256;	/* a seed came */
+	CHECK_INT(rt_advice_fires("no-boot-seed", &s), 0);
+	s.credit_bits[RNGTRACE_SOURCE_BOOTLOADER] = 0;
+	s.cmdline = "quiet random.trust_bootloader=off";	/* the other rule's */
+	CHECK_INT(rt_advice_fires("no-boot-seed", &s), 0);
+	s.cmdline = "";
+	s.ready_before_load = 1;				/* no stall */
+	CHECK_INT(rt_advice_fires("no-boot-seed", &s), 0);
+}
+
+static void test_trust_bootloader_off_edges(void)
+{
+	static const struct { const char *cmdline; int fires; } c[] = {
+		{ "random.trust_bootloader=off", 1 },
+		{ "console=ttyAMA0 random.trust_bootloader=0 quiet", 1 },
+		{ "random.trust_bootloader=n", 1 },
+		{ "random.trust_bootloader=on", 0 },
+		{ "random.trust_bootloader=off random.trust_bootloader=1", 0 },
+		{ "xrandom.trust_bootloader=off", 0 },
+		{ "random.trust_bootloaderx=off", 0 },
+		{ "random.trust_cpu=off", 0 },
+		{ "", 0 },
+	};
+	struct rt_summary s;
+	size_t i;
+
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		base(&s);
+		s.cmdline = c[i].cmdline;
+		if (rt_advice_fires("trust-bootloader-off", &s) != c[i].fires)
+			rt_test_fail(__FILE__, __LINE__, "'%s': expected %d",
+				     c[i].cmdline, c[i].fires);
+	}
+	base(&s);
+	s.cmdline = "random.trust_bootloader=off";
+	s.ready_before_load = 1;
+	CHECK_INT(rt_advice_fires("trust-bootloader-off", &s), 0);
+}
+
+static void test_hwrng_untrusted_edges(void)
+{
+	struct rt_hwrng_info h = { .name = "rockchip", .quality = 0 };
+	struct rt_advice adv[12];
+	struct rt_summary s;
+	size_t n, i;
+
+	base(&s);
+	CHECK_INT(rt_advice_fires("hwrng-untrusted", &s), 0);	/* no hwrng */
+	s.hwrngs = &h;
+	s.nhwrng = 1;
+	CHECK_INT(rt_advice_fires("hwrng-untrusted", &s), 1);
+	n = rt_advise(&s, adv, 12);
+	for (i = 0; i < n && strcmp(adv[i].id, "hwrng-untrusted"); i++)
+		;
+	REQUIRE(i < n);
+	CHECK_CONTAINS(adv[i].text, "hwrng rockchip ");
+	CHECK_CONTAINS(adv[i].text, "rng_core.default_quality=");
+	h.quality = 1000;				/* trusted */
+	CHECK_INT(rt_advice_fires("hwrng-untrusted", &s), 0);
+	h.quality = 0;
+	h.bits = 64;					/* credited after all */
+	CHECK_INT(rt_advice_fires("hwrng-untrusted", &s), 0);
+	h.bits = 0;
+	s.ready_before_load = 1;			/* no stall */
+	CHECK_INT(rt_advice_fires("hwrng-untrusted", &s), 0);
+}
+
 /* No stall advice when ready before load, or nobody waited and fast. */
 static void test_no_advice(void)
 {
@@ -334,6 +423,13 @@ static void test_texts(void)
 		{ "no-hwrng", "<rng model='virtio'>" },
 		{ "seed-not-credited", "SYSTEMD_RANDOM_SEED_CREDIT=1" },
 	};
+	static const struct { const char *id, *needle; } board[] = {
+		{ "no-boot-seed", "`rng-seed`" },
+		{ "no-boot-seed", "at least 32 bytes" },
+		{ "no-boot-seed", "EFI_RNG_PROTOCOL" },
+		{ "no-boot-seed", "random.trust_bootloader" },
+		{ "trust-bootloader-off", "random.trust_bootloader=on" },
+	};
 	struct rt_advice adv[8];
 	struct rt_summary s;
 	size_t n, i, j;
@@ -354,6 +450,24 @@ static void test_texts(void)
 	/* out of room: still counts them all */
 	CHECK_INT(rt_advise(&s, adv, 1), 3);
 	CHECK_STR(adv[0].id, "no-rdrand-in-vm");
+
+	/* a board: arm64, not a VM that says so, no seed */
+	for (i = 0; i < sizeof(board) / sizeof(board[0]); i++) {
+		base(&s);
+		s.hypervisor = 0;
+		s.kernel_release = "6.1.0-50-arm64";
+		if (!strcmp(board[i].id, "trust-bootloader-off"))
+			s.cmdline = "random.trust_bootloader=off";
+		n = rt_advise(&s, adv, 8);
+		for (j = 0; j < n && j < 8; j++)
+			if (!strcmp(adv[j].id, board[i].id))
+				break;
+		if (j == n) {
+			rt_test_fail(__FILE__, __LINE__, "%s did not fire", board[i].id);
+			continue;
+		}
+		CHECK_CONTAINS(adv[j].text, board[i].needle);
+	}
 }
 
 static void test_ids(void)
@@ -364,7 +478,7 @@ static void test_ids(void)
 	base(&s);
 	for (i = 0; rt_advice_ids[i]; i++)
 		CHECK(rt_advice_fires(rt_advice_ids[i], &s) >= 0);
-	CHECK_INT(i, 6);
+	CHECK_INT(i, 9);
 	CHECK_INT(rt_advice_fires("no-such-rule", &s), -1);
 }
 
@@ -382,6 +496,10 @@ static const struct rt_test advice_tests[] = {
 	{ "advice: seed-not-credited edges", test_seed_not_credited_edges },
 	{ "advice: insecure-consumer edges", test_insecure_consumer_edges },
 	{ "advice: insecure-consumer names each comm once", test_insecure_text_dedup },
+	{ "advice: board rules on the fixtures", test_board_rules_fixtures },
+	{ "advice: no-boot-seed edges", test_no_boot_seed_edges },
+	{ "advice: trust-bootloader-off edges", test_trust_bootloader_off_edges },
+	{ "advice: hwrng-untrusted edges", test_hwrng_untrusted_edges },
 	{ "advice: none when ready before load or nobody waited", test_no_advice },
 	{ "advice: texts name the fix", test_texts },
 	{ "advice: ids", test_ids },

@@ -5,6 +5,7 @@
  * when the CRNG was ready before the module loaded, or nobody waited,
  * there is nothing to fix (no-rdrand-in-vm also fires on a slow ready).
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -92,6 +93,79 @@ static int insecure_consumer(const struct rt_summary *s)
 	return 0;
 }
 
+/*
+ * A board's or a microVM's kernel: one whose boot seed comes from a device
+ * tree or EFI rather than from a CPU instruction VMs hide. The trace
+ * records no architecture, so it is read from the release's flavour as
+ * Debian names it (6.1.0-50-arm64, 6.12.117+deb13-riscv64, -armmp, -rpi).
+ */
+static int devicetree_kernel(const struct rt_summary *s)
+{
+	static const char * const flavours[] = { "arm64", "riscv64", "armmp", "-rpi" };
+	size_t i;
+
+	for (i = 0; i < sizeof(flavours) / sizeof(flavours[0]); i++)
+		if (strstr(s->kernel_release, flavours[i]))
+			return 1;
+	return 0;
+}
+
+/*
+ * Whether the command line sets the boolean @param to false, as the
+ * kernel's kstrtobool() reads it: n, N, 0, off (the last one wins).
+ */
+static int cmdline_false(const struct rt_summary *s, const char *param)
+{
+	const char *p = s->cmdline, *v;
+	size_t len = strlen(param);
+	int off = 0;
+
+	while ((p = strstr(p, param))) {
+		int word = p == s->cmdline || isspace((unsigned char)p[-1]);
+
+		v = p + len;
+		p = v;
+		if (!word || *v != '=')
+			continue;
+		v++;
+		off = *v == 'n' || *v == 'N' || *v == '0' ||
+		      !strncmp(v, "off", 3) || !strncmp(v, "OFF", 3);
+	}
+	return off;
+}
+
+static int trust_bootloader_off(const struct rt_summary *s)
+{
+	return cmdline_false(s, "random.trust_bootloader") &&
+	       (rt_summary_stalled(s) || rt_summary_slow(s));
+}
+
+/* A board with no seed from its bootloader (and none refused by the cmdline). */
+static int no_boot_seed(const struct rt_summary *s)
+{
+	return devicetree_kernel(s) &&
+	       s->credit_bits[RNGTRACE_SOURCE_BOOTLOADER] <= 0 &&
+	       !cmdline_false(s, "random.trust_bootloader") &&
+	       (rt_summary_stalled(s) || rt_summary_slow(s));
+}
+
+/* The first hwrng that credited nothing, registered with quality 0. */
+static const struct rt_hwrng_info *untrusted_hwrng(const struct rt_summary *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->nhwrng; i++)
+		if (s->hwrngs[i].quality == 0 && s->hwrngs[i].bits <= 0)
+			return &s->hwrngs[i];
+	return NULL;
+}
+
+static int hwrng_untrusted(const struct rt_summary *s)
+{
+	return untrusted_hwrng(s) && s->hwrng_bits <= 0 &&
+	       (rt_summary_stalled(s) || rt_summary_slow(s));
+}
+
 static void text_fixed(const struct rt_summary *s, const char *fixed,
 		       char *buf, size_t len)
 {
@@ -130,6 +204,15 @@ static void text_insecure(const struct rt_summary *s, const char *fixed,
 	snprintf(buf, len, "%s %s", comms, fixed);
 }
 
+static void text_hwrng_untrusted(const struct rt_summary *s, const char *fixed,
+				 char *buf, size_t len)
+{
+	const struct rt_hwrng_info *h = untrusted_hwrng(s);
+
+	snprintf(buf, len, "hwrng %s %s",
+		 h && *h->name ? rt_esc(h->name) : "(unnamed)", fixed);
+}
+
 struct rule {
 	const char *id;
 	int (*fires)(const struct rt_summary *s);
@@ -151,13 +234,20 @@ static const struct rule rules[] = {
 	  "no userspace seed was credited: enable systemd-random-seed.service with SYSTEMD_RANDOM_SEED_CREDIT=1 (or credit the seed file) so the stored seed counts" },
 	{ "insecure-consumer", insecure_consumer, text_insecure,
 	  "polled getrandom(GRND_NONBLOCK) before the CRNG was ready; if it does not need cryptographic randomness, GRND_INSECURE serves it at once" },
+	{ "no-boot-seed", no_boot_seed, text_fixed,
+	  "the bootloader passed no seed: have it put an `rng-seed` property of at least 32 bytes into the device tree's /chosen node (QEMU's virt machine does unless `dtb-randomness=off`), or boot through EFI firmware with EFI_RNG_PROTOCOL; the kernel credits either while random.trust_bootloader is on (the default)" },
+	{ "trust-bootloader-off", trust_bootloader_off, text_fixed,
+	  "random.trust_bootloader=off is on the kernel command line: the device tree's rng-seed or the EFI seed is mixed in but not credited; drop it (or set random.trust_bootloader=on)" },
+	{ "hwrng-untrusted", hwrng_untrusted, text_hwrng_untrusted,
+	  "is registered with quality 0: the kernel reads it but credits nothing; if the device is trustworthy, give it a quality with rng_core.default_quality=1024 on the kernel command line" },
 };
 
 #define NRULES (sizeof(rules) / sizeof(rules[0]))
 
 const char * const rt_advice_ids[] = {
 	"no-rdrand-in-vm", "no-hwrng", "trust-cpu-off", "hwrng-late",
-	"seed-not-credited", "insecure-consumer", NULL,
+	"seed-not-credited", "insecure-consumer", "no-boot-seed",
+	"trust-bootloader-off", "hwrng-untrusted", NULL,
 };
 
 _Static_assert(sizeof(rt_advice_ids) / sizeof(rt_advice_ids[0]) == NRULES + 1,

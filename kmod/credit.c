@@ -3,7 +3,7 @@
  * Entropy credits and the moment the CRNG becomes ready.
  *
  * Every credit before ready goes through _credit_init_bits(bits) (on 6.12
- * GCC splits it: _credit_init_bits.part.0). Its kretprobe records each
+ * GCC splits it: _credit_init_bits.part.0). Its probe records each
  * credit with the return address of the call, the crediting code; which
  * source that is gets looked up later, in process context (names.c).
  * Per-caller totals are exact counters, kept even when the ring drops
@@ -12,10 +12,15 @@
  * READY, exactly once and from the credit that completed it: the credit
  * that crosses the threshold calls crng_reseed() before the CRNG reads
  * ready, on the same CPU and in the same context, and no other credit
- * does. A kprobe there marks that context; the credit whose return
- * handler finds the mark on its own context is the completer. Should that
- * credit have been missed (a kprobe already running on its CPU), the
- * completer still queues crng_set_ready() on a workqueue: a kprobe in
+ * does. A probe there marks that context; the credit whose return
+ * handler finds the mark on its own context is the completer.
+ *
+ * Both probes are fprobes where that works (compat/fprobe.h: 6.5 to
+ * 6.13): ftrace's recursion guard is per context, so a softirq credit
+ * arriving while another probe's handler runs on its CPU is still seen.
+ * Elsewhere they are kprobes, which can miss it (one running kprobe per
+ * CPU). Should the completing credit have been missed, the completer
+ * still queues crng_set_ready() on a workqueue: a kprobe in
  * process context cannot be missed, and from there READY is published a
  * second later with the time of the mark (or of the work) and an unknown
  * source, if the completer's return did not publish it first.
@@ -124,10 +129,10 @@ static void rt_ready_publish(u64 ns, u64 mono_ns, unsigned long caller,
 	rt_ring_put(&ev);
 }
 
-static int rt_credit_entry(struct kretprobe_instance *ri, struct pt_regs *regs)
+/* Entry of a credit, bits its argument; nonzero: no return to record. */
+static int rt_credit_begin(unsigned long bits, void *data)
 {
-	struct rt_credit_call *c = (void *)ri->data;
-	unsigned long bits = regs_get_kernel_argument(regs, 0);
+	struct rt_credit_call *c = data;
 
 	atomic64_inc(&rt_credit_probe.hits);
 	if (rng_is_initialized()) {
@@ -141,25 +146,16 @@ static int rt_credit_entry(struct kretprobe_instance *ri, struct pt_regs *regs)
 	return 0;
 }
 
-static int rt_credit_ret(struct kretprobe_instance *ri, struct pt_regs *regs)
+/* Its return, to caller: the crediting code. */
+static void rt_credit_end(unsigned long caller, void *data)
 {
-	struct rt_credit_call *c = (void *)ri->data;
+	struct rt_credit_call *c = data;
 	struct rt_event ev;
-	unsigned long caller;
 	u32 credited;
-
-	/*
-	 * Where the call returns to. Not get_kretprobe_retaddr(): with another
-	 * kretprobe on the function (a tracer's, a bpftrace script's), the
-	 * address this instance saved may be that probe's trampoline. The
-	 * trampoline handler sets the real one in regs before handlers run
-	 * (where kretprobes are not on rethook, in ri: compat/kprobes.h).
-	 */
-	caller = rt_kretprobe_caller(ri, regs);
 
 	/* _credit_init_bits calling its own .part clone: counted outside. */
 	if (rt_probe_nested(&rt_credit_probe, caller))
-		return 0;
+		return;
 
 	rt_caller_account(caller, c->bits);
 	credited = atomic_add_return(c->bits, &rt_credited);
@@ -173,35 +169,68 @@ static int rt_credit_ret(struct kretprobe_instance *ri, struct pt_regs *regs)
 	rt_ring_put(&ev);
 
 	if (!rng_is_initialized())
-		return 0;
-	/* pairs with the release in rt_reseed_pre(): mark before its times */
+		return;
+	/* pairs with the release in rt_reseed_begin(): mark before its times */
 	if (atomic_read_acquire(&rt_mark_set) && rt_ctx_same(&rt_mark, &c->ctx) &&
 	    rt_ready_claim())
 		rt_ready_publish(rt_mark_ns, rt_mark_mono_ns, caller, credited);
 	rt_probes_maybe_disarm();
+}
+
+/* The same as a kretprobe, where fprobes do not work (compat/fprobe.h). */
+static int rt_credit_entry(struct kretprobe_instance *ri, struct pt_regs *regs)
+{
+	return rt_credit_begin(regs_get_kernel_argument(regs, 0), ri->data);
+}
+
+static int rt_credit_ret(struct kretprobe_instance *ri, struct pt_regs *regs)
+{
+	/*
+	 * Where the call returns to. Not get_kretprobe_retaddr(): with another
+	 * kretprobe on the function (a tracer's, a bpftrace script's), the
+	 * address this instance saved may be that probe's trampoline. The
+	 * trampoline handler sets the real one in regs before handlers run
+	 * (where kretprobes are not on rethook, in ri: compat/kprobes.h).
+	 */
+	rt_credit_end(rt_kretprobe_caller(ri, regs), ri->data);
 	return 0;
 }
 
+/*
+ * An fprobe where the kernel has them: a credit from a softirq that
+ * interrupts another probe's handler is not missed (compat/fprobe.h).
+ */
 struct rt_probe rt_credit_probe = {
 	.symbol = "_credit_init_bits",
 	.group = RT_GROUP_HOT,
 	.is_ret = true,
 	.entry_handler = rt_credit_entry,
 	.handler = rt_credit_ret,
+	.fentry = rt_credit_begin,
+	.fexit = rt_credit_end,
 	.data_size = sizeof(struct rt_credit_call),
 	.maxactive = 32,
 };
 
-/* crng_reseed() before ready: only the completing credit calls it. */
-static int rt_reseed_pre(struct kprobe *kp, struct pt_regs *regs)
+/*
+ * crng_reseed() before ready: only the completing credit calls it. Its
+ * probe is of the credit's kind, so that both are seen or neither.
+ */
+static int rt_reseed_begin(unsigned long arg0, void *data)
 {
 	atomic64_inc(&rt_ready_probes[0].hits);
 	if (rng_is_initialized() || atomic_read(&rt_mark_set))
-		return 0;
+		return 1;
 	rt_ctx_here(&rt_mark);
 	rt_mark_mono_ns = ktime_get_ns();
 	rt_mark_ns = ktime_get_boottime_ns();
 	atomic_set_release(&rt_mark_set, 1);
+	return 1;
+}
+
+static int rt_reseed_pre(struct kprobe *kp, struct pt_regs *regs)
+{
+	rt_reseed_begin(0, NULL);
 	return 0;
 }
 
@@ -219,6 +248,7 @@ struct rt_probe rt_ready_probes[] = {
 		.symbol = "crng_reseed",
 		.group = RT_GROUP_HOT,
 		.pre_handler = rt_reseed_pre,
+		.fentry = rt_reseed_begin,
 	},
 	{
 		.symbol = "crng_set_ready",

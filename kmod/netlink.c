@@ -183,6 +183,7 @@ static int rt_probes_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 			break;
 		if (nla_put_string(skb, RNGTRACE_A_PROBE_SYMBOL, s->name) ||
 		    nla_put_u32(skb, RNGTRACE_A_PROBE_METHOD,
+				s->fprobe ? RNGTRACE_PROBE_METHOD_FPROBE :
 				p->is_ret ? RNGTRACE_PROBE_METHOD_KRETPROBE :
 					    RNGTRACE_PROBE_METHOD_KPROBE) ||
 		    nla_put_u32(skb, RNGTRACE_A_PROBE_ATTACHED, s->attached) ||

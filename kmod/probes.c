@@ -71,6 +71,28 @@ static void rt_site_bounds(struct rt_probe_site *s, unsigned long addr)
 	s->end = s->start + size;
 }
 
+/*
+ * Where p has fprobe handlers and this kernel runs fprobes, the site is an
+ * fprobe: the kprobe registered (disabled) above only found the function.
+ */
+static void rt_site_try_fprobe(struct rt_probe *p, struct rt_probe_site *s)
+{
+	int ret;
+
+	if (!p->fentry)
+		return;
+	s->fp.entry = p->fentry;
+	s->fp.exit = p->fexit;
+	ret = rt_fprobe_register(&s->fp, s->name, p->data_size);
+	if (ret) {
+		if (ret != -EOPNOTSUPP)
+			pr_info("%s: no fprobe (%d), a kprobe instead\n",
+				s->name, ret);
+		return;
+	}
+	s->fprobe = true;
+}
+
 static int rt_site_register(struct rt_probe *p, struct rt_probe_site *s,
 			    bool refuse)
 {
@@ -87,21 +109,39 @@ static int rt_site_register(struct rt_probe *p, struct rt_probe_site *s,
 	} else {
 		kp->pre_handler = p->pre_handler;
 	}
-	/* A refused clone is attached disabled, only to learn it exists. */
-	if (refuse)
+	/*
+	 * Attached disabled first: a refused clone only to learn it exists,
+	 * a site that may be an fprobe until it is one.
+	 */
+	if (refuse || p->fentry)
 		kp->flags = KPROBE_FLAG_DISABLED;
 	ret = p->is_ret ? register_kretprobe(&s->krp) : register_kprobe(kp);
 	if (ret)
 		return ret;
-	rt_site_bounds(s, (unsigned long)kp->addr);
-	if (refuse) {
+	s->addr = (unsigned long)kp->addr;
+	rt_site_bounds(s, s->addr);
+	if (!refuse)
+		rt_site_try_fprobe(p, s);
+	if (refuse || s->fprobe) {
 		if (p->is_ret)
 			unregister_kretprobe(&s->krp);
 		else
 			unregister_kprobe(kp);
+	}
+	if (refuse) {
 		s->refused = true;
 		pr_warn("%s: argument layout unknown, not probed\n", s->name);
 		return 0;
+	}
+	if (!s->fprobe) {
+		ret = p->is_ret ? enable_kretprobe(&s->krp) : enable_kprobe(kp);
+		if (ret) {
+			if (p->is_ret)
+				unregister_kretprobe(&s->krp);
+			else
+				unregister_kprobe(kp);
+			return ret;
+		}
 	}
 	s->attached = true;
 	s->armed = true;
@@ -154,7 +194,9 @@ static void rt_probe_unregister(struct rt_probe *p)
 
 		if (!s->attached)
 			continue;
-		if (p->is_ret)
+		if (s->fprobe)
+			rt_fprobe_unregister(&s->fp);
+		else if (p->is_ret)
 			unregister_kretprobe(&s->krp);
 		else
 			unregister_kprobe(&s->krp.kp);
@@ -165,6 +207,8 @@ static void rt_probe_unregister(struct rt_probe *p)
 
 u64 rt_site_nmissed(const struct rt_probe *p, const struct rt_probe_site *s)
 {
+	if (s->fprobe)
+		return rt_fprobe_nmissed(&s->fp);
 	return s->krp.kp.nmissed + (p->is_ret ? s->krp.nmissed : 0);
 }
 
@@ -189,7 +233,10 @@ static void rt_probe_set_armed(struct rt_probe *p, bool arm)
 
 		if (!s->attached || s->armed == arm)
 			continue;
-		if (p->is_ret)
+		ret = 0;
+		if (s->fprobe)
+			rt_fprobe_set_enabled(&s->fp, arm);
+		else if (p->is_ret)
 			ret = arm ? enable_kretprobe(&s->krp) :
 				    disable_kretprobe(&s->krp);
 		else
@@ -226,8 +273,7 @@ static void rt_probe_module_going(struct rt_probe *p, struct module *mod)
 	for (i = 0; i < p->nsites; i++) {
 		struct rt_probe_site *s = &p->site[i];
 
-		if (s->attached &&
-		    within_module((unsigned long)s->krp.kp.addr, mod))
+		if (s->attached && within_module(s->addr, mod))
 			gone = true;
 	}
 	if (!gone)

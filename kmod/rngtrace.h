@@ -17,6 +17,7 @@
 #include <linux/sched.h>
 #include <linux/types.h>
 
+#include "compat/fprobe.h"
 #include "uapi/linux/rngtrace.h"
 
 struct genl_family;
@@ -107,7 +108,10 @@ enum rt_probe_group {
 /* One place a probe attaches: the function or one of its GCC clones. */
 struct rt_probe_site {
 	struct kretprobe krp;		/* krp.kp is the kprobe when !is_ret */
+	struct rt_fprobe fp;		/* instead, where fprobe is true */
+	bool fprobe;
 	char name[KSYM_NAME_LEN];
+	unsigned long addr;		/* where it attached */
 	unsigned long start, end;	/* the function's text, for nesting */
 	int error;
 	bool attached;
@@ -122,6 +126,9 @@ struct rt_probe {
 	kprobe_pre_handler_t pre_handler;
 	kretprobe_handler_t entry_handler;
 	kretprobe_handler_t handler;
+	/* Where fprobes work (compat/fprobe.h): the same, ftrace-based. */
+	rt_fentry_t fentry;
+	rt_fexit_t fexit;
 	size_t data_size;
 	int maxactive;
 	unsigned int nsites;

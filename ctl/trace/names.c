@@ -43,12 +43,13 @@ static const char * const paths[] = {
 static const char * const methods[] = {
 	[RNGTRACE_PROBE_METHOD_KPROBE] = "kprobe",
 	[RNGTRACE_PROBE_METHOD_KRETPROBE] = "kretprobe",
+	[RNGTRACE_PROBE_METHOD_FPROBE] = "fprobe",
 };
 
 _Static_assert(N(sources) == RNGTRACE_SOURCE_TIMER + 1, "sources");
 _Static_assert(N(types) == RNGTRACE_EVENT_TYPE_HWRNG_UNREGISTER + 1, "types");
 _Static_assert(N(paths) == RNGTRACE_PATH_KERNEL + 1, "paths");
-_Static_assert(N(methods) == RNGTRACE_PROBE_METHOD_KRETPROBE + 1, "methods");
+_Static_assert(N(methods) == RNGTRACE_PROBE_METHOD_FPROBE + 1, "methods");
 
 static const char *name_of(const char * const *t, size_t n, uint32_t v)
 {

@@ -4,13 +4,16 @@
  * getrandom(GRND_NONBLOCK) on a board without a seed) cannot hide the
  * timeline: while a child waits in getrandom() (its jitter credits the
  * pool) the parent polls until the CRNG is ready, up to a million times;
- * every credit and READY are still in the events dump afterwards, and the
- * drops are counted. Needs the CRNG not ready.
+ * every credit and READY are still in the events dump afterwards, the
+ * drops are counted, and the credit path's probes missed nothing (a
+ * softirq credit arriving while a getrandom() handler runs on its CPU:
+ * fprobes where the kernel has them). Needs the CRNG not ready.
  */
 #include <errno.h>
 #include <unistd.h>
 #include <sys/wait.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/random.h>
 
 #include "kselftest_harness.h"
@@ -18,6 +21,7 @@
 #include "rtnl.h"
 
 #define MAX_EVENTS 16384
+#define MAX_PROBES 16
 
 static struct rt_ev evs[MAX_EVENTS];
 
@@ -31,6 +35,7 @@ TEST_F_TIMEOUT(flood, timeline_survives_a_million_unseeded_reads, 600)
 	long reads = atol(getenv("RT_FLOOD_READS") ?: "1000000"), i;
 	long after_min = 20000;	/* several rings' worth */
 	uint64_t credits = 0, bits = 0, count = 0;
+	struct rt_probe_info probes[MAX_PROBES];
 	struct rt_st before, after;
 	int n, k, ready = 0;
 	char buf[16];
@@ -82,6 +87,19 @@ TEST_F_TIMEOUT(flood, timeline_survives_a_million_unseeded_reads, 600)
 	/* Every credit the exact counters saw is in the dump. */
 	EXPECT_EQ(count, credits);
 	EXPECT_EQ(after.credited_bits, bits);
+
+	ASSERT_EQ(0, rt_probes(probes, MAX_PROBES, &n));
+	for (k = 0; k < n; k++) {
+		if (strncmp(probes[k].symbol, "_credit_init_bits", 17) &&
+		    strcmp(probes[k].symbol, "crng_reseed"))
+			continue;
+		EXPECT_EQ(0, probes[k].nmissed)
+			TH_LOG("%s (method %u) missed %llu of %llu", probes[k].symbol,
+			       probes[k].method,
+			       (unsigned long long)probes[k].nmissed,
+			       (unsigned long long)probes[k].nmissed +
+			       probes[k].hits);
+	}
 }
 
 TEST_HARNESS_MAIN

@@ -65,6 +65,7 @@ enum rngtrace_path {
 enum rngtrace_probe_method {
 	RNGTRACE_PROBE_METHOD_KPROBE,
 	RNGTRACE_PROBE_METHOD_KRETPROBE,
+	RNGTRACE_PROBE_METHOD_FPROBE,
 };
 
 enum {

@@ -7,6 +7,7 @@
 #   make KDIR=DIR         module against another kernel tree
 #   make modules-all      module for every installed Debian *-amd64 kernel
 #   make check            every test lane; last line "N passed, N failed"
+#   make check-arch       the arm64 and riscv64 boots (TAP)
 #   make demo             boot a VM without RDRAND and show rngtrace status
 #   make bench            what rngtrace costs: Documentation/benchmarks.md
 #   make style            checkpatch on kmod/
@@ -156,11 +157,15 @@ deb:
 check:
 	$(TOP)/tools/check/run
 
+# The arm64 and riscv64 lanes alone (Documentation/architectures.md), TAP.
+check-arch:
+	$(TOP)/tools/check/arch-lanes
+
 demo:
 	$(TOP)/tools/demo
 
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all kmod-tree module sparse modules-all ctl ctl-asan selftests style deps check demo clean \
+.PHONY: all kmod-tree module sparse modules-all ctl ctl-asan selftests style deps check check-arch demo clean \
 	install uninstall dkms-install dkms-remove deb

@@ -12,9 +12,10 @@
  *    /dev/random read are unseeded reads;
  *  - a /dev/urandom read first runs try_to_generate_entropy(), which on
  *    machines with a cycle counter loops until the CRNG is ready, then
- *    derives its bytes (get_random_bytes_user()): when the CRNG was ready
- *    there it waited and got seeded bytes (a wait, path dev_urandom),
- *    otherwise it read unseeded bytes, whatever the state at its return;
+ *    derives its bytes: when the CRNG was ready at that function's
+ *    return the read waited and got seeded bytes (a wait, path
+ *    dev_urandom), otherwise it read unseeded bytes, whatever the state
+ *    at the read's return;
  *  - getrandom(GRND_INSECURE | GRND_RANDOM) is EINVAL and reads nothing.
  *
  * A call a signal interrupted reports -EINTR, what the task saw (or, with
@@ -263,22 +264,31 @@ static int rt_kernel_wait_entry(struct kretprobe_instance *ri,
 }
 
 /*
- * get_random_bytes_user(): where a read's bytes are made. For a
- * /dev/urandom read in flight, note whether the CRNG was ready then.
+ * try_to_generate_entropy(), which a /dev/urandom read before ready runs
+ * before it makes its bytes: whether the CRNG is ready at its return is
+ * what those bytes are (it loops until ready, a signal, or at once
+ * without a cycle counter). Never called once the CRNG is ready, so
+ * keeping it armed costs nothing then; a getrandom() passes no such
+ * probe on its way.
  */
-static int rt_bytes_pre(struct kprobe *kp, struct pt_regs *regs)
+static int rt_entropy_gen_entry(struct kretprobe_instance *ri,
+				struct pt_regs *regs)
+{
+	atomic64_inc(&rt_wait_probes[4].hits);
+	return rt_ready_now();
+}
+
+static int rt_entropy_gen_ret(struct kretprobe_instance *ri,
+			      struct pt_regs *regs)
 {
 	unsigned long flags;
 	int slot;
 
-	atomic64_inc(&rt_wait_probes[4].hits);
-	if (rt_ready_now())
-		return 0;
 	raw_spin_lock_irqsave(&rt_waiting_lock, flags);
 	slot = rt_waiting_find(task_pid_nr(current), RNGTRACE_PATH_DEV_URANDOM);
 	if (slot >= 0) {
 		rt_waiting[slot].bytes_made = true;
-		rt_waiting[slot].seeded = false;	/* not ready: above */
+		rt_waiting[slot].seeded = rng_is_initialized();
 	}
 	raw_spin_unlock_irqrestore(&rt_waiting_lock, flags);
 	return 0;
@@ -301,9 +311,12 @@ struct rt_probe rt_wait_probes[] = {
 	RT_WAIT_PROBE("urandom_read_iter", rt_urandom_read_entry),
 	RT_WAIT_PROBE("wait_for_random_bytes", rt_kernel_wait_entry),
 	{
-		.symbol = "get_random_bytes_user",
+		.symbol = "try_to_generate_entropy",
 		.group = RT_GROUP_HOT,
-		.pre_handler = rt_bytes_pre,
+		.is_ret = true,
+		.entry_handler = rt_entropy_gen_entry,
+		.handler = rt_entropy_gen_ret,
+		.maxactive = 2 * RT_MAX_WAITING,
 	},
 };
 

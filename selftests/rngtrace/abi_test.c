@@ -18,6 +18,7 @@
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <sys/utsname.h>
 #include <linux/ethtool_netlink.h>
 #include <linux/genetlink.h>
 
@@ -27,8 +28,12 @@
 
 #define NPROBES 11
 
-static const char * const hot[] = {
-	"_credit_init_bits", "crng_reseed", "__x64_sys_getrandom",
+/* The getrandom syscall's entry: the architecture's wrapper prefix. */
+#define SYS_GETRANDOM_X86 "__x64_sys_getrandom"
+static const char *sys_getrandom = SYS_GETRANDOM_X86;
+
+static const char *hot[] = {
+	"_credit_init_bits", "crng_reseed", SYS_GETRANDOM_X86,
 	"random_read_iter", "urandom_read_iter", "wait_for_random_bytes",
 	"try_to_generate_entropy",
 };
@@ -99,16 +104,36 @@ static uint64_t getrandom_hits(void)
 
 	if (rt_probes(p, 16, &n))
 		return 0;
-	q = rt_probe_find(p, n, "__x64_sys_getrandom");
+	q = rt_probe_find(p, n, sys_getrandom);
 	return q ? q->hits : 0;
 }
 
-static const char * const probe_names[NPROBES] = {
+static const char *probe_names[NPROBES] = {
 	"_credit_init_bits", "crng_reseed", "crng_set_ready",
-	"try_to_generate_entropy", "__x64_sys_getrandom", "random_read_iter",
+	"try_to_generate_entropy", SYS_GETRANDOM_X86, "random_read_iter",
 	"urandom_read_iter", "wait_for_random_bytes", "hwrng_register",
 	"hwrng_unregister", "add_hwgenerator_randomness",
 };
+
+/* As the kernel names it on this machine (uname), in every table above. */
+static void __attribute__((constructor)) pick_sys_getrandom(void)
+{
+	struct utsname u;
+	int i;
+
+	if (uname(&u))
+		return;
+	if (!strcmp(u.machine, "aarch64"))
+		sys_getrandom = "__arm64_sys_getrandom";
+	else if (!strncmp(u.machine, "riscv", 5))
+		sys_getrandom = "__riscv_sys_getrandom";
+	for (i = 0; i < NHOT; i++)
+		if (!strcmp(hot[i], SYS_GETRANDOM_X86))
+			hot[i] = sys_getrandom;
+	for (i = 0; i < NPROBES; i++)
+		if (!strcmp(probe_names[i], SYS_GETRANDOM_X86))
+			probe_names[i] = sys_getrandom;
+}
 
 /*
  * The kernel's fprobes return through rethook (6.5 to 6.13), where the
@@ -206,7 +231,7 @@ TEST(every_probe_attached)
 		{ "crng_reseed", reseed },
 		{ "crng_set_ready", RNGTRACE_PROBE_METHOD_KPROBE },
 		{ "try_to_generate_entropy", RNGTRACE_PROBE_METHOD_KRETPROBE },
-		{ "__x64_sys_getrandom", RNGTRACE_PROBE_METHOD_KRETPROBE },
+		{ sys_getrandom, RNGTRACE_PROBE_METHOD_KRETPROBE },
 		{ "random_read_iter", RNGTRACE_PROBE_METHOD_KRETPROBE },
 		{ "urandom_read_iter", RNGTRACE_PROBE_METHOD_KRETPROBE },
 		{ "wait_for_random_bytes", RNGTRACE_PROBE_METHOD_KRETPROBE },

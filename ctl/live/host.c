@@ -6,9 +6,11 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 #include <sys/utsname.h>
 
+#include "fields.h"
 #include "host.h"
 
 /* A JSON string of @s, its bytes past ASCII as '?' if it is not UTF-8. */
@@ -45,6 +47,25 @@ static bool has_word(const char *list, const char *w)
 	return false;
 }
 
+/*
+ * Whether the RISC-V ISA string @isa ("rv64imafdch_zicsr_zkr_sstc") has
+ * the multi-letter extension @ext: one of the words after the first '_'.
+ */
+static bool has_isa_ext(const char *isa, const char *ext)
+{
+	size_t n = strlen(ext);
+	const char *p = strchr(isa, '_');
+
+	while (p) {
+		p++;
+		if (!strncasecmp(p, ext, n) &&
+		    (p[n] == '_' || p[n] == '\0' || p[n] == ' ' || p[n] == '\n'))
+			return true;
+		p = strchr(p, '_');
+	}
+	return false;
+}
+
 /* "key<tabs> : value": the value, or NULL when the line is not @key's. */
 static const char *field(const char *line, const char *key)
 {
@@ -74,15 +95,22 @@ int rt_cpuinfo_parse(FILE *f, struct rt_cpuinfo *ci)
 		line[strcspn(line, "\n")] = '\0';
 		if (!ci->model[0] && (v = field(line, "model name")))
 			snprintf(ci->model, sizeof(ci->model), "%s", v);
-		else if (!ci->has_flags && (v = field(line, "flags"))) {
-			ci->has_flags = true;
+		else if (!ci->has_rng && (v = field(line, "flags"))) {
+			ci->has_flags = ci->has_rng = true;
 			ci->rdrand = has_word(v, "rdrand");
 			ci->rdseed = has_word(v, "rdseed");
 			ci->hypervisor = has_word(v, "hypervisor");
+			ci->rng = ci->rdrand || ci->rdseed;
+		} else if (!ci->has_rng && (v = field(line, "Features"))) {
+			ci->has_rng = true;
+			ci->rng = has_word(v, "rng");
+		} else if (!ci->has_rng && (v = field(line, "isa"))) {
+			ci->has_rng = true;
+			ci->rng = has_isa_ext(v, "zkr") || has_isa_ext(v, "zk");
 		}
 	}
 	free(line);
-	return ci->model[0] || ci->has_flags ? 0 : -1;
+	return ci->model[0] || ci->has_rng ? 0 : -1;
 }
 
 int rt_kmsg_parse(const char *rec, size_t len, uint64_t *usec, char *text,
@@ -249,35 +277,40 @@ json_t *rt_host_json(const char *root)
 	if (bad)
 		return NULL;
 	if (!uname(&u))
-		bad |= json_object_set_new(o, "kernel_release",
-					   safe_string(u.release)) != 0;
-	set_line(o, "cmdline", root, "/proc/cmdline", &bad);
-	set_line(o, "boot_id", root, "/proc/sys/kernel/random/boot_id", &bad);
+		bad |= json_object_set_new(o, RT_K_KERNEL_RELEASE,
+					   safe_string(u.release)) ||
+		       json_object_set_new(o, RT_K_ARCH,
+					   safe_string(u.machine));
+	set_line(o, RT_K_CMDLINE, root, "/proc/cmdline", &bad);
+	set_line(o, RT_K_BOOT_ID, root, "/proc/sys/kernel/random/boot_id", &bad);
 	snprintf(name, sizeof(name), "%s/proc/cpuinfo", root);
 	f = fopen(name, "re");
 	if (f) {
 		if (!rt_cpuinfo_parse(f, &ci)) {
 			if (ci.model[0])
-				bad |= json_object_set_new(o, "cpu_model",
+				bad |= json_object_set_new(o, RT_K_CPU_MODEL,
 						safe_string(ci.model)) != 0;
+			if (ci.has_rng)
+				bad |= json_object_set_new(o, RT_K_CPU_RNG,
+						json_boolean(ci.rng)) != 0;
 			if (ci.has_flags)
-				bad |= json_object_set_new(o, "cpu_rdrand",
+				bad |= json_object_set_new(o, RT_K_CPU_RDRAND,
 						json_boolean(ci.rdrand)) ||
-				       json_object_set_new(o, "cpu_rdseed",
+				       json_object_set_new(o, RT_K_CPU_RDSEED,
 						json_boolean(ci.rdseed)) ||
-				       json_object_set_new(o, "hypervisor",
+				       json_object_set_new(o, RT_K_HYPERVISOR,
 						json_boolean(ci.hypervisor));
 		}
 		fclose(f);
 	}
 	line = read_first_line(root, "/sys/class/misc/hw_random/rng_available");
 	if (line)
-		bad |= json_object_set_new(o, "hwrng_available",
+		bad |= json_object_set_new(o, RT_K_HWRNG_AVAILABLE,
 					   rt_words_json(line)) != 0;
 	free(line);
 	line = read_first_line(root, "/sys/class/misc/hw_random/rng_current");
 	if (line && line[0] && strcmp(line, "none"))
-		bad |= json_object_set_new(o, "hwrng_current",
+		bad |= json_object_set_new(o, RT_K_HWRNG_CURRENT,
 					   safe_string(line)) != 0;
 	free(line);
 	if (bad) {

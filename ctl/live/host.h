@@ -15,13 +15,28 @@
 
 #include <jansson.h>
 
+/*
+ * What /proc/cpuinfo says of the first CPU. Each architecture lists its
+ * features on a line of its own: x86 "flags", arm64 "Features", riscv64
+ * "isa" (rv64imafdc_zicsr_..._zkr_...).
+ */
 struct rt_cpuinfo {
 	char model[256];	/* the first "model name", "" if none */
 	bool rdrand, rdseed, hypervisor;	/* in the first "flags" */
 	bool has_flags;
+	/*
+	 * An RNG instruction the kernel can use: RDRAND or RDSEED in
+	 * "flags" (x86), "rng" in "Features" (arm64 FEAT_RNG: RNDR), the
+	 * Zkr extension (or Zk, which includes it) in "isa" (riscv: the seed
+	 * CSR); has_rng when one of those lines was there.
+	 */
+	bool rng, has_rng;
 };
 
-/* Read /proc/cpuinfo's text from @f. 0, or -1 when it has nothing usable. */
+/*
+ * Read /proc/cpuinfo's text from @f, of any architecture. 0, or -1 when it
+ * has nothing usable.
+ */
 int rt_cpuinfo_parse(FILE *f, struct rt_cpuinfo *ci);
 
 /*

@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/utsname.h>
 
 #include "harness.h"
 #include "host.h"
@@ -33,6 +34,48 @@ static const char cpuinfo_qemu64[] =
 static const char cpuinfo_lookalike[] =
 	"model name\t: Made Up\n"
 	"flags\t\t: rdrandx xrdseed nohypervisor\n";
+
+/* arm64, QEMU -cpu cortex-a57 (no FEAT_RNG) and -cpu max (FEAT_RNG). */
+static const char cpuinfo_a57[] =
+	"processor\t: 0\n"
+	"BogoMIPS\t: 125.00\n"
+	"Features\t: fp asimd evtstrm aes pmull sha1 sha2 crc32 cpuid\n"
+	"CPU implementer\t: 0x41\n"
+	"CPU architecture: 8\n"
+	"CPU variant\t: 0x1\n"
+	"CPU part\t: 0xd07\n"
+	"CPU revision\t: 0\n"
+	"\n"
+	"processor\t: 1\n"
+	"BogoMIPS\t: 125.00\n"
+	"Features\t: fp asimd rng\n";	/* another CPU's: not the first */
+
+static const char cpuinfo_arm64_max[] =
+	"processor\t: 0\n"
+	"BogoMIPS\t: 125.00\n"
+	"Features\t: fp asimd evtstrm aes pmull sha1 sha2 crc32 atomics fphp asimdhp cpuid asimdrdm jscvt fcma lrcpc dcpop sha3 sm3 sm4 asimddp sha512 sve asimdfhm dit uscat ilrcpc flagm sb paca pacg dcpodp sve2 sveaes svepmull svebitperm svesha3 svesm4 flagm2 frint svei8mm svebf16 i8mm bf16 dgh rng bti ecv afp wfxt\n"
+	"CPU implementer\t: 0x00\n"
+	"CPU architecture: 8\n";
+
+/* riscv64, QEMU's rv64 (no Zkr) and -cpu max (Zkr); "hart isa" is not "isa". */
+static const char cpuinfo_rv64[] =
+	"processor\t: 0\n"
+	"hart\t\t: 0\n"
+	"isa\t\t: rv64imafdch_zicbom_zicboz_zicntr_zicsr_zifencei_zihintntl_zihintpause_zihpm_zawrs_zfa_zca_zcd_zba_zbb_zbc_zbs_sstc_svadu\n"
+	"mmu\t\t: sv57\n"
+	"hart isa\t: rv64imafdch_zkr\n";
+
+static const char cpuinfo_rv64_max[] =
+	"processor\t: 0\n"
+	"hart\t\t: 0\n"
+	"isa\t\t: rv64imafdch_zicbom_zicsr_zifencei_zbkb_zbkc_zbkx_zknd_zkne_zknh_zkr_zksed_zksh_zkt_sstc\n"
+	"mmu\t\t: sv57\n";
+
+/* Words that contain the extensions' names must not count as them. */
+static const char cpuinfo_rv64_lookalike[] =
+	"isa\t\t: rv64imafdc_zkrx_xzkr_zkn\n";
+static const char cpuinfo_arm64_lookalike[] =
+	"Features\t: fp rngx xrng\n";
 
 static int parse_text(const char *text, struct rt_cpuinfo *ci)
 {
@@ -78,6 +121,51 @@ static void t_cpuinfo_lookalike(void)
 	CHECK(!ci.rdrand);
 	CHECK(!ci.rdseed);
 	CHECK(!ci.hypervisor);
+}
+
+static void t_cpuinfo_x86_rng(void)
+{
+	struct rt_cpuinfo ci;
+
+	REQUIRE(parse_text(cpuinfo_max, &ci) == 0);
+	CHECK(ci.has_rng && ci.rng);
+	REQUIRE(parse_text(cpuinfo_qemu64, &ci) == 0);
+	CHECK(ci.has_rng && !ci.rng);
+}
+
+static void t_cpuinfo_arm64(void)
+{
+	struct rt_cpuinfo ci;
+
+	REQUIRE(parse_text(cpuinfo_a57, &ci) == 0);
+	CHECK(ci.has_rng);
+	CHECK(!ci.rng);
+	CHECK(!ci.has_flags && !ci.rdrand && !ci.hypervisor);
+	CHECK_STR(ci.model, "");
+	REQUIRE(parse_text(cpuinfo_arm64_max, &ci) == 0);
+	CHECK(ci.has_rng && ci.rng);
+	CHECK(!ci.has_flags);
+	REQUIRE(parse_text(cpuinfo_arm64_lookalike, &ci) == 0);
+	CHECK(ci.has_rng && !ci.rng);
+}
+
+static void t_cpuinfo_riscv64(void)
+{
+	struct rt_cpuinfo ci;
+
+	REQUIRE(parse_text(cpuinfo_rv64, &ci) == 0);
+	CHECK(ci.has_rng);
+	CHECK(!ci.rng);
+	CHECK(!ci.has_flags);
+	REQUIRE(parse_text(cpuinfo_rv64_max, &ci) == 0);
+	CHECK(ci.has_rng && ci.rng);
+	REQUIRE(parse_text(cpuinfo_rv64_lookalike, &ci) == 0);
+	CHECK(ci.has_rng && !ci.rng);
+	/* Zk is Zkn, Zkr and Zkt; the last extension, upper case */
+	REQUIRE(parse_text("isa\t\t: rv64imac_zicsr_zk\n", &ci) == 0);
+	CHECK(ci.rng);
+	REQUIRE(parse_text("isa\t\t: rv64imac_ZKR\n", &ci) == 0);
+	CHECK(ci.rng);
 }
 
 static void t_cpuinfo_empty(void)
@@ -198,8 +286,10 @@ static void write_file(const char *root, const char *path, const char *text)
 static void t_host_json(void)
 {
 	char root[] = "/tmp/rt-host-XXXXXX", cmd[64];
+	struct utsname u;
 	json_t *h, *a;
 
+	REQUIRE(uname(&u) == 0);
 	REQUIRE(mkdtemp(root));
 	write_file(root, "/proc/cmdline", "BOOT_IMAGE=/vmlinuz random.trust_cpu=off\n");
 	write_file(root, "/proc/sys/kernel/random/boot_id",
@@ -220,7 +310,9 @@ static void t_host_json(void)
 		  "QEMU TCG CPU version 2.5+");
 	CHECK(json_is_true(json_object_get(h, "cpu_rdrand")));
 	CHECK(json_is_true(json_object_get(h, "cpu_rdseed")));
+	CHECK(json_is_true(json_object_get(h, "cpu_rng")));
 	CHECK(json_is_true(json_object_get(h, "hypervisor")));
+	CHECK_STR(json_string_value(json_object_get(h, "arch")), u.machine);
 	a = json_object_get(h, "hwrng_available");
 	REQUIRE(json_array_size(a) == 1);
 	CHECK_STR(json_string_value(json_array_get(a, 0)), "virtio_rng.0");
@@ -239,6 +331,35 @@ static void t_host_json(void)
 	CHECK(system(cmd) == 0);
 }
 
+/* An arm64 and a riscv64 /proc/cpuinfo: cpu_rng, and no x86 flags. */
+static void t_host_json_arm64_riscv64(void)
+{
+	static const struct { const char *cpuinfo; bool rng; } c[] = {
+		{ cpuinfo_a57, false }, { cpuinfo_arm64_max, true },
+		{ cpuinfo_rv64, false }, { cpuinfo_rv64_max, true },
+	};
+	char root[] = "/tmp/rt-host-XXXXXX", cmd[64];
+	size_t i;
+
+	REQUIRE(mkdtemp(root));
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		json_t *h;
+
+		write_file(root, "/proc/cpuinfo", c[i].cpuinfo);
+		h = rt_host_json(root);
+		REQUIRE(h);
+		CHECK(json_is_boolean(json_object_get(h, "cpu_rng")));
+		CHECK(json_is_true(json_object_get(h, "cpu_rng")) == c[i].rng);
+		CHECK(!json_object_get(h, "cpu_rdrand"));
+		CHECK(!json_object_get(h, "cpu_rdseed"));
+		CHECK(!json_object_get(h, "hypervisor"));
+		CHECK(!json_object_get(h, "cpu_model"));
+		json_decref(h);
+	}
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
+	CHECK(system(cmd) == 0);
+}
+
 /* Nothing readable: only what uname() says. */
 static void t_host_json_missing(void)
 {
@@ -247,6 +368,8 @@ static void t_host_json_missing(void)
 	REQUIRE(h);
 	CHECK(!json_object_get(h, "cmdline"));
 	CHECK(!json_object_get(h, "cpu_rdrand"));
+	CHECK(!json_object_get(h, "cpu_rng"));
+	CHECK(json_is_string(json_object_get(h, "arch")));
 	CHECK(!json_object_get(h, "hwrng_available"));
 	CHECK(json_is_string(json_object_get(h, "kernel_release")));
 	json_decref(h);
@@ -256,6 +379,9 @@ static const struct rt_test host_tests[] = {
 	{ "host: cpuinfo of -cpu max: model, rdrand, rdseed, hypervisor", t_cpuinfo_max },
 	{ "host: cpuinfo of -cpu qemu64: no rdrand, no rdseed", t_cpuinfo_qemu64 },
 	{ "host: cpuinfo flags are whole words", t_cpuinfo_lookalike },
+	{ "host: cpuinfo of x86: rdrand or rdseed is the CPU's RNG", t_cpuinfo_x86_rng },
+	{ "host: cpuinfo of arm64: rng in Features (FEAT_RNG)", t_cpuinfo_arm64 },
+	{ "host: cpuinfo of riscv64: zkr in isa", t_cpuinfo_riscv64 },
 	{ "host: cpuinfo without anything usable", t_cpuinfo_empty },
 	{ "host: a /dev/kmsg record's time and text", t_kmsg_parse },
 	{ "host: the kmsg lines kept", t_kmsg_wanted },
@@ -263,6 +389,7 @@ static const struct rt_test host_tests[] = {
 	{ "host: no crng init done line, no time", t_kmsg_no_ready },
 	{ "host: rng_available's words", t_words },
 	{ "host: the host object from /proc and /sys", t_host_json },
+	{ "host: the host object of arm64 and riscv64 cpuinfo", t_host_json_arm64_riscv64 },
 	{ "host: the host object with nothing to read", t_host_json_missing },
 	{ NULL, NULL }
 };

@@ -190,6 +190,13 @@ static void test_types(void)
 	       "ready.source should be a string");
 	REFUSE(HEAD("1.0") BODY ",\"ready\":true}", "ready should be an object");
 	REFUSE(HEAD("1.0") BODY ",\"hwrngs\":{}}", "hwrngs should be an array");
+	REFUSE(HEAD("1.0") "\"host\":{\"arch\":64}," BODY_TAIL, "host.arch should be a string");
+	REFUSE(HEAD("1.0") "\"host\":{\"cpu_rng\":\"rng\"}," BODY_TAIL,
+	       "host.cpu_rng should be true or false");
+	REFUSE(HEAD("1.0") "\"host\":{\"hwrng_current\":7}," BODY_TAIL,
+	       "host.hwrng_current should be a string");
+	/* a trace from before host.arch and host.cpu_rng */
+	ACCEPT(HEAD("1.0") "\"host\":{\"kernel_release\":\"6.1.0-56-amd64\",\"cpu_rdrand\":false}," BODY_TAIL);
 }
 
 /* Hostile shapes: deep nesting anywhere, a NUL in a string or a key. */

@@ -15,6 +15,22 @@ const struct rt_field rt_top_fields[] = {
 	{ NULL, 0, false },
 };
 
+/* Every host fact is optional: what the recorder could not read is absent. */
+const struct rt_field rt_host_fields[] = {
+	{ RT_K_KERNEL_RELEASE, RT_FT_STRING, false },
+	{ RT_K_ARCH, RT_FT_STRING, false },
+	{ RT_K_CMDLINE, RT_FT_STRING, false },
+	{ RT_K_BOOT_ID, RT_FT_STRING, false },
+	{ RT_K_CPU_MODEL, RT_FT_STRING, false },
+	{ RT_K_CPU_RNG, RT_FT_BOOL, false },
+	{ RT_K_CPU_RDRAND, RT_FT_BOOL, false },
+	{ RT_K_CPU_RDSEED, RT_FT_BOOL, false },
+	{ RT_K_HYPERVISOR, RT_FT_BOOL, false },
+	{ RT_K_HWRNG_AVAILABLE, RT_FT_ARRAY, false },
+	{ RT_K_HWRNG_CURRENT, RT_FT_STRING, false },
+	{ NULL, 0, false },
+};
+
 const struct rt_field rt_module_fields[] = {
 	{ RT_K_LOAD_TIME_NS, RT_FT_INT, true },
 	{ RT_K_READY_AT_LOAD, RT_FT_BOOL, true },
@@ -64,6 +80,7 @@ const struct rt_field rt_ready_fields[] = {
 
 const struct rt_field_table rt_field_tables[] = {
 	{ "top level", rt_top_fields },
+	{ "host", rt_host_fields },
 	{ "module", rt_module_fields },
 	{ "events[]", rt_event_fields },
 	{ "credits[]", rt_credit_fields },

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * The trace format's field names and types, in one place
- * (Documentation/trace-format.md): the writer (live/evjson.c) spells the
- * keys with these macros, the loader checks the types from these tables,
+ * (Documentation/trace-format.md): the writer (live/evjson.c, and
+ * live/host.c for the host) spells the keys with these macros, the loader checks the types from these tables,
  * and the documentation test checks that trace-format.md names every one.
  */
 #ifndef RT_FIELDS_H
@@ -60,6 +60,19 @@ enum rt_ev_key {
 #define RT_K_NAME		"name"
 #define RT_K_QUALITY		"quality"
 
+/* host */
+#define RT_K_KERNEL_RELEASE	"kernel_release"
+#define RT_K_ARCH		"arch"
+#define RT_K_CMDLINE		"cmdline"
+#define RT_K_BOOT_ID		"boot_id"
+#define RT_K_CPU_MODEL		"cpu_model"
+#define RT_K_CPU_RNG		"cpu_rng"
+#define RT_K_CPU_RDRAND		"cpu_rdrand"
+#define RT_K_CPU_RDSEED		"cpu_rdseed"
+#define RT_K_HYPERVISOR		"hypervisor"
+#define RT_K_HWRNG_AVAILABLE	"hwrng_available"
+#define RT_K_HWRNG_CURRENT	"hwrng_current"
+
 /* module */
 #define RT_K_LOAD_TIME_NS	"load_time_ns"
 #define RT_K_LOAD_TIME_MONO_NS	"load_time_mono_ns"
@@ -75,6 +88,7 @@ enum rt_ev_key {
 
 /* Each table ends with a { NULL } entry. */
 extern const struct rt_field rt_top_fields[];
+extern const struct rt_field rt_host_fields[];
 extern const struct rt_field rt_module_fields[];
 extern const struct rt_field rt_event_fields[];	/* by enum rt_ev_key */
 extern const struct rt_field rt_credit_fields[];

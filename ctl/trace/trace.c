@@ -495,7 +495,9 @@ static int check_meta(struct ctx *c)
 		return -1;
 	if (!c->saw_events)
 		return fail(c, "events is missing"), -1;
-	if (check_fields(c, json_object_get(t, RT_K_MODULE), rt_module_fields,
+	if (check_fields(c, json_object_get(t, RT_K_HOST), rt_host_fields,
+			 RT_K_HOST) ||
+	    check_fields(c, json_object_get(t, RT_K_MODULE), rt_module_fields,
 			 RT_K_MODULE) ||
 	    check_array(c, json_object_get(t, RT_K_CREDITS), RT_K_CREDITS,
 			rt_credit_fields))

@@ -157,7 +157,7 @@ static void check_summary(const struct rt_summary *s)
 		__builtin_trap();
 	if (s->series->width_ns <= 0)
 		__builtin_trap();
-	if (!s->kernel_release || !s->ready_source || !s->hwrng_current)
+	if (!s->kernel_release || !s->arch || !s->ready_source || !s->hwrng_current)
 		__builtin_trap();
 	(void)rt_advise(s, adv, sizeof(adv) / sizeof(adv[0]));
 }

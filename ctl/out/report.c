@@ -333,6 +333,8 @@ int rt_report_print(FILE *f, bool json, const char *name,
 		    const struct rt_summary *s,
 		    const struct rt_advice *adv, size_t nadv)
 {
+	const char *rng;
+	char no_rng[64];
 	size_t i;
 
 	rt_print_start(f, json);
@@ -341,8 +343,13 @@ int rt_report_print(FILE *f, bool json, const char *name,
 	rt_print_str(JSON, "boot_id", NULL, s->boot_id);
 	rt_print_str(JSON, "cmdline", NULL, s->cmdline);
 	rt_print_text("cpu:        ");
+	rt_print_str(*s->arch ? ANY : JSON, "arch", "%s, ", s->arch);
 	rt_print_flag(ANY, "hypervisor", s->hypervisor, "under a hypervisor, ", "");
-	rt_print_flag(ANY, "cpu_rdrand", s->cpu_rdrand, "RDRAND", "no RDRAND");
+	/* "RDRAND", "no RNDR (FEAT_RNG)", "no CPU RNG": the architecture's name */
+	rng = rt_arch_cpu_rng_name(s->arch_id);
+	snprintf(no_rng, sizeof(no_rng), "no %s", rng);
+	rt_print_flag(ANY, "cpu_rng", s->cpu_rng, rng, no_rng);
+	rt_print_flag(JSON, "cpu_rdrand", s->cpu_rdrand, "", "");
 	rt_print_flag(ANY, "cpu_rdseed", s->cpu_rdseed, ", RDSEED", "");
 	rt_print_flag(ANY, "trust_cpu_off", s->trust_cpu_off,
 		      ", random.trust_cpu=off", "");

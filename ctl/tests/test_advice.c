@@ -54,7 +54,8 @@ static int fires_on(const char *id, const char *name)
 static const char * const all_fixtures[] = {
 	"r-qemu64-stall.json", "r-cpumax-ready-before-load.json",
 	"r-virtio-rng.json", "r-trust-cpu-off.json", "r-late-virtio-rng.json",
-	"r-seed-missing.json", "r-nonblock-consumer.json", NULL,
+	"r-seed-missing.json", "r-nonblock-consumer.json",
+	"r-arm64-no-seed.json", "r-riscv64-zkr-trust-cpu-off.json", NULL,
 };
 
 /* @id fires on exactly the fixtures in @yes. */
@@ -92,7 +93,8 @@ static void test_no_hwrng_fixtures(void)
 
 static void test_trust_cpu_off_fixtures(void)
 {
-	static const char * const yes[] = { "r-trust-cpu-off.json", NULL };
+	static const char * const yes[] = {
+		"r-trust-cpu-off.json", "r-riscv64-zkr-trust-cpu-off.json", NULL };
 
 	expect("trust-cpu-off", yes);
 }
@@ -108,7 +110,8 @@ static void test_seed_not_credited_fixtures(void)
 {
 	static const char * const yes[] = {
 		"r-qemu64-stall.json", "r-late-virtio-rng.json",
-		"r-seed-missing.json", NULL };
+		"r-seed-missing.json", "r-arm64-no-seed.json",
+		"r-riscv64-zkr-trust-cpu-off.json", NULL };
 
 	expect("seed-not-credited", yes);
 }
@@ -130,7 +133,7 @@ static struct rt_wait_info one_wait = {
 static void base(struct rt_summary *s)
 {
 	memset(s, 0, sizeof(*s));
-	s->kernel_release = s->boot_id = s->cmdline = "";
+	s->kernel_release = s->arch = s->boot_id = s->cmdline = "";
 	s->ready_source = s->hwrng_current = s->hwrng_first_register_name = "";
 	s->hypervisor = 1;
 	s->ready = 1;
@@ -198,11 +201,37 @@ static void test_trust_cpu_off_edges(void)
 
 	base(&s);
 	s.trust_cpu_off = 1;
-	CHECK_INT(rt_advice_fires("trust-cpu-off", &s), 0);	/* no RDRAND */
-	s.cpu_rdrand = 1;
+	CHECK_INT(rt_advice_fires("trust-cpu-off", &s), 0);	/* no CPU RNG */
+	s.cpu_rng = 1;
 	CHECK_INT(rt_advice_fires("trust-cpu-off", &s), 1);
 	s.trust_cpu_off = 0;
 	CHECK_INT(rt_advice_fires("trust-cpu-off", &s), 0);
+}
+
+/* trust-cpu-off names the architecture's RNG instruction. */
+static void test_trust_cpu_off_text(void)
+{
+	static const struct { enum rt_arch arch; const char *name; } c[] = {
+		{ RT_ARCH_X86, "an RNG instruction (RDRAND);" },
+		{ RT_ARCH_ARM64, "an RNG instruction (RNDR (FEAT_RNG));" },
+		{ RT_ARCH_RISCV, "an RNG instruction (Zkr seed CSR);" },
+		{ RT_ARCH_UNKNOWN, "an RNG instruction (CPU RNG);" },
+	};
+	struct rt_advice adv[8];
+	struct rt_summary s;
+	size_t i, j, n;
+
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		base(&s);
+		s.trust_cpu_off = s.cpu_rng = 1;
+		s.arch_id = c[i].arch;
+		n = rt_advise(&s, adv, 8);
+		for (j = 0; j < n && j < 8 && strcmp(adv[j].id, "trust-cpu-off"); j++)
+			;
+		REQUIRE(j < n && j < 8);
+		CHECK_CONTAINS(adv[j].text, c[i].name);
+		CHECK_CONTAINS(adv[j].text, "random.trust_cpu=off is on the kernel command line");
+	}
 }
 
 static void test_hwrng_late_edges(void)
@@ -299,12 +328,18 @@ static void test_insecure_text_dedup(void)
 	json_decref(t);
 }
 
-/* The board rules fire on none of the (amd64) fixtures. */
+/*
+ * The board rules fire on none of the amd64 fixtures. no-boot-seed fires
+ * on the arm64 and the riscv64 ones: the riscv64 kernel's release
+ * (6.12.38-custom) names no architecture, its host.arch does.
+ */
 static void test_board_rules_fixtures(void)
 {
 	static const char * const none[] = { NULL };
+	static const char * const boards[] = {
+		"r-arm64-no-seed.json", "r-riscv64-zkr-trust-cpu-off.json", NULL };
 
-	expect("no-boot-seed", none);
+	expect("no-boot-seed", boards);
 	expect("trust-bootloader-off", none);
 	expect("hwrng-untrusted", none);
 }
@@ -314,12 +349,16 @@ static void test_no_boot_seed_edges(void)
 	struct rt_summary s;
 
 	base(&s);
-	CHECK_INT(rt_advice_fires("no-boot-seed", &s), 0);	/* release unknown */
-	s.kernel_release = "6.1.0-50-amd64";
+	CHECK_INT(rt_advice_fires("no-boot-seed", &s), 0);	/* arch unknown */
+	s.arch_id = RT_ARCH_X86;
 	CHECK_INT(rt_advice_fires("no-boot-seed", &s), 0);
-	s.kernel_release = "6.1.0-50-arm64";
+	s.arch_id = RT_ARCH_OTHER;
+	CHECK_INT(rt_advice_fires("no-boot-seed", &s), 0);
+	s.arch_id = RT_ARCH_ARM;
 	CHECK_INT(rt_advice_fires("no-boot-seed", &s), 1);
-	s.kernel_release = "6.12.117+deb13-riscv64";
+	s.arch_id = RT_ARCH_RISCV;
+	CHECK_INT(rt_advice_fires("no-boot-seed", &s), 1);
+	s.arch_id = RT_ARCH_ARM64;
 	CHECK_INT(rt_advice_fires("no-boot-seed", &s), 1);
 	s.credit_bits[RNGTRACE_SOURCE_BOOTLOADER] = 256;	/* a seed came */
 	CHECK_INT(rt_advice_fires("no-boot-seed", &s), 0);
@@ -455,7 +494,7 @@ static void test_texts(void)
 	for (i = 0; i < sizeof(board) / sizeof(board[0]); i++) {
 		base(&s);
 		s.hypervisor = 0;
-		s.kernel_release = "6.1.0-50-arm64";
+		s.arch_id = RT_ARCH_ARM64;
 		if (!strcmp(board[i].id, "trust-bootloader-off"))
 			s.cmdline = "random.trust_bootloader=off";
 		n = rt_advise(&s, adv, 8);
@@ -492,6 +531,7 @@ static const struct rt_test advice_tests[] = {
 	{ "advice: no-rdrand-in-vm edges", test_no_rdrand_in_vm_edges },
 	{ "advice: no-hwrng edges", test_no_hwrng_edges },
 	{ "advice: trust-cpu-off edges", test_trust_cpu_off_edges },
+	{ "advice: trust-cpu-off names the architecture's RNG", test_trust_cpu_off_text },
 	{ "advice: hwrng-late edges", test_hwrng_late_edges },
 	{ "advice: seed-not-credited edges", test_seed_not_credited_edges },
 	{ "advice: insecure-consumer edges", test_insecure_consumer_edges },

@@ -25,6 +25,8 @@ static void test_text_stall(void)
 	RUN(&r, "report", fixture("r-qemu64-stall.json"));
 	CHECK_INT(r.status, 0);
 	CHECK_CONTAINS(r.out, "kernel:     6.1.0-56-amd64");
+	/* a trace from before host.arch: x86 by its cpuinfo flags */
+	CHECK_CONTAINS(r.out, "\ncpu:        under a hypervisor, no RDRAND\n");
 	CHECK_CONTAINS(r.out, "ready:      1.500 s after boot (CLOCK_BOOTTIME)");
 	CHECK_CONTAINS(r.out, "completed:  by jitter");
 	CHECK_CONTAINS(r.out, "before load        40 bits   15.6%");
@@ -44,6 +46,38 @@ static void test_text_stall(void)
 	CHECK_LACKS(r.out, "[hwrng-late]");
 	CHECK_LACKS(r.out, "[trust-cpu-off]");
 	CHECK_STR(r.err, "");
+	ctlrun_done(&r);
+}
+
+/*
+ * arm64 and riscv64: the CPU line names the architecture and its own RNG
+ * instruction, and the board advice fires (on riscv64 from host.arch: the
+ * kernel release names no architecture).
+ */
+static void test_text_arm64_riscv64(void)
+{
+	struct ctlrun r;
+
+	RUN(&r, "report", fixture("r-arm64-no-seed.json"));
+	CHECK_INT(r.status, 0);
+	CHECK_CONTAINS(r.out, "\ncpu:        aarch64, no RNDR (FEAT_RNG)\n");
+	CHECK_LACKS(r.out, "RDRAND");
+	CHECK_CONTAINS(r.out, "[no-boot-seed] the bootloader passed no seed");
+	CHECK_LACKS(r.out, "[trust-cpu-off]");
+	ctlrun_done(&r);
+
+	RUN(&r, "report", fixture("r-riscv64-zkr-trust-cpu-off.json"));
+	CHECK_INT(r.status, 0);
+	CHECK_CONTAINS(r.out, "\ncpu:        riscv64, Zkr seed CSR, random.trust_cpu=off\n");
+	CHECK_CONTAINS(r.out, "[trust-cpu-off] random.trust_cpu=off is on the kernel command line while the CPU has an RNG instruction (Zkr seed CSR)");
+	CHECK_CONTAINS(r.out, "[no-boot-seed]");
+	CHECK_LACKS(r.out, "RDRAND");
+	ctlrun_done(&r);
+
+	RUN(&r, "report", fixture("r-trust-cpu-off.json"));
+	CHECK_INT(r.status, 0);
+	CHECK_CONTAINS(r.out, "while the CPU has an RNG instruction (RDRAND)");
+	CHECK_LACKS(r.out, "[no-boot-seed]");
 	ctlrun_done(&r);
 }
 
@@ -97,6 +131,8 @@ static void test_json(void)
 	CHECK_STR(json_string_value(json_object_get(o, "kernel_release")), "6.1.0-56-amd64");
 	CHECK(json_is_true(json_object_get(o, "hypervisor")));
 	CHECK(json_is_false(json_object_get(o, "cpu_rdrand")));
+	CHECK(json_is_false(json_object_get(o, "cpu_rng")));
+	CHECK_STR(json_string_value(json_object_get(o, "arch")), "");	/* not recorded */
 	CHECK_INT(json_integer_value(json_object_get(json_object_get(o, "ready"), "time_ns")),
 		  1500000000LL);
 	CHECK(json_is_false(json_object_get(json_object_get(o, "ready"), "before_load")));
@@ -122,6 +158,17 @@ static void test_json(void)
 	CHECK(json_is_array(json_object_get(o, "unseeded")));
 	CHECK(json_is_object(json_object_get(o, "hwrng")));
 	CHECK(!json_object_get(json_object_get(o, "hwrng"), "current"));
+	json_decref(o);
+	ctlrun_done(&r);
+
+	RUN(&r, "report", "--json", fixture("r-riscv64-zkr-trust-cpu-off.json"));
+	CHECK_INT(r.status, 0);
+	REQUIRE(r.out);
+	o = json_loads(r.out, 0, &jerr);
+	REQUIRE(o);
+	CHECK_STR(json_string_value(json_object_get(o, "arch")), "riscv64");
+	CHECK(json_is_true(json_object_get(o, "cpu_rng")));
+	CHECK(json_is_false(json_object_get(o, "cpu_rdrand")));
 	json_decref(o);
 	ctlrun_done(&r);
 
@@ -289,6 +336,7 @@ static const struct rt_test report_tests[] = {
 	{ "report: never ready, events dropped", test_never_ready },
 	{ "report: qemu64 stall, text", test_text_stall },
 	{ "report: ready before load, no advice", test_text_ready_before_load },
+	{ "report: arm64 and riscv64 name their CPU RNG", test_text_arm64_riscv64 },
 	{ "report: late hwrng and unseeded readers", test_text_hwrng_and_unseeded },
 	{ "report --json", test_json },
 	{ "report - reads standard input", test_stdin },

@@ -263,6 +263,9 @@ static void test_minimal(void)
 
 	REQUIRE(t);
 	CHECK_STR(s.kernel_release, "");
+	CHECK_STR(s.arch, "");
+	CHECK_INT(s.arch_id, RT_ARCH_UNKNOWN);
+	CHECK_INT(s.cpu_rng, 0);
 	CHECK_STR(s.boot_id, "");
 	CHECK_STR(s.cmdline, "");
 	CHECK_STR(s.ready_source, "");
@@ -329,6 +332,71 @@ static void test_not_an_object(void)
 	json_decref(a);
 }
 
+/*
+ * The architecture: host.arch when recorded, whatever the release says;
+ * in an older trace, x86 when it has x86's cpuinfo flags, else the
+ * release's flavour. cpu_rng: host's, else x86's RDRAND or RDSEED.
+ */
+static void test_arch(void)
+{
+	static const struct {
+		const char *host;
+		enum rt_arch arch;
+		const char *recorded;
+		int cpu_rng;
+	} c[] = {
+		{ "{\"arch\":\"aarch64\",\"kernel_release\":\"6.1.0-50-amd64\",\"cpu_rng\":true}",
+		  RT_ARCH_ARM64, "aarch64", 1 },
+		{ "{\"arch\":\"x86_64\",\"kernel_release\":\"6.1.0-50-arm64\",\"cpu_rng\":false,"
+		  "\"cpu_rdrand\":true}", RT_ARCH_X86, "x86_64", 0 },
+		{ "{\"arch\":\"riscv64\",\"kernel_release\":\"6.12.38-custom\",\"cpu_rng\":true}",
+		  RT_ARCH_RISCV, "riscv64", 1 },
+		{ "{\"arch\":\"ppc64le\",\"cpu_rng\":false}", RT_ARCH_OTHER, "ppc64le", 0 },
+		/* older traces */
+		{ "{\"kernel_release\":\"6.12.117+deb13-riscv64\"}", RT_ARCH_RISCV, "", 0 },
+		{ "{\"kernel_release\":\"6.1.0-50-arm64\"}", RT_ARCH_ARM64, "", 0 },
+		{ "{\"kernel_release\":\"6.6.31+rpt-rpi-v8\"}", RT_ARCH_ARM64, "", 0 },
+		{ "{\"kernel_release\":\"6.6.31+rpt-rpi-v7\"}", RT_ARCH_ARM, "", 0 },
+		{ "{\"kernel_release\":\"6.1.0-50-amd64\"}", RT_ARCH_X86, "", 0 },
+		{ "{\"kernel_release\":\"6.9.0-custom\",\"cpu_rdrand\":true}", RT_ARCH_X86, "", 1 },
+		{ "{\"kernel_release\":\"6.9.0-custom\",\"cpu_rdrand\":false,\"cpu_rdseed\":true}",
+		  RT_ARCH_X86, "", 1 },
+		{ "{\"kernel_release\":\"6.9.0-custom\"}", RT_ARCH_UNKNOWN, "", 0 },
+		{ "{}", RT_ARCH_UNKNOWN, "", 0 },
+	};
+	char text[512];
+	size_t i;
+
+	CHECK_INT(rt_arch_of_machine("x86_64"), RT_ARCH_X86);
+	CHECK_INT(rt_arch_of_machine("i686"), RT_ARCH_X86);
+	CHECK_INT(rt_arch_of_machine("aarch64"), RT_ARCH_ARM64);
+	CHECK_INT(rt_arch_of_machine("aarch64_be"), RT_ARCH_ARM64);
+	CHECK_INT(rt_arch_of_machine("riscv64"), RT_ARCH_RISCV);
+	CHECK_INT(rt_arch_of_machine("armv7l"), RT_ARCH_ARM);
+	CHECK_INT(rt_arch_of_machine("s390x"), RT_ARCH_OTHER);
+	CHECK_INT(rt_arch_of_machine("i6860"), RT_ARCH_OTHER);
+	CHECK_INT(rt_arch_of_machine(""), RT_ARCH_UNKNOWN);
+	CHECK_STR(rt_arch_cpu_rng_name(RT_ARCH_X86), "RDRAND");
+	CHECK_STR(rt_arch_cpu_rng_name(RT_ARCH_ARM64), "RNDR (FEAT_RNG)");
+	CHECK_STR(rt_arch_cpu_rng_name(RT_ARCH_RISCV), "Zkr seed CSR");
+	CHECK_STR(rt_arch_cpu_rng_name(RT_ARCH_ARM), "CPU RNG");
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		struct rt_summary s;
+		json_t *t;
+
+		snprintf(text, sizeof(text), HEAD "\"host\":%s,\"module\":{\"load_time_ns\":5,"
+			 "\"ready_at_load\":false},\"events\":[],\"credits\":[]}", c[i].host);
+		t = loads(text, &s);
+		REQUIRE(t);
+		if (s.arch_id != c[i].arch || s.cpu_rng != c[i].cpu_rng ||
+		    strcmp(s.arch, c[i].recorded))
+			rt_test_fail(__FILE__, __LINE__, "%s: arch %d \"%s\", cpu_rng %d",
+				     c[i].host, s.arch_id, s.arch, s.cpu_rng);
+		rt_summary_free(&s);
+		json_decref(t);
+	}
+}
+
 /* The credit probe's misses, so that the report can say the totals are short. */
 static void test_credits_missed(void)
 {
@@ -360,6 +428,7 @@ static const struct rt_test summary_tests[] = {
 	{ "summary: unseeded reads", test_unseeded },
 	{ "summary: random.trust_cpu= as the kernel parses it", test_trust_cpu_cmdline },
 	{ "summary: minimal trace, defaults", test_minimal },
+	{ "summary: the architecture, recorded or inferred, and its CPU RNG", test_arch },
 	{ "summary: odd values saturate, never overflow", test_odd_values },
 	{ "summary: not an object", test_not_an_object },
 	{ NULL, NULL },

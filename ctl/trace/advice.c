@@ -12,6 +12,7 @@
 #include <linux/rngtrace.h>
 
 #include "advice.h"
+#include "arch.h"
 #include "esc.h"
 
 #define GRND_NONBLOCK_FLAG	0x0001	/* <linux/random.h> GRND_NONBLOCK */
@@ -60,7 +61,7 @@ static int no_hwrng(const struct rt_summary *s)
 
 static int trust_cpu_off(const struct rt_summary *s)
 {
-	return s->trust_cpu_off && s->cpu_rdrand;
+	return s->trust_cpu_off && s->cpu_rng;
 }
 
 static int hwrng_late(const struct rt_summary *s)
@@ -95,19 +96,13 @@ static int insecure_consumer(const struct rt_summary *s)
 
 /*
  * A board's or a microVM's kernel: one whose boot seed comes from a device
- * tree or EFI rather than from a CPU instruction VMs hide. The trace
- * records no architecture, so it is read from the release's flavour as
- * Debian names it (6.1.0-50-arm64, 6.12.117+deb13-riscv64, -armmp, -rpi).
+ * tree or EFI rather than from a CPU instruction VMs hide. The summary's
+ * architecture is the trace's host.arch, or in an older trace the one its
+ * kernel release's flavour names (6.1.0-50-arm64).
  */
 static int devicetree_kernel(const struct rt_summary *s)
 {
-	static const char * const flavours[] = { "arm64", "riscv64", "armmp", "-rpi" };
-	size_t i;
-
-	for (i = 0; i < sizeof(flavours) / sizeof(flavours[0]); i++)
-		if (strstr(s->kernel_release, flavours[i]))
-			return 1;
-	return 0;
+	return rt_arch_boot_seeded(s->arch_id);
 }
 
 /*
@@ -164,6 +159,13 @@ static int hwrng_untrusted(const struct rt_summary *s)
 {
 	return untrusted_hwrng(s) && s->hwrng_bits <= 0 &&
 	       (rt_summary_stalled(s) || rt_summary_slow(s));
+}
+
+/* "...while the CPU has an RNG instruction (RDRAND)": the architecture's name. */
+static void text_trust_cpu_off(const struct rt_summary *s, const char *fixed,
+			       char *buf, size_t len)
+{
+	snprintf(buf, len, fixed, rt_arch_cpu_rng_name(s->arch_id));
 }
 
 static void text_fixed(const struct rt_summary *s, const char *fixed,
@@ -226,8 +228,8 @@ static const struct rule rules[] = {
 	  "the VM's CPU model hides RDRAND: use `-cpu host` or a model with rdrand (QEMU), `<cpu mode='host-passthrough'/>` (libvirt)" },
 	{ "no-hwrng", no_hwrng, text_fixed,
 	  "add a virtio-rng device: QEMU `-device virtio-rng-pci` (with `-object rng-random,filename=/dev/urandom,id=rng0`), libvirt `<rng model='virtio'><backend model='random'>/dev/urandom</backend></rng>`" },
-	{ "trust-cpu-off", trust_cpu_off, text_fixed,
-	  "random.trust_cpu=off is on the kernel command line while the CPU has RDRAND; drop it (or set CONFIG_RANDOM_TRUST_CPU / random.trust_cpu=on)" },
+	{ "trust-cpu-off", trust_cpu_off, text_trust_cpu_off,
+	  "random.trust_cpu=off is on the kernel command line while the CPU has an RNG instruction (%s); drop it (or set CONFIG_RANDOM_TRUST_CPU / random.trust_cpu=on)" },
 	{ "hwrng-late", hwrng_late, text_fixed,
 	  "virtio-rng registered late: build virtio_rng into the initramfs (add virtio_rng to /etc/initramfs-tools/modules) or the kernel" },
 	{ "seed-not-credited", seed_not_credited, text_fixed,

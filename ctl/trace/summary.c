@@ -6,6 +6,7 @@
  * with defaults, and every sum saturates.
  */
 #include <limits.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +14,7 @@
 
 #include <linux/rngtrace.h>
 
+#include "fields.h"
 #include "names.h"
 #include "summary.h"
 #include "trace.h"
@@ -513,14 +515,27 @@ static int cmp_task(const void *a, const void *b)
 
 static void read_host(const json_t *host, struct rt_summary *s)
 {
-	s->kernel_release = rt_json_str(host, "kernel_release", "");
-	s->boot_id = rt_json_str(host, "boot_id", "");
-	s->cmdline = rt_json_str(host, "cmdline", "");
-	s->cpu_rdrand = rt_json_bool(host, "cpu_rdrand", 0);
-	s->cpu_rdseed = rt_json_bool(host, "cpu_rdseed", 0);
-	s->hypervisor = rt_json_bool(host, "hypervisor", 0);
+	bool x86_flags = json_object_get(host, RT_K_CPU_RDRAND) ||
+			 json_object_get(host, RT_K_CPU_RDSEED);
+
+	s->kernel_release = rt_json_str(host, RT_K_KERNEL_RELEASE, "");
+	s->arch = rt_json_str(host, RT_K_ARCH, "");
+	s->boot_id = rt_json_str(host, RT_K_BOOT_ID, "");
+	s->cmdline = rt_json_str(host, RT_K_CMDLINE, "");
+	s->cpu_rdrand = rt_json_bool(host, RT_K_CPU_RDRAND, 0);
+	s->cpu_rdseed = rt_json_bool(host, RT_K_CPU_RDSEED, 0);
+	s->hypervisor = rt_json_bool(host, RT_K_HYPERVISOR, 0);
 	s->trust_cpu_off = cmdline_trust_cpu_off(s->cmdline);
-	s->hwrng_current = rt_json_str(host, "hwrng_current", "");
+	s->hwrng_current = rt_json_str(host, RT_K_HWRNG_CURRENT, "");
+	/* Traces older than host.arch came from x86 or say so in the release. */
+	if (*s->arch)
+		s->arch_id = rt_arch_of_machine(s->arch);
+	else if (x86_flags)
+		s->arch_id = RT_ARCH_X86;
+	else
+		s->arch_id = rt_arch_of_release(s->kernel_release);
+	s->cpu_rng = rt_json_bool(host, RT_K_CPU_RNG,
+				  s->cpu_rdrand || s->cpu_rdseed);
 }
 
 static void read_ready(const json_t *t, const json_t *module,
@@ -625,7 +640,7 @@ static int begin(struct rt_summary *s, char *err, size_t errlen)
 	s->hwrng_first_register_ns = -1;
 	s->hwrng_first_register_name = "";
 	s->first_wait_start_ns = -1;
-	s->kernel_release = s->boot_id = s->cmdline = "";
+	s->kernel_release = s->arch = s->boot_id = s->cmdline = "";
 	s->ready_source = s->hwrng_current = "";
 	s->ready_ns = -1;
 	s->priv = b;
@@ -781,6 +796,6 @@ void rt_summary_free(struct rt_summary *s)
 	}
 	json_decref(s->meta);
 	memset(s, 0, sizeof(*s));
-	s->kernel_release = s->boot_id = s->cmdline = "";
+	s->kernel_release = s->arch = s->boot_id = s->cmdline = "";
 	s->ready_source = s->hwrng_current = s->hwrng_first_register_name = "";
 }

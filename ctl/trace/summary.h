@@ -23,6 +23,7 @@
 #include <stddef.h>
 #include <jansson.h>
 
+#include "arch.h"
 #include "trace.h"
 
 #define RT_NSOURCES 10		/* enum rngtrace_source */
@@ -90,9 +91,18 @@ struct rt_series {
 struct rt_summary {
 	json_t *meta;			/* the trace but events[] (owned) */
 	const char *kernel_release;	/* "" if unknown */
+	const char *arch;		/* host.arch (uname machine), "" if not recorded */
+	/*
+	 * The architecture: host.arch's; in a trace without it, x86 when
+	 * the host has x86's cpuinfo flags (cpu_rdrand, cpu_rdseed), else
+	 * what the kernel release's flavour names, else RT_ARCH_UNKNOWN.
+	 */
+	enum rt_arch arch_id;
 	const char *boot_id;
 	const char *cmdline;
 	int cpu_rdrand, cpu_rdseed, hypervisor;
+	/* host.cpu_rng; without it, x86's cpu_rdrand or cpu_rdseed, else 0 */
+	int cpu_rng;
 	int trust_cpu_off;		/* random.trust_cpu=off on the cmdline */
 
 	int ready;			/* the trace knows when it was ready */

@@ -7,6 +7,7 @@
  */
 #include <ctype.h>
 
+#include "advice.h"
 #include "ctlrun.h"
 #include "fields.h"
 #include "harness.h"
@@ -229,10 +230,45 @@ static void t_docs_trace_format(void)
 	free(doc);
 }
 
+/* 'rngtrace report --help' and the man page name every advice rule. */
+static void t_docs_advice_ids(void)
+{
+	char *man = source_file("../../Documentation/rngtrace.8");
+	struct ctlrun r;
+	const char *help, *end;
+	size_t i;
+
+	REQUIRE(man);
+	CTLRUN(&r, "report", "--help");
+	help = r.out ? strstr(r.out, "Advice rules: ") : NULL;
+	REQUIRE(help);
+	end = strstr(help, "\n\n");	/* the list ends at a blank line */
+	for (i = 0; rt_advice_ids[i]; i++) {
+		char roffed[128];
+		const char *p;
+		size_t n = strlen(rt_advice_ids[i]);
+
+		/* a whole word of the list */
+		for (p = help; (p = strstr(p, rt_advice_ids[i])); p += n)
+			if (isspace((unsigned char)p[-1]) &&
+			    (p[n] == ',' || p[n] == '.'))
+				break;
+		if (!p || (end && p > end))
+			rt_test_fail(__FILE__, __LINE__, "report --help lacks %s",
+				     rt_advice_ids[i]);
+		roff(roffed, sizeof(roffed), rt_advice_ids[i]);
+		if (!strstr(man, roffed))
+			rt_test_fail(__FILE__, __LINE__, "man page lacks %s", roffed);
+	}
+	ctlrun_done(&r);
+	free(man);
+}
+
 static const struct rt_test docs_tests[] = {
 	{ "docs: the man page has every command and long option", t_docs_man_page },
 	{ "docs: bash completion has every command and long option", t_docs_completion },
 	{ "docs: trace-format.md documents every field the loader checks", t_docs_trace_format },
+	{ "docs: report --help and the man page name every advice rule", t_docs_advice_ids },
 	{ NULL, NULL },
 };
 

@@ -236,6 +236,14 @@ TEST(blocked_waiters_match_their_own_clocks)
 			_exit(write(pipes[1], &r, sizeof(r)) == sizeof(r) ? 0 : 3);
 		}
 	}
+	/*
+	 * Set up before the children go (a busy host made it take longer
+	 * than the CRNG took to get ready: no wait was seen in flight):
+	 * RT throttling off and softirqs real-time, as explained below.
+	 */
+	ASSERT_EQ(0, read_line(RT_RUNTIME, rt_runtime, sizeof(rt_runtime)));
+	softirq_threads_realtime(1);	/* or the entropy timer may never run */
+	ASSERT_EQ(0, write_line(RT_RUNTIME, "-1"));
 	close(go[0]);
 	close(go[1]);	/* EOF: go */
 
@@ -247,11 +255,8 @@ TEST(blocked_waiters_match_their_own_clocks)
 	 * (Real-time before the call would let the first child's jitter loop
 	 * starve the others until the CRNG is ready.) The jitter loop spins:
 	 * RT throttling would park a child for tens of ms right at its
-	 * return, so it is off for the length of the test.
+	 * return, so it is off for the length of the test (set above).
 	 */
-	ASSERT_EQ(0, read_line(RT_RUNTIME, rt_runtime, sizeof(rt_runtime)));
-	softirq_threads_realtime(1);	/* or the entropy timer may never run */
-	ASSERT_EQ(0, write_line(RT_RUNTIME, "-1"));
 	deadline = boottime_ns() + 10000000000LL;
 	while (seen_in_flight < NCHILD && boottime_ns() < deadline &&
 	       !crng_ready_now()) {

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * READY cannot be missed for good: with every kprobe in the kernel off
- * while the CRNG becomes ready (/sys/kernel/debug/kprobes/enabled = 0), the
- * module sees neither the completing credit nor crng_set_ready(). Once
- * kprobes are back, the first handler that finds the CRNG ready must get
+ * while the CRNG becomes ready (/sys/kernel/debug/kprobes/enabled = 0), and
+ * function tracing too where the module's probes are fprobes
+ * (kernel.ftrace_enabled = 0), the module sees neither the
+ * completing credit nor crng_set_ready(). Once they are back, the first handler that finds the CRNG ready must get
  * READY published (source unknown, no earlier than the kernel log's
  * "crng init done") and the hot probes disarmed. Needs the CRNG not ready.
  */
@@ -17,6 +18,7 @@
 #include "rtnl.h"
 
 #define KPROBES_ENABLED "/sys/kernel/debug/kprobes/enabled"
+#define FTRACE_ENABLED "/proc/sys/kernel/ftrace_enabled"
 #define MAX_EVENTS 4096
 
 static struct rt_ev evs[MAX_EVENTS];
@@ -27,20 +29,29 @@ TEST(ready_published_when_every_probe_missed_it)
 	int64_t deadline;
 	double kmsg_s;
 	char buf[16];
-	int n, i, ready = 0;
+	struct rt_probe_info p[16];
+	int n, i, ready = 0, fprobes = 0;
 
 	if (crng_ready_now())
 		SKIP(return, "the CRNG is ready already");
 	if (mount("debugfs", "/sys/kernel/debug", "debugfs", 0, NULL) &&
 	    errno != EBUSY)
 		SKIP(return, "no debugfs");
+	ASSERT_EQ(0, rt_probes(p, 16, &n));
+	for (i = 0; i < n; i++)
+		fprobes |= p[i].attached &&
+			   p[i].method == RNGTRACE_PROBE_METHOD_FPROBE;
+	if (fprobes)
+		ASSERT_EQ(0, write_line(FTRACE_ENABLED, "0"));
 	ASSERT_EQ(0, write_line(KPROBES_ENABLED, "0"));
 	ASSERT_EQ(16, getrandom(buf, sizeof(buf), 0));	/* unseen */
 	ASSERT_EQ(0, write_line(KPROBES_ENABLED, "1"));
+	if (fprobes)
+		ASSERT_EQ(0, write_line(FTRACE_ENABLED, "1"));
 	ASSERT_EQ(1, kmsg_find("crng init done", &kmsg_s));
 
 	ASSERT_EQ(0, rt_status(&st));
-	EXPECT_FALSE(st.has_ready_time) TH_LOG("READY seen with kprobes off?");
+	EXPECT_FALSE(st.has_ready_time) TH_LOG("READY seen with kprobes and ftrace off?");
 	/* Any hot handler now sees the CRNG ready. */
 	ASSERT_EQ(16, getrandom(buf, sizeof(buf), 0));
 	deadline = boottime_ns() + 10000000000LL;

@@ -166,8 +166,13 @@ static void rt_probe_register(struct rt_probe *p, bool quiet)
 				p->nsites++;
 				continue;
 			}
-			if (ret != -ENOENT && ret != -EINVAL) {
-				/* Exists but cannot be probed: report it. */
+			/*
+			 * Exists but cannot be probed: report it. -EINVAL for
+			 * a clone's name means no such clone; for the function
+			 * itself, a place kprobes refuse (riscv64 without
+			 * KPROBES_ON_FTRACE: every function entry).
+			 */
+			if (ret != -ENOENT && (ret != -EINVAL || !c)) {
 				s->error = ret;
 				p->nsites++;
 				first_err = ret;
@@ -434,10 +439,12 @@ static void rt_probes_add(struct rt_probe *p, unsigned int n)
  * credit probe goes first: the loader read entropy_avail just before, and
  * every credit from here on is counted.
  *
- * The one refusal: a kernel without _credit_init_bits (nor a clone of it)
+ * The refusals: a kernel without _credit_init_bits (nor a clone of it)
  * has a random.c from before the 2022 rewrite (5.18, backported to 5.10.y
- * and 5.15.y), whose credits, waits and readiness work otherwise; it
- * would be traced by half, so the module does not load there.
+ * and 5.15.y), whose credits, waits and readiness work otherwise; and a
+ * kernel that takes no kprobe on the credit path's entry (Debian's
+ * riscv64: ftrace's nops there, no KPROBES_ON_FTRACE) cannot be traced
+ * at all. Either would be traced by half, so the module does not load.
  */
 int rt_probes_init(void)
 {
@@ -456,10 +463,15 @@ int rt_probes_init(void)
 		rt_probe_register(rt_all_probes[i], false);
 	mutex_unlock(&rt_probe_mutex);
 
-	if (!rt_probe_attached(&rt_credit_probe) &&
-	    rt_credit_probe.site[0].error == -ENOENT) {
-		pr_err("this kernel's random.c predates the 2022 rewrite (no %s): not supported\n",
-		       rt_credit_probe.symbol);
+	if (!rt_probe_attached(&rt_credit_probe)) {
+		int err = rt_credit_probe.site[0].error;
+
+		if (err == -ENOENT)
+			pr_err("this kernel's random.c predates the 2022 rewrite (no %s): not supported\n",
+			       rt_credit_probe.symbol);
+		else
+			pr_err("%s cannot be probed (%d): this kernel takes no kprobe at a function's entry (built without KPROBES_ON_FTRACE?): not supported\n",
+			       rt_credit_probe.symbol, err);
 		for (i = 0; i < rt_nr_probes; i++)
 			rt_probe_unregister(rt_all_probes[i]);
 		return -EOPNOTSUPP;

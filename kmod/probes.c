@@ -83,7 +83,7 @@ static void rt_site_try_fprobe(struct rt_probe *p, struct rt_probe_site *s)
 		return;
 	s->fp.entry = p->fentry;
 	s->fp.exit = p->fexit;
-	ret = rt_fprobe_register(&s->fp, s->name, p->data_size);
+	ret = rt_fprobe_register(&s->fp, s->addr, p->data_size);
 	if (ret) {
 		if (ret != -EOPNOTSUPP)
 			pr_info("%s: no fprobe (%d), a kprobe instead\n",
@@ -122,13 +122,16 @@ static int rt_site_register(struct rt_probe *p, struct rt_probe_site *s,
 	rt_site_bounds(s, s->addr);
 	if (!refuse)
 		rt_site_try_fprobe(p, s);
-	if (refuse || s->fprobe) {
+	/*
+	 * An fprobe's kprobe stays registered, disabled (it patches nothing),
+	 * until the site is unregistered: unregistering waits for an RCU
+	 * grace period, which module load need not.
+	 */
+	if (refuse) {
 		if (p->is_ret)
 			unregister_kretprobe(&s->krp);
 		else
 			unregister_kprobe(kp);
-	}
-	if (refuse) {
 		s->refused = true;
 		pr_warn("%s: argument layout unknown, not probed\n", s->name);
 		return 0;
@@ -201,7 +204,7 @@ static void rt_probe_unregister(struct rt_probe *p)
 			continue;
 		if (s->fprobe)
 			rt_fprobe_unregister(&s->fp);
-		else if (p->is_ret)
+		if (p->is_ret)
 			unregister_kretprobe(&s->krp);
 		else
 			unregister_kprobe(&s->krp.kp);

@@ -67,8 +67,12 @@ static inline void rt_fprobe_exit(struct fprobe *fp, unsigned long entry_ip,
 	f->exit(ret_ip, data);
 }
 
-/* sym: one function, exactly (a clone's full name, "f.part.0"). */
-static inline int rt_fprobe_register(struct rt_fprobe *f, const char *sym,
+/*
+ * addr: the function's entry, as a kprobe found it. By address, not by
+ * name: register_fprobe() would match its filter against every kallsyms
+ * symbol, tens of milliseconds at boot under emulation.
+ */
+static inline int rt_fprobe_register(struct rt_fprobe *f, unsigned long addr,
 				     size_t data_size)
 {
 	memset(&f->fp, 0, sizeof(f->fp));
@@ -78,7 +82,7 @@ static inline int rt_fprobe_register(struct rt_fprobe *f, const char *sym,
 	f->fp.entry_data_size = data_size;
 	/* rethook's pool: a task, softirq, hardirq and NMI credit per CPU */
 	f->fp.nr_maxactive = 4 * num_possible_cpus();
-	return register_fprobe(&f->fp, sym, NULL);
+	return register_fprobe_ips(&f->fp, &addr, 1);
 }
 
 static inline void rt_fprobe_unregister(struct rt_fprobe *f)
@@ -105,7 +109,7 @@ static inline unsigned long rt_fprobe_nmissed(const struct rt_fprobe *f)
 
 #else /* !RT_FPROBE_SHAPE_KNOWN */
 
-static inline int rt_fprobe_register(struct rt_fprobe *f, const char *sym,
+static inline int rt_fprobe_register(struct rt_fprobe *f, unsigned long addr,
 				     size_t data_size)
 {
 	return -EOPNOTSUPP;

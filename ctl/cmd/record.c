@@ -11,6 +11,7 @@
 #include <inttypes.h>
 #include <libgen.h>
 #include <math.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -62,6 +63,16 @@ bool rt_settle_step(struct rt_settle *s, uint64_t now_ns, bool ready,
 		s->since_ns = now_ns;
 	}
 	return now_ns - s->since_ns >= settle_ns;
+}
+
+/*
+ * Between two dumps: a quarter of a second, unless the last one brought a
+ * sixteenth of the ring or more (a flood): then soon, before the ring
+ * wraps. A signal cuts it short.
+ */
+static void rt_record_nap(uint64_t got, uint32_t ring_size)
+{
+	poll(NULL, 0, got >= ring_size / 16 + 1 ? 10 : 250);
 }
 
 int rt_record_exit(const char *stopped_by, enum rt_until until,
@@ -226,16 +237,20 @@ int record_main(int argc, char *argv[])
 	rt_follow_signals();
 	started_ns = rt_boottime_ns();
 	/*
-	 * Each event goes to the temporary file as it comes (bounded memory
+	 * Each event goes to the temporary file as it is read (bounded memory
 	 * whatever their number); the trace appears under @path only when
 	 * complete (rt_outfile_commit()).
+	 *
+	 * The recorder reads the ring by dumps, a batch a poll, and does not
+	 * join the events group: a boot's ~2,000 unseeded reads would
+	 * otherwise wake it (and cost the kernel a notification) as they
+	 * come, while the boot it records needs the CPU.
 	 */
 	ret = rt_trace_writer_start(&w, o.f) ? -EIO : 0;
 	f.cb = rt_trace_writer_event;
 	f.arg = &w;
-	/* Join the group first, then STATUS and the dump from seq 0. */
 	if (!ret)
-		ret = rt_follow_open(&f, true, "record");
+		ret = rt_follow_open(&f, false, "record");
 	if (!ret)
 		ret = status_fetch(&st0, false, "record");
 	if (!ret)
@@ -251,7 +266,7 @@ int record_main(int argc, char *argv[])
 			lost, lost == 1 ? "" : "s");
 
 	for (;;) {
-		uint64_t now = rt_boottime_ns();
+		uint64_t now = rt_boottime_ns(), before = f.delivered;
 		bool ready;
 
 		if (rt_stop_signal) {
@@ -264,6 +279,8 @@ int record_main(int argc, char *argv[])
 		}
 		if (until != RT_UNTIL_SIGNAL) {
 			ret = status_fetch(&st, false, "record");
+			if (!ret)
+				ret = rt_follow_dump(&f, "record");
 			if (ret)
 				goto fail;
 			ready = st.crng_ready || w.saw_ready;
@@ -279,15 +296,16 @@ int record_main(int argc, char *argv[])
 				break;
 			}
 		}
-		ret = rt_follow_wait(&f, 100, "record");
-		if (ret)
-			goto fail;
+		if (until == RT_UNTIL_SIGNAL) {
+			ret = rt_follow_dump(&f, "record");
+			if (ret)
+				goto fail;
+		}
+		rt_record_nap(f.delivered - before, st0.ring_size);
 	}
 
-	/* What is still queued, and whatever the ring has past it. */
-	ret = rt_follow_wait(&f, 0, "record");
-	if (!ret)
-		ret = rt_follow_dump(&f, "record");
+	/* Whatever the ring has past the last dump. */
+	ret = rt_follow_dump(&f, "record");
 	if (!ret)
 		ret = status_fetch(&st, true, "record");
 	if (ret)

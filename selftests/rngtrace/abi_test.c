@@ -14,6 +14,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/mount.h>
 #include <sys/random.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
@@ -527,6 +528,98 @@ TEST(hot_probes_disarm_once_ready)
 	EXPECT_EQ(before.waits, after.waits);
 	EXPECT_EQ(before.unseeded, after.unseeded);
 	EXPECT_EQ(before.credited_bits, after.credited_bits);
+}
+
+/*
+ * Whether @sym (@len bytes: no clone suffix) is a hot probe's function;
+ * the credit path's two (hot[0], hot[1]) only @with_credit.
+ */
+static int names_hot_path(const char *sym, size_t len, int with_credit)
+{
+	int i;
+
+	for (i = with_credit ? 0 : 2; i < NHOT; i++)
+		if (strlen(hot[i]) == len && !strncmp(sym, hot[i], len))
+			return 1;
+	return 0;
+}
+
+static size_t sym_len(const char *sym)
+{
+	return strcspn(sym, ".+ \t\n");
+}
+
+/*
+ * Lines of the kernel's own lists (not the module's word) that show a
+ * probe armed on a hot function: a kprobe without [DISABLED] in
+ * kprobes/list, or one the getrandom() and /dev/[u]random paths pass
+ * through in tracing's enabled_functions (what ftrace calls out of: a
+ * kprobe on ftrace, an fprobe). Into @why, the first such line; -1 if
+ * either is unreadable.
+ */
+static int armed_on_hot_path(char *why, size_t len)
+{
+	char line[512], sym[256];
+	int armed = 0;
+	FILE *f;
+
+	f = fopen("/sys/kernel/debug/kprobes/list", "re");
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f)) {
+		if (sscanf(line, "%*s %*s %255s", sym) != 1 ||
+		    !names_hot_path(sym, sym_len(sym), 1) ||
+		    strstr(line, "[DISABLED]"))
+			continue;
+		if (!armed++)
+			snprintf(why, len, "kprobes/list: %s", line);
+	}
+	fclose(f);
+	f = fopen("/sys/kernel/tracing/enabled_functions", "re");
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f)) {
+		if (!names_hot_path(line, sym_len(line), 0))
+			continue;
+		if (!armed++)
+			snprintf(why, len, "enabled_functions: %s", line);
+	}
+	fclose(f);
+	return armed;
+}
+
+/*
+ * Steady state is free: a few seconds after the CRNG is ready, with no
+ * wait in flight, nothing of the module's is armed on the getrandom() and
+ * read paths, by the kernel's own lists. (The credit path's fprobes stay
+ * attached, off by a flag: it is not called once the CRNG is ready, and
+ * crng_reseed() about once a minute.)
+ */
+TEST(nothing_armed_on_the_getrandom_path_once_ready)
+{
+	char buf[16], why[600] = "";
+	int64_t deadline;
+	int armed;
+
+	if (module_param_yes("keep_armed"))
+		SKIP(return, "loaded with keep_armed=1");
+	if (mount("debugfs", "/sys/kernel/debug", "debugfs", 0, NULL) &&
+	    errno != EBUSY)
+		SKIP(return, "no debugfs");
+	if (mount("tracefs", "/sys/kernel/tracing", "tracefs", 0, NULL) &&
+	    errno != EBUSY)
+		SKIP(return, "no tracefs");
+	ASSERT_EQ(16, getrandom(buf, sizeof(buf), 0));	/* ready, no waiter */
+	/* The module disarms a second after the last waiter: 5 s to do it. */
+	deadline = boottime_ns() / 1000000 + 5000;
+	do {
+		armed = armed_on_hot_path(why, sizeof(why));
+		ASSERT_LE(0, armed) TH_LOG("kprobes/list or enabled_functions unreadable");
+		if (!armed)
+			break;
+		usleep(20000);
+	} while (boottime_ns() / 1000000 < deadline);
+	EXPECT_EQ(0, armed) TH_LOG("5 s after ready, %d armed; %s", armed, why);
 }
 
 TEST(keep_armed_counts_calls_after_ready)

@@ -12,22 +12,7 @@
 
 #include "fields.h"
 #include "host.h"
-
-/* A JSON string of @s, its bytes past ASCII as '?' if it is not UTF-8. */
-static json_t *safe_string(const char *s)
-{
-	json_t *j = json_string(s);
-	char *copy, *p;
-
-	if (j || !(copy = strdup(s)))
-		return j;
-	for (p = copy; *p; p++)
-		if ((unsigned char)*p >= 0x80)
-			*p = '?';
-	j = json_string(copy);
-	free(copy);
-	return j;
-}
+#include "jsonout.h"
 
 /* Whether the space-separated @list has the word @w. */
 static bool has_word(const char *list, const char *w)
@@ -170,7 +155,7 @@ json_t *rt_kmsg_read(int fd, int64_t offset_ns)
 			continue;
 		if (json_array_append_new(a, json_pack("{s:I, s:o}",
 			"time_ns", (json_int_t)(usec * 1000 + offset_ns),
-			"text", safe_string(text)))) {
+			"text", rt_json_string_safe(text)))) {
 			json_decref(a);
 			return NULL;
 		}
@@ -260,7 +245,7 @@ static void set_line(json_t *o, const char *key, const char *root,
 {
 	char *line = read_first_line(root, path);
 
-	if (line && json_object_set_new(o, key, safe_string(line)))
+	if (line && json_object_set_new(o, key, rt_json_string_safe(line)))
 		*bad = true;
 	free(line);
 }
@@ -278,9 +263,9 @@ json_t *rt_host_json(const char *root)
 		return NULL;
 	if (!uname(&u))
 		bad |= json_object_set_new(o, RT_K_KERNEL_RELEASE,
-					   safe_string(u.release)) ||
+					   rt_json_string_safe(u.release)) ||
 		       json_object_set_new(o, RT_K_ARCH,
-					   safe_string(u.machine));
+					   rt_json_string_safe(u.machine));
 	set_line(o, RT_K_CMDLINE, root, "/proc/cmdline", &bad);
 	set_line(o, RT_K_BOOT_ID, root, "/proc/sys/kernel/random/boot_id", &bad);
 	snprintf(name, sizeof(name), "%s/proc/cpuinfo", root);
@@ -289,7 +274,7 @@ json_t *rt_host_json(const char *root)
 		if (!rt_cpuinfo_parse(f, &ci)) {
 			if (ci.model[0])
 				bad |= json_object_set_new(o, RT_K_CPU_MODEL,
-						safe_string(ci.model)) != 0;
+						rt_json_string_safe(ci.model)) != 0;
 			if (ci.has_rng)
 				bad |= json_object_set_new(o, RT_K_CPU_RNG,
 						json_boolean(ci.rng)) != 0;
@@ -311,7 +296,7 @@ json_t *rt_host_json(const char *root)
 	line = read_first_line(root, "/sys/class/misc/hw_random/rng_current");
 	if (line && line[0] && strcmp(line, "none"))
 		bad |= json_object_set_new(o, RT_K_HWRNG_CURRENT,
-					   safe_string(line)) != 0;
+					   rt_json_string_safe(line)) != 0;
 	free(line);
 	if (bad) {
 		json_decref(o);

@@ -185,31 +185,11 @@ static void text(const char *fmt, ...)
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
 
-/*
- * A JSON string of @s. A live string (a comm from the module) need not be
- * UTF-8, which JSON strings are: then its bytes past ASCII are '?', as
- * host facts are (live/host.c), rather than no output at all.
- */
-static json_t *jstring(const char *s)
-{
-	json_t *j = json_string(s ? s : "");
-	char *copy, *p;
-
-	if (j || !s || !(copy = strdup(s)))
-		return j;
-	for (p = copy; *p; p++)
-		if ((unsigned char)*p >= 0x80)
-			*p = '?';
-	j = json_string(copy);
-	free(copy);
-	return j;
-}
-
 void rt_print_str(enum rt_print_kind k, const char *key, const char *fmt,
 		  const char *value)
 {
 	if (to_json(k))
-		add(key, jstring(value));
+		add(key, rt_json_string_safe(value));
 	else if (to_text(k))
 		text(fmt, rt_esc(value));
 }
@@ -236,7 +216,7 @@ void rt_print_name(enum rt_print_kind k, const char *key, const char *fmt,
 		   const char *value)
 {
 	if (to_json(k))
-		add(key, jstring(value));
+		add(key, rt_json_string_safe(value));
 	else if (to_text(k))
 		text(fmt, value && *value ? rt_esc(value) : "-");
 }

@@ -130,8 +130,9 @@ static void rt_ready_publish(u64 ns, u64 mono_ns, unsigned long caller,
 }
 
 /* Entry of a credit, bits its argument; nonzero: no return to record. */
-static int rt_credit_begin(unsigned long bits, void *data)
+static int rt_credit_begin(struct pt_regs *regs, void *data)
 {
+	unsigned long bits = regs_get_kernel_argument(regs, 0);
 	struct rt_credit_call *c = data;
 
 	atomic64_inc(&rt_credit_probe.hits);
@@ -147,7 +148,8 @@ static int rt_credit_begin(unsigned long bits, void *data)
 }
 
 /* Its return, to caller: the crediting code. */
-static void rt_credit_end(unsigned long caller, void *data)
+static void rt_credit_end(struct pt_regs *regs, unsigned long caller,
+			  void *data)
 {
 	struct rt_credit_call *c = data;
 	struct rt_event ev;
@@ -180,7 +182,7 @@ static void rt_credit_end(unsigned long caller, void *data)
 /* The same as a kretprobe, where fprobes do not work (compat/fprobe.h). */
 static int rt_credit_entry(struct kretprobe_instance *ri, struct pt_regs *regs)
 {
-	return rt_credit_begin(regs_get_kernel_argument(regs, 0), ri->data);
+	return rt_credit_begin(regs, ri->data);
 }
 
 static int rt_credit_ret(struct kretprobe_instance *ri, struct pt_regs *regs)
@@ -192,7 +194,7 @@ static int rt_credit_ret(struct kretprobe_instance *ri, struct pt_regs *regs)
 	 * trampoline handler sets the real one in regs before handlers run
 	 * (where kretprobes are not on rethook, in ri: compat/kprobes.h).
 	 */
-	rt_credit_end(rt_kretprobe_caller(ri, regs), ri->data);
+	rt_credit_end(regs, rt_kretprobe_caller(ri, regs), ri->data);
 	return 0;
 }
 
@@ -208,6 +210,7 @@ struct rt_probe rt_credit_probe = {
 	.handler = rt_credit_ret,
 	.fentry = rt_credit_begin,
 	.fexit = rt_credit_end,
+	.idle_once_ready = true,
 	.data_size = sizeof(struct rt_credit_call),
 	.maxactive = 32,
 };
@@ -216,7 +219,7 @@ struct rt_probe rt_credit_probe = {
  * crng_reseed() before ready: only the completing credit calls it. Its
  * probe is of the credit's kind, so that both are seen or neither.
  */
-static int rt_reseed_begin(unsigned long arg0, void *data)
+static int rt_reseed_begin(struct pt_regs *regs, void *data)
 {
 	atomic64_inc(&rt_ready_probes[0].hits);
 	if (rng_is_initialized() || atomic_read(&rt_mark_set))
@@ -230,16 +233,22 @@ static int rt_reseed_begin(unsigned long arg0, void *data)
 
 static int rt_reseed_pre(struct kprobe *kp, struct pt_regs *regs)
 {
-	rt_reseed_begin(0, NULL);
+	rt_reseed_begin(regs, NULL);
 	return 0;
 }
 
 /* crng_set_ready(), queued by the completer: cannot be missed. */
-static int rt_set_ready_pre(struct kprobe *kp, struct pt_regs *regs)
+static int rt_set_ready_begin(struct pt_regs *regs, void *data)
 {
 	atomic64_inc(&rt_ready_probes[1].hits);
 	atomic_set(&rt_set_ready_hit, 1);
 	rt_probes_maybe_disarm();
+	return 1;
+}
+
+static int rt_set_ready_pre(struct kprobe *kp, struct pt_regs *regs)
+{
+	rt_set_ready_begin(regs, NULL);
 	return 0;
 }
 
@@ -249,11 +258,13 @@ struct rt_probe rt_ready_probes[] = {
 		.group = RT_GROUP_HOT,
 		.pre_handler = rt_reseed_pre,
 		.fentry = rt_reseed_begin,
+		.idle_once_ready = true,
 	},
 	{
 		.symbol = "crng_set_ready",
 		.group = RT_GROUP_ALWAYS,
 		.pre_handler = rt_set_ready_pre,
+		.fentry = rt_set_ready_begin,
 	},
 };
 

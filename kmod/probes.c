@@ -8,6 +8,13 @@
  * but refused: a handler would read the wrong registers. A probe that
  * cannot attach is recorded and the module stays loaded.
  *
+ * Placed for what arming costs: a kprobe on a function's entry is on its
+ * ftrace site, and arming or disarming it is an ftrace update over every
+ * call site of the kernel. random.c's probes share two fprobes where the
+ * kernel has them (one update each); an entry-only kprobe elsewhere goes
+ * on the instruction after the ftrace site (an int3). Each site's kprobe
+ * on the entry is what found the function, registered disabled.
+ *
  * Once the CRNG is ready and no wait is in flight, getrandom() can no
  * longer block, so the syscall and credit probes (RT_GROUP_HOT) disarm
  * themselves unless keep_armed is set: steady-state cost is zero.
@@ -29,7 +36,9 @@
 #include <linux/string.h>
 #include <linux/workqueue.h>
 
+#include "compat/fprobe.h"
 #include "compat/irq_work.h"
+#include "compat/kprobes.h"
 #include "rngtrace.h"
 
 static bool keep_armed;
@@ -72,29 +81,149 @@ static void rt_site_bounds(struct rt_probe_site *s, unsigned long addr)
 }
 
 /*
- * Where p has fprobe handlers and this kernel runs fprobes, the site is an
- * fprobe: the kprobe registered (disabled) above only found the function.
+ * The fprobes, where the kernel has them (compat/fprobe.h): random.c's
+ * probes with fprobe handlers, each fprobe one ftrace update for all its
+ * sites. Unpatched: the hot sites getrandom() and the reads pass through,
+ * unregistered when disarmed. Flagged: those a flag turns off (the credit
+ * path is not called once the CRNG is ready) or that stay armed.
  */
-static void rt_site_try_fprobe(struct rt_probe *p, struct rt_probe_site *s)
+#define RT_MAX_FSITES	16
+
+struct rt_fprobe_sites {
+	struct rt_fprobe f;
+	unsigned int n;
+	unsigned long addr[RT_MAX_FSITES];
+	struct rt_probe *probe[RT_MAX_FSITES];
+	struct rt_probe_site *site[RT_MAX_FSITES];
+	size_t data_size;
+	unsigned int maxactive;
+	bool registered;
+};
+
+static struct rt_fprobe_sites rt_fp_unpatched, rt_fp_flagged;
+
+/* The site ip is in: ftrace's address of the function's call site. */
+static int rt_fp_find(const struct rt_fprobe_sites *fs, unsigned long ip)
+{
+	unsigned int i;
+
+	for (i = 0; i < fs->n; i++)
+		if (ip == fs->addr[i] ||
+		    (ip >= fs->site[i]->start && ip < fs->site[i]->end))
+			return i;
+	return -1;
+}
+
+static int rt_fp_entry(struct rt_fprobe *f, unsigned long ip,
+		       struct pt_regs *regs, void *data)
+{
+	struct rt_fprobe_sites *fs = container_of(f, struct rt_fprobe_sites, f);
+	int i = rt_fp_find(fs, ip);
+
+	if (i < 0 || !READ_ONCE(fs->site[i]->armed))
+		return 1;
+	return fs->probe[i]->fentry(regs, data);
+}
+
+/* Whatever the flag says now: a call whose entry was seen is ended. */
+static void rt_fp_exit(struct rt_fprobe *f, unsigned long ip,
+		       unsigned long caller, struct pt_regs *regs, void *data)
+{
+	struct rt_fprobe_sites *fs = container_of(f, struct rt_fprobe_sites, f);
+	int i = rt_fp_find(fs, ip);
+
+	if (i >= 0 && fs->probe[i]->fexit)
+		fs->probe[i]->fexit(regs, caller, data);
+}
+
+static struct rt_fprobe_sites *rt_fp_for(const struct rt_probe *p)
+{
+	if (!p->fentry || !rt_fprobe_supported())
+		return NULL;
+	return p->idle_once_ready || p->group == RT_GROUP_ALWAYS ?
+	       &rt_fp_flagged : &rt_fp_unpatched;
+}
+
+/* s, registered disabled at an ftrace site, joins fs's next registration. */
+static bool rt_fp_add(struct rt_fprobe_sites *fs, struct rt_probe *p,
+		      struct rt_probe_site *s)
+{
+	if (!fs || fs->registered || fs->n == RT_MAX_FSITES ||
+	    !(s->krp.kp.flags & KPROBE_FLAG_FTRACE))
+		return false;
+	fs->addr[fs->n] = s->addr;
+	fs->probe[fs->n] = p;
+	fs->site[fs->n++] = s;
+	fs->data_size = max(fs->data_size, p->data_size);
+	fs->maxactive += max(p->maxactive, 4 * (int)num_possible_cpus());
+	s->fprobe = true;
+	return true;
+}
+
+static int rt_fp_register(struct rt_fprobe_sites *fs)
 {
 	int ret;
 
-	if (!p->fentry)
+	fs->f.entry = rt_fp_entry;
+	fs->f.exit = rt_fp_exit;
+	ret = rt_fprobe_register(&fs->f, fs->addr, fs->n, fs->data_size,
+				 fs->maxactive);
+	fs->registered = !ret;
+	return ret;
+}
+
+/*
+ * An entry-only probe whose function starts with an ftrace site: a kprobe
+ * on the instruction after it instead. Arming a kprobe on an ftrace site
+ * is one ftrace update over every call site in the kernel (~20 ms of a
+ * boot under emulation, again to disarm); this one is an int3.
+ */
+static bool rt_site_past_ftrace(struct rt_probe *p, struct rt_probe_site *s)
+{
+	if (!RT_FTRACE_SITE_SIZE || !(s->krp.kp.flags & KPROBE_FLAG_FTRACE))
+		return false;
+	memset(&s->past, 0, sizeof(s->past));
+	s->past.addr = (kprobe_opcode_t *)(s->addr + RT_FTRACE_SITE_SIZE);
+	s->past.pre_handler = p->pre_handler;
+	if (register_kprobe(&s->past))
+		return false;
+	s->past_used = true;
+	return true;
+}
+
+/*
+ * The sites gathered for fs go live at once; where the kernel takes no
+ * fprobe, each site's kprobe is armed instead.
+ */
+static void rt_fp_commit(struct rt_fprobe_sites *fs)
+{
+	unsigned int i;
+	int ret;
+
+	if (!fs->n)
 		return;
-	s->fp.entry = p->fentry;
-	s->fp.exit = p->fexit;
-	ret = rt_fprobe_register(&s->fp, s->addr, p->data_size);
-	if (ret) {
-		if (ret != -EOPNOTSUPP)
-			pr_info("%s: no fprobe (%d), a kprobe instead\n",
-				s->name, ret);
+	ret = rt_fp_register(fs);
+	if (!ret)
 		return;
+	if (ret != -EOPNOTSUPP)
+		pr_info("no fprobe (%d), kprobes instead\n", ret);
+	for (i = 0; i < fs->n; i++) {
+		struct rt_probe_site *s = fs->site[i];
+
+		s->fprobe = false;
+		if (!fs->probe[i]->is_ret && rt_site_past_ftrace(fs->probe[i], s))
+			continue;
+		ret = fs->probe[i]->is_ret ? enable_kretprobe(&s->krp) :
+					     enable_kprobe(&s->krp.kp);
+		s->armed = !ret;
+		if (ret)
+			pr_warn("%s: cannot arm (%d)\n", s->name, ret);
 	}
-	s->fprobe = true;
+	fs->n = 0;
 }
 
 static int rt_site_register(struct rt_probe *p, struct rt_probe_site *s,
-			    bool refuse)
+			    bool refuse, struct rt_fprobe_sites *fs)
 {
 	struct kprobe *kp = &s->krp.kp;
 	int ret;
@@ -110,23 +239,18 @@ static int rt_site_register(struct rt_probe *p, struct rt_probe_site *s,
 		kp->pre_handler = p->pre_handler;
 	}
 	/*
-	 * Attached disabled first: a refused clone only to learn it exists,
-	 * a site that may be an fprobe until it is one.
+	 * Registered disabled, then armed: a refused clone only to learn it
+	 * exists; a site on an fprobe or past the ftrace site only to learn
+	 * where the function is. That kprobe stays registered, disabled (it
+	 * patches nothing), until the site is unregistered: unregistering
+	 * waits for an RCU grace period, which module load need not.
 	 */
-	if (refuse || p->fentry)
-		kp->flags = KPROBE_FLAG_DISABLED;
+	kp->flags = KPROBE_FLAG_DISABLED;
 	ret = p->is_ret ? register_kretprobe(&s->krp) : register_kprobe(kp);
 	if (ret)
 		return ret;
 	s->addr = (unsigned long)kp->addr;
 	rt_site_bounds(s, s->addr);
-	if (!refuse)
-		rt_site_try_fprobe(p, s);
-	/*
-	 * An fprobe's kprobe stays registered, disabled (it patches nothing),
-	 * until the site is unregistered: unregistering waits for an RCU
-	 * grace period, which module load need not.
-	 */
 	if (refuse) {
 		if (p->is_ret)
 			unregister_kretprobe(&s->krp);
@@ -136,24 +260,27 @@ static int rt_site_register(struct rt_probe *p, struct rt_probe_site *s,
 		pr_warn("%s: argument layout unknown, not probed\n", s->name);
 		return 0;
 	}
-	if (!s->fprobe) {
-		ret = p->is_ret ? enable_kretprobe(&s->krp) : enable_kprobe(kp);
-		if (ret) {
-			if (p->is_ret)
-				unregister_kretprobe(&s->krp);
-			else
-				unregister_kprobe(kp);
-			return ret;
-		}
-	}
 	s->attached = true;
 	s->armed = true;
-	return 0;
+	if (rt_fp_add(fs, p, s) || (!p->is_ret && rt_site_past_ftrace(p, s)))
+		return 0;
+	ret = p->is_ret ? enable_kretprobe(&s->krp) : enable_kprobe(kp);
+	if (ret) {
+		if (p->is_ret)
+			unregister_kretprobe(&s->krp);
+		else
+			unregister_kprobe(kp);
+		s->attached = false;
+		s->armed = false;
+	}
+	return ret;
 }
 
 /* Every clone of p that exists; the base name alone if none does. */
-static void rt_probe_register(struct rt_probe *p, bool quiet)
+/* fprobes: whether p may join one (module load, not a module's coming). */
+static void rt_probe_register(struct rt_probe *p, bool quiet, bool fprobes)
 {
+	struct rt_fprobe_sites *fs = fprobes ? rt_fp_for(p) : NULL;
 	struct rt_probe_site *s;
 	unsigned int c, n;
 	int ret, first_err = -ENOENT;
@@ -164,7 +291,7 @@ static void rt_probe_register(struct rt_probe *p, bool quiet)
 			memset(s, 0, sizeof(*s));
 			snprintf(s->name, sizeof(s->name), rt_clones[c].fmt,
 				 p->symbol, n);
-			ret = rt_site_register(p, s, rt_clones[c].refuse);
+			ret = rt_site_register(p, s, rt_clones[c].refuse, fs);
 			if (!ret) {
 				p->nsites++;
 				continue;
@@ -202,8 +329,9 @@ static void rt_probe_unregister(struct rt_probe *p)
 
 		if (!s->attached)
 			continue;
-		if (s->fprobe)
-			rt_fprobe_unregister(&s->fp);
+		if (s->past_used)
+			unregister_kprobe(&s->past);
+		s->past_used = false;
 		if (p->is_ret)
 			unregister_kretprobe(&s->krp);
 		else
@@ -213,10 +341,14 @@ static void rt_probe_unregister(struct rt_probe *p)
 	}
 }
 
+/* An fprobe counts its misses for all its sites: each says the total. */
 u64 rt_site_nmissed(const struct rt_probe *p, const struct rt_probe_site *s)
 {
 	if (s->fprobe)
-		return rt_fprobe_nmissed(&s->fp);
+		return rt_fprobe_nmissed(rt_fp_for(p) == &rt_fp_flagged ?
+					 &rt_fp_flagged.f : &rt_fp_unpatched.f);
+	if (s->past_used)
+		return s->past.nmissed;
 	return s->krp.kp.nmissed + (p->is_ret ? s->krp.nmissed : 0);
 }
 
@@ -243,7 +375,10 @@ static void rt_probe_set_armed(struct rt_probe *p, bool arm)
 			continue;
 		ret = 0;
 		if (s->fprobe)
-			rt_fprobe_set_enabled(&s->fp, arm);
+			WRITE_ONCE(s->armed, arm);	/* and rt_fp_set_armed() */
+		else if (s->past_used)
+			ret = arm ? enable_kprobe(&s->past) :
+				    disable_kprobe(&s->past);
 		else if (p->is_ret)
 			ret = arm ? enable_kretprobe(&s->krp) :
 				    disable_kretprobe(&s->krp);
@@ -314,7 +449,7 @@ static int rt_module_notify(struct notifier_block *nb, unsigned long action,
 		if (rt_probe_attached(p))
 			continue;
 		p->nsites = 0;
-		rt_probe_register(p, true);
+		rt_probe_register(p, true, false);
 		if (!rt_probe_attached(p))
 			continue;
 		pr_info("%s probed in module %s\n", p->symbol, mod->name);
@@ -340,6 +475,30 @@ void rt_probes_unlock(void)
 	mutex_unlock(&rt_probe_mutex);
 }
 
+/*
+ * The unpatched fprobe comes and goes as a whole: registering it is one
+ * ftrace update for all its sites, and so is unregistering it.
+ */
+static void rt_fp_set_armed(struct rt_fprobe_sites *fs, bool arm)
+{
+	unsigned int i;
+	int ret;
+
+	if (!fs->n || fs->registered == arm)
+		return;
+	if (!arm) {
+		rt_fprobe_unregister(&fs->f);
+		fs->registered = false;
+		return;
+	}
+	ret = rt_fp_register(fs);
+	if (!ret)
+		return;
+	pr_warn("cannot arm the syscall and read probes again (%d)\n", ret);
+	for (i = 0; i < fs->n; i++)
+		WRITE_ONCE(fs->site[i]->armed, false);
+}
+
 static void rt_hot_set_armed(bool arm)
 {
 	unsigned int i;
@@ -351,6 +510,7 @@ static void rt_hot_set_armed(bool arm)
 	for (i = 0; i < rt_nr_probes; i++)
 		if (rt_all_probes[i]->group == RT_GROUP_HOT)
 			rt_probe_set_armed(rt_all_probes[i], arm);
+	rt_fp_set_armed(&rt_fp_unpatched, arm);
 	if (arm)
 		WRITE_ONCE(rt_hot_armed, true);
 }
@@ -437,6 +597,19 @@ static void rt_probes_add(struct rt_probe *p, unsigned int n)
 		rt_all_probes[rt_nr_probes++] = &p[i];
 }
 
+/* The fprobes first: their sites' kprobes are what found the functions. */
+static void rt_probes_unregister_all(void)
+{
+	unsigned int i;
+
+	rt_fp_set_armed(&rt_fp_unpatched, false);
+	if (rt_fp_flagged.registered)
+		rt_fprobe_unregister(&rt_fp_flagged.f);
+	rt_fp_flagged.registered = false;
+	for (i = 0; i < rt_nr_probes; i++)
+		rt_probe_unregister(rt_all_probes[i]);
+}
+
 /*
  * Register everything; failures are recorded per probe, never fatal. The
  * credit probe goes first: the loader read entropy_avail just before, and
@@ -462,8 +635,13 @@ int rt_probes_init(void)
 
 	mutex_lock(&rt_probe_mutex);
 	rt_hot_armed = true;
-	for (i = 0; i < rt_nr_probes; i++)
-		rt_probe_register(rt_all_probes[i], false);
+	for (i = 0; i < rt_nr_probes; i++) {
+		/* The credit path live first, then the rest. */
+		if (rt_all_probes[i] == rt_wait_probes)
+			rt_fp_commit(&rt_fp_flagged);
+		rt_probe_register(rt_all_probes[i], false, true);
+	}
+	rt_fp_commit(&rt_fp_unpatched);
 	mutex_unlock(&rt_probe_mutex);
 
 	if (!rt_probe_attached(&rt_credit_probe)) {
@@ -475,8 +653,7 @@ int rt_probes_init(void)
 		else
 			pr_err("%s cannot be probed (%d): this kernel takes no kprobe at a function's entry (built without KPROBES_ON_FTRACE?): not supported\n",
 			       rt_credit_probe.symbol, err);
-		for (i = 0; i < rt_nr_probes; i++)
-			rt_probe_unregister(rt_all_probes[i]);
+		rt_probes_unregister_all();
 		return -EOPNOTSUPP;
 	}
 	register_module_notifier(&rt_module_nb);
@@ -494,14 +671,11 @@ int rt_probes_init(void)
  */
 void rt_probes_exit(void)
 {
-	unsigned int i;
-
 	unregister_module_notifier(&rt_module_nb);
 	mutex_lock(&rt_probe_mutex);
 	WRITE_ONCE(rt_stopping, true);
 	mutex_unlock(&rt_probe_mutex);
-	for (i = 0; i < rt_nr_probes; i++)
-		rt_probe_unregister(rt_all_probes[i]);
+	rt_probes_unregister_all();
 	irq_work_sync(&rt_disarm_iw);
 	cancel_delayed_work_sync(&rt_disarm_work);
 }

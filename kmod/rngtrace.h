@@ -17,7 +17,6 @@
 #include <linux/sched.h>
 #include <linux/types.h>
 
-#include "compat/fprobe.h"
 #include "uapi/linux/rngtrace.h"
 
 struct genl_family;
@@ -108,8 +107,14 @@ enum rt_probe_group {
 /* One place a probe attaches: the function or one of its GCC clones. */
 struct rt_probe_site {
 	struct kretprobe krp;		/* krp.kp is the kprobe when !is_ret */
-	struct rt_fprobe fp;		/* instead, where fprobe is true */
-	bool fprobe;
+	/*
+	 * An entry-only probe on a function whose entry is an ftrace site:
+	 * the kprobe just past that site (int3, no ftrace update), krp.kp
+	 * registered disabled beside it (probes.c).
+	 */
+	struct kprobe past;
+	bool past_used;
+	bool fprobe;			/* on one of probes.c's fprobes instead */
 	char name[KSYM_NAME_LEN];
 	unsigned long addr;		/* where it attached */
 	unsigned long start, end;	/* the function's text, for nesting */
@@ -126,9 +131,16 @@ struct rt_probe {
 	kprobe_pre_handler_t pre_handler;
 	kretprobe_handler_t entry_handler;
 	kretprobe_handler_t handler;
-	/* Where fprobes work (compat/fprobe.h): the same, ftrace-based. */
-	rt_fentry_t fentry;
-	rt_fexit_t fexit;
+	/*
+	 * Where fprobes work (compat/fprobe.h): the same, on ftrace. Only
+	 * for functions of the kernel proper (random.c's): an fprobe is
+	 * never moved when a module goes. fentry returns nonzero to skip
+	 * fexit; caller is where the call returns to.
+	 */
+	int (*fentry)(struct pt_regs *regs, void *data);
+	void (*fexit)(struct pt_regs *regs, unsigned long caller, void *data);
+	/* Not called once the CRNG is ready: disarmed by a flag, not text. */
+	bool idle_once_ready;
 	size_t data_size;
 	int maxactive;
 	unsigned int nsites;

@@ -165,9 +165,10 @@ static long rt_user_result(long ret)
 	return ret;
 }
 
-static int rt_call_end(struct kretprobe_instance *ri, struct pt_regs *regs)
+static void rt_call_finish(struct pt_regs *regs, unsigned long caller,
+			   void *data)
 {
-	struct rt_wait_call *c = (void *)ri->data;
+	struct rt_wait_call *c = data;
 	bool seeded = rng_is_initialized();
 
 	c->ev.result = rt_user_result(regs_return_value(regs));
@@ -184,7 +185,6 @@ static int rt_call_end(struct kretprobe_instance *ri, struct pt_regs *regs)
 	rt_ring_put(&c->ev);
 	if (rng_is_initialized())
 		rt_probes_maybe_disarm();
-	return 0;
 }
 
 /* Every hot entry handler: ready means nothing to record, and disarm. */
@@ -196,8 +196,7 @@ static bool rt_ready_now(void)
 	return true;
 }
 
-static int rt_getrandom_entry(struct kretprobe_instance *ri,
-			      struct pt_regs *regs)
+static int rt_getrandom_begin(struct pt_regs *regs, void *data)
 {
 	unsigned long args[6];
 	u32 flags;
@@ -211,15 +210,14 @@ static int rt_getrandom_entry(struct kretprobe_instance *ri,
 	    (flags & (GRND_INSECURE | GRND_RANDOM)) ==
 	    (GRND_INSECURE | GRND_RANDOM))
 		return 1;	/* -EINVAL, reads nothing */
-	return rt_call_begin((void *)ri->data,
+	return rt_call_begin(data,
 			     flags & (GRND_NONBLOCK | GRND_INSECURE) ?
 			     RNGTRACE_EVENT_TYPE_UNSEEDED :
 			     RNGTRACE_EVENT_TYPE_WAIT,
 			     RNGTRACE_PATH_GETRANDOM, flags, args[1]);
 }
 
-static int rt_random_read_entry(struct kretprobe_instance *ri,
-				struct pt_regs *regs)
+static int rt_random_read_begin(struct pt_regs *regs, void *data)
 {
 	struct kiocb *kiocb = (void *)regs_get_kernel_argument(regs, 0);
 	struct iov_iter *iter = (void *)regs_get_kernel_argument(regs, 1);
@@ -230,7 +228,7 @@ static int rt_random_read_entry(struct kretprobe_instance *ri,
 		return 1;
 	nonblock = (kiocb->ki_flags & (IOCB_NOWAIT | IOCB_NOIO)) ||
 		   (kiocb->ki_filp->f_flags & O_NONBLOCK);
-	return rt_call_begin((void *)ri->data,
+	return rt_call_begin(data,
 			     nonblock ? RNGTRACE_EVENT_TYPE_UNSEEDED :
 					RNGTRACE_EVENT_TYPE_WAIT,
 			     RNGTRACE_PATH_DEV_RANDOM,
@@ -238,8 +236,7 @@ static int rt_random_read_entry(struct kretprobe_instance *ri,
 			     iov_iter_count(iter));
 }
 
-static int rt_urandom_read_entry(struct kretprobe_instance *ri,
-				 struct pt_regs *regs)
+static int rt_urandom_read_begin(struct pt_regs *regs, void *data)
 {
 	struct kiocb *kiocb = (void *)regs_get_kernel_argument(regs, 0);
 	struct iov_iter *iter = (void *)regs_get_kernel_argument(regs, 1);
@@ -247,19 +244,18 @@ static int rt_urandom_read_entry(struct kretprobe_instance *ri,
 	atomic64_inc(&rt_wait_probes[2].hits);
 	if (rt_ready_now())
 		return 1;
-	return rt_call_begin((void *)ri->data, RNGTRACE_EVENT_TYPE_UNSEEDED,
+	return rt_call_begin(data, RNGTRACE_EVENT_TYPE_UNSEEDED,
 			     RNGTRACE_PATH_DEV_URANDOM,
 			     kiocb->ki_filp->f_flags & O_NONBLOCK,
 			     iov_iter_count(iter));
 }
 
-static int rt_kernel_wait_entry(struct kretprobe_instance *ri,
-				struct pt_regs *regs)
+static int rt_kernel_wait_begin(struct pt_regs *regs, void *data)
 {
 	atomic64_inc(&rt_wait_probes[3].hits);
 	if (rt_ready_now())
 		return 1;
-	return rt_call_begin((void *)ri->data, RNGTRACE_EVENT_TYPE_WAIT,
+	return rt_call_begin(data, RNGTRACE_EVENT_TYPE_WAIT,
 			     RNGTRACE_PATH_KERNEL, 0, 0);
 }
 
@@ -271,15 +267,14 @@ static int rt_kernel_wait_entry(struct kretprobe_instance *ri,
  * keeping it armed costs nothing then; a getrandom() passes no such
  * probe on its way.
  */
-static int rt_entropy_gen_entry(struct kretprobe_instance *ri,
-				struct pt_regs *regs)
+static int rt_entropy_gen_begin(struct pt_regs *regs, void *data)
 {
 	atomic64_inc(&rt_wait_probes[4].hits);
 	return rt_ready_now();
 }
 
-static int rt_entropy_gen_ret(struct kretprobe_instance *ri,
-			      struct pt_regs *regs)
+static void rt_entropy_gen_end(struct pt_regs *regs, unsigned long caller,
+			       void *data)
 {
 	unsigned long flags;
 	int slot;
@@ -291,31 +286,60 @@ static int rt_entropy_gen_ret(struct kretprobe_instance *ri,
 		rt_waiting[slot].seeded = rng_is_initialized();
 	}
 	raw_spin_unlock_irqrestore(&rt_waiting_lock, flags);
+}
+
+/* The same as kretprobes, where fprobes do not work (compat/fprobe.h). */
+#define RT_KRETPROBE_ENTRY(fn)						\
+static int fn##_kentry(struct kretprobe_instance *ri, struct pt_regs *regs) \
+{									\
+	return fn(regs, ri->data);					\
+}
+
+RT_KRETPROBE_ENTRY(rt_getrandom_begin)
+RT_KRETPROBE_ENTRY(rt_random_read_begin)
+RT_KRETPROBE_ENTRY(rt_urandom_read_begin)
+RT_KRETPROBE_ENTRY(rt_kernel_wait_begin)
+RT_KRETPROBE_ENTRY(rt_entropy_gen_begin)
+
+static int rt_call_end(struct kretprobe_instance *ri, struct pt_regs *regs)
+{
+	rt_call_finish(regs, 0, ri->data);
 	return 0;
 }
 
-#define RT_WAIT_PROBE(sym, entry) {					\
+static int rt_entropy_gen_ret(struct kretprobe_instance *ri,
+			      struct pt_regs *regs)
+{
+	rt_entropy_gen_end(regs, 0, NULL);
+	return 0;
+}
+
+#define RT_WAIT_PROBE(sym, begin) {					\
 	.symbol = (sym),						\
 	.group = RT_GROUP_HOT,						\
 	.is_ret = true,							\
-	.entry_handler = (entry),					\
+	.entry_handler = begin##_kentry,				\
 	.handler = rt_call_end,						\
+	.fentry = (begin),						\
+	.fexit = rt_call_finish,					\
 	.data_size = sizeof(struct rt_wait_call),			\
 	.maxactive = 2 * RT_MAX_WAITING,				\
 }
 
 /* The hits counters above index this table: keep the order. */
 struct rt_probe rt_wait_probes[] = {
-	RT_WAIT_PROBE(RT_SYSCALL_SYMBOL(getrandom), rt_getrandom_entry),
-	RT_WAIT_PROBE("random_read_iter", rt_random_read_entry),
-	RT_WAIT_PROBE("urandom_read_iter", rt_urandom_read_entry),
-	RT_WAIT_PROBE("wait_for_random_bytes", rt_kernel_wait_entry),
+	RT_WAIT_PROBE(RT_SYSCALL_SYMBOL(getrandom), rt_getrandom_begin),
+	RT_WAIT_PROBE("random_read_iter", rt_random_read_begin),
+	RT_WAIT_PROBE("urandom_read_iter", rt_urandom_read_begin),
+	RT_WAIT_PROBE("wait_for_random_bytes", rt_kernel_wait_begin),
 	{
 		.symbol = "try_to_generate_entropy",
 		.group = RT_GROUP_HOT,
 		.is_ret = true,
-		.entry_handler = rt_entropy_gen_entry,
+		.entry_handler = rt_entropy_gen_begin_kentry,
 		.handler = rt_entropy_gen_ret,
+		.fentry = rt_entropy_gen_begin,
+		.fexit = rt_entropy_gen_end,
 		.maxactive = 2 * RT_MAX_WAITING,
 	},
 };

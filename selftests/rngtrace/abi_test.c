@@ -138,7 +138,7 @@ static void __attribute__((constructor)) pick_sys_getrandom(void)
 
 /*
  * The kernel's fprobes return through rethook (6.5 to 6.13), where the
- * module puts the credit path on them (kmod/compat/fprobe.h). The ground
+ * module puts random.c's probes on them (kmod/compat/fprobe.h). The ground
  * truth is the kernel's own symbol table: rethook's fprobe exit callback.
  */
 static int kernel_has_rethook_fprobe(void)
@@ -223,19 +223,20 @@ static int kallsyms_scan(int present[NPROBES])
 TEST(every_probe_attached)
 {
 	int fp = kernel_has_rethook_fprobe();
-	uint32_t credit = fp ? RNGTRACE_PROBE_METHOD_FPROBE :
-			       RNGTRACE_PROBE_METHOD_KRETPROBE;
-	uint32_t reseed = fp ? RNGTRACE_PROBE_METHOD_FPROBE :
-			       RNGTRACE_PROBE_METHOD_KPROBE;
+	uint32_t ret = fp ? RNGTRACE_PROBE_METHOD_FPROBE :
+			    RNGTRACE_PROBE_METHOD_KRETPROBE;
+	uint32_t entry = fp ? RNGTRACE_PROBE_METHOD_FPROBE :
+			      RNGTRACE_PROBE_METHOD_KPROBE;
+	/* random.c's on fprobes where they work, the hwrng core's never. */
 	const struct { const char *sym; uint32_t method; } want[NPROBES] = {
-		{ "_credit_init_bits", credit },
-		{ "crng_reseed", reseed },
-		{ "crng_set_ready", RNGTRACE_PROBE_METHOD_KPROBE },
-		{ "try_to_generate_entropy", RNGTRACE_PROBE_METHOD_KRETPROBE },
-		{ sys_getrandom, RNGTRACE_PROBE_METHOD_KRETPROBE },
-		{ "random_read_iter", RNGTRACE_PROBE_METHOD_KRETPROBE },
-		{ "urandom_read_iter", RNGTRACE_PROBE_METHOD_KRETPROBE },
-		{ "wait_for_random_bytes", RNGTRACE_PROBE_METHOD_KRETPROBE },
+		{ "_credit_init_bits", ret },
+		{ "crng_reseed", entry },
+		{ "crng_set_ready", entry },
+		{ "try_to_generate_entropy", ret },
+		{ sys_getrandom, ret },
+		{ "random_read_iter", ret },
+		{ "urandom_read_iter", ret },
+		{ "wait_for_random_bytes", ret },
 		{ "hwrng_register", RNGTRACE_PROBE_METHOD_KRETPROBE },
 		{ "hwrng_unregister", RNGTRACE_PROBE_METHOD_KPROBE },
 		{ "add_hwgenerator_randomness", RNGTRACE_PROBE_METHOD_KPROBE },

@@ -11,9 +11,8 @@
  * Placed for what arming costs: a kprobe on a function's entry is on its
  * ftrace site, and arming or disarming it is an ftrace update over every
  * call site of the kernel. random.c's probes share two fprobes where the
- * kernel has them (one update each); an entry-only kprobe elsewhere goes
- * on the instruction after the ftrace site (an int3). Each site's kprobe
- * on the entry is what found the function, registered disabled.
+ * kernel has them (one update each); the kprobe on each entry is what
+ * found the function, registered disabled.
  *
  * Once the CRNG is ready and no wait is in flight, getrandom() can no
  * longer block, so the syscall and credit probes (RT_GROUP_HOT) disarm
@@ -38,7 +37,6 @@
 
 #include "compat/fprobe.h"
 #include "compat/irq_work.h"
-#include "compat/kprobes.h"
 #include "rngtrace.h"
 
 static bool keep_armed;
@@ -173,25 +171,6 @@ static int rt_fp_register(struct rt_fprobe_sites *fs)
 }
 
 /*
- * An entry-only probe whose function starts with an ftrace site: a kprobe
- * on the instruction after it instead. Arming a kprobe on an ftrace site
- * is one ftrace update over every call site in the kernel (~20 ms of a
- * boot under emulation, again to disarm); this one is an int3.
- */
-static bool rt_site_past_ftrace(struct rt_probe *p, struct rt_probe_site *s)
-{
-	if (!RT_FTRACE_SITE_SIZE || !(s->krp.kp.flags & KPROBE_FLAG_FTRACE))
-		return false;
-	memset(&s->past, 0, sizeof(s->past));
-	s->past.addr = (kprobe_opcode_t *)(s->addr + RT_FTRACE_SITE_SIZE);
-	s->past.pre_handler = p->pre_handler;
-	if (register_kprobe(&s->past))
-		return false;
-	s->past_used = true;
-	return true;
-}
-
-/*
  * The sites gathered for fs go live at once; where the kernel takes no
  * fprobe, each site's kprobe is armed instead.
  */
@@ -211,8 +190,6 @@ static void rt_fp_commit(struct rt_fprobe_sites *fs)
 		struct rt_probe_site *s = fs->site[i];
 
 		s->fprobe = false;
-		if (!fs->probe[i]->is_ret && rt_site_past_ftrace(fs->probe[i], s))
-			continue;
 		ret = fs->probe[i]->is_ret ? enable_kretprobe(&s->krp) :
 					     enable_kprobe(&s->krp.kp);
 		s->armed = !ret;
@@ -240,10 +217,10 @@ static int rt_site_register(struct rt_probe *p, struct rt_probe_site *s,
 	}
 	/*
 	 * Registered disabled, then armed: a refused clone only to learn it
-	 * exists; a site on an fprobe or past the ftrace site only to learn
-	 * where the function is. That kprobe stays registered, disabled (it
-	 * patches nothing), until the site is unregistered: unregistering
-	 * waits for an RCU grace period, which module load need not.
+	 * exists; a site on an fprobe only to learn where the function is.
+	 * That kprobe stays registered, disabled (it patches nothing), until
+	 * the site is unregistered: unregistering waits for an RCU grace
+	 * period, which module load need not.
 	 */
 	kp->flags = KPROBE_FLAG_DISABLED;
 	ret = p->is_ret ? register_kretprobe(&s->krp) : register_kprobe(kp);
@@ -262,7 +239,7 @@ static int rt_site_register(struct rt_probe *p, struct rt_probe_site *s,
 	}
 	s->attached = true;
 	s->armed = true;
-	if (rt_fp_add(fs, p, s) || (!p->is_ret && rt_site_past_ftrace(p, s)))
+	if (rt_fp_add(fs, p, s))
 		return 0;
 	ret = p->is_ret ? enable_kretprobe(&s->krp) : enable_kprobe(kp);
 	if (ret) {
@@ -329,9 +306,6 @@ static void rt_probe_unregister(struct rt_probe *p)
 
 		if (!s->attached)
 			continue;
-		if (s->past_used)
-			unregister_kprobe(&s->past);
-		s->past_used = false;
 		if (p->is_ret)
 			unregister_kretprobe(&s->krp);
 		else
@@ -347,8 +321,6 @@ u64 rt_site_nmissed(const struct rt_probe *p, const struct rt_probe_site *s)
 	if (s->fprobe)
 		return rt_fprobe_nmissed(rt_fp_for(p) == &rt_fp_flagged ?
 					 &rt_fp_flagged.f : &rt_fp_unpatched.f);
-	if (s->past_used)
-		return s->past.nmissed;
 	return s->krp.kp.nmissed + (p->is_ret ? s->krp.nmissed : 0);
 }
 
@@ -376,9 +348,6 @@ static void rt_probe_set_armed(struct rt_probe *p, bool arm)
 		ret = 0;
 		if (s->fprobe)
 			WRITE_ONCE(s->armed, arm);	/* and rt_fp_set_armed() */
-		else if (s->past_used)
-			ret = arm ? enable_kprobe(&s->past) :
-				    disable_kprobe(&s->past);
 		else if (p->is_ret)
 			ret = arm ? enable_kretprobe(&s->krp) :
 				    disable_kretprobe(&s->krp);

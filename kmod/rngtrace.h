@@ -107,13 +107,6 @@ enum rt_probe_group {
 /* One place a probe attaches: the function or one of its GCC clones. */
 struct rt_probe_site {
 	struct kretprobe krp;		/* krp.kp is the kprobe when !is_ret */
-	/*
-	 * An entry-only probe on a function whose entry is an ftrace site:
-	 * the kprobe just past that site (int3, no ftrace update), krp.kp
-	 * registered disabled beside it (probes.c).
-	 */
-	struct kprobe past;
-	bool past_used;
 	bool fprobe;			/* on one of probes.c's fprobes instead */
 	char name[KSYM_NAME_LEN];
 	unsigned long addr;		/* where it attached */

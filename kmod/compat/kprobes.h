@@ -1,7 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * kprobes across kernels.
- *
  * rt_kretprobe_caller() - in a kretprobe's return handler, the address the
  * probed call returns to.
  *
@@ -17,20 +15,8 @@
 #ifndef _RNGTRACE_COMPAT_KPROBES_H
 #define _RNGTRACE_COMPAT_KPROBES_H
 
-#include <linux/ftrace.h>
 #include <linux/kprobes.h>
 #include <linux/ptrace.h>
-
-/*
- * The length of the ftrace call site a kprobe on a function's entry sits
- * on (KPROBE_FLAG_FTRACE); the next instruction starts right after it.
- * 0 where kprobes never sit on one.
- */
-#if defined(CONFIG_KPROBES_ON_FTRACE) && defined(MCOUNT_INSN_SIZE)
-#define RT_FTRACE_SITE_SIZE MCOUNT_INSN_SIZE
-#else
-#define RT_FTRACE_SITE_SIZE 0
-#endif
 
 static nokprobe_inline unsigned long
 rt_kretprobe_caller(struct kretprobe_instance *ri, struct pt_regs *regs)

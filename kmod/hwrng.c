@@ -51,24 +51,23 @@ static void rt_hwrng_pick_current(void)
 		best->current_rng = true;
 }
 
-static int rt_hwrng_register_entry(struct kretprobe_instance *ri,
-				   struct pt_regs *regs)
+static int rt_hwrng_register_begin(struct pt_regs *regs, void *data)
 {
 	atomic64_inc(&rt_hwrng_probes[0].hits);
-	*(struct hwrng **)ri->data = (void *)regs_get_kernel_argument(regs, 0);
+	*(struct hwrng **)data = (void *)regs_get_kernel_argument(regs, 0);
 	return 0;
 }
 
-static int rt_hwrng_register_ret(struct kretprobe_instance *ri,
-				 struct pt_regs *regs)
+static void rt_hwrng_register_end(struct pt_regs *regs, unsigned long caller,
+				  void *data)
 {
-	struct hwrng *rng = *(struct hwrng **)ri->data;
+	struct hwrng *rng = *(struct hwrng **)data;
 	struct rt_hwrng_info *h;
 	struct rt_event ev;
 	unsigned long flags;
 
 	if (regs_return_value(regs) || !rng)
-		return 0;	/* not registered */
+		return;	/* not registered */
 
 	rt_event_init(&ev, RNGTRACE_EVENT_TYPE_HWRNG_REGISTER);
 	strscpy(ev.name, rng->name, sizeof(ev.name));
@@ -88,10 +87,9 @@ static int rt_hwrng_register_ret(struct kretprobe_instance *ri,
 	raw_spin_unlock_irqrestore(&rt_hwrng_lock, flags);
 
 	rt_ring_put(&ev);
-	return 0;
 }
 
-static int rt_hwrng_unregister_pre(struct kprobe *kp, struct pt_regs *regs)
+static int rt_hwrng_unregister_begin(struct pt_regs *regs, void *data)
 {
 	struct hwrng *rng = (void *)regs_get_kernel_argument(regs, 0);
 	struct rt_hwrng_info *h;
@@ -112,10 +110,10 @@ static int rt_hwrng_unregister_pre(struct kprobe *kp, struct pt_regs *regs)
 	raw_spin_unlock_irqrestore(&rt_hwrng_lock, flags);
 
 	rt_ring_put(&ev);
-	return 0;
+	return 1;
 }
 
-static int rt_hwrng_feed_pre(struct kprobe *kp, struct pt_regs *regs)
+static int rt_hwrng_feed_begin(struct pt_regs *regs, void *data)
 {
 	unsigned long len = regs_get_kernel_argument(regs, 1);
 	unsigned long entropy = regs_get_kernel_argument(regs, 2);
@@ -145,10 +143,40 @@ static int rt_hwrng_feed_pre(struct kprobe *kp, struct pt_regs *regs)
 		h->bits += entropy;
 	}
 	raw_spin_unlock_irqrestore(&rt_hwrng_lock, flags);
+	return 1;
+}
+
+/* The same as kprobes, where fprobes do not work (compat/fprobe.h). */
+static int rt_hwrng_register_entry(struct kretprobe_instance *ri,
+				   struct pt_regs *regs)
+{
+	return rt_hwrng_register_begin(regs, ri->data);
+}
+
+static int rt_hwrng_register_ret(struct kretprobe_instance *ri,
+				 struct pt_regs *regs)
+{
+	rt_hwrng_register_end(regs, 0, ri->data);
 	return 0;
 }
 
-/* The hits counters above index this table: keep the order. */
+static int rt_hwrng_unregister_pre(struct kprobe *kp, struct pt_regs *regs)
+{
+	rt_hwrng_unregister_begin(regs, NULL);
+	return 0;
+}
+
+static int rt_hwrng_feed_pre(struct kprobe *kp, struct pt_regs *regs)
+{
+	rt_hwrng_feed_begin(regs, NULL);
+	return 0;
+}
+
+/*
+ * The hits counters above index this table: keep the order. On fprobes
+ * where the hw_random core is built in (probes.c keeps a module's
+ * functions on kprobes); add_hwgenerator_randomness() is random.c's.
+ */
 struct rt_probe rt_hwrng_probes[] = {
 	{
 		.symbol = "hwrng_register",
@@ -156,6 +184,8 @@ struct rt_probe rt_hwrng_probes[] = {
 		.is_ret = true,
 		.entry_handler = rt_hwrng_register_entry,
 		.handler = rt_hwrng_register_ret,
+		.fentry = rt_hwrng_register_begin,
+		.fexit = rt_hwrng_register_end,
 		.data_size = sizeof(struct hwrng *),
 		.maxactive = 8,
 	},
@@ -163,11 +193,13 @@ struct rt_probe rt_hwrng_probes[] = {
 		.symbol = "hwrng_unregister",
 		.group = RT_GROUP_ALWAYS,
 		.pre_handler = rt_hwrng_unregister_pre,
+		.fentry = rt_hwrng_unregister_begin,
 	},
 	{
 		.symbol = "add_hwgenerator_randomness",
 		.group = RT_GROUP_ALWAYS,
 		.pre_handler = rt_hwrng_feed_pre,
+		.fentry = rt_hwrng_feed_begin,
 	},
 };
 

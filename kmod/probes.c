@@ -63,7 +63,10 @@ static const struct {
 	{ "%s.isra.%u", 2, true },
 };
 
-/* The function's text from its symbol ("name+0x0/0x1a0"), for nesting. */
+/*
+ * The function's text from its symbol ("name+0x0/0x1a0"), for nesting,
+ * and whether it is a module's ("name+0x0/0x1a0 [rng_core]").
+ */
 static void rt_site_bounds(struct rt_probe_site *s, unsigned long addr)
 {
 	char sym[KSYM_SYMBOL_LEN];
@@ -71,6 +74,7 @@ static void rt_site_bounds(struct rt_probe_site *s, unsigned long addr)
 	char *p = NULL;
 
 	sprint_symbol(sym, addr);
+	s->in_module = !!strchr(sym, '[');
 	p = strrchr(sym, '+');
 	if (!p || sscanf(p, "+%lx/%lx", &off, &size) != 2)
 		return;
@@ -142,11 +146,14 @@ static struct rt_fprobe_sites *rt_fp_for(const struct rt_probe *p)
 	       &rt_fp_flagged : &rt_fp_unpatched;
 }
 
-/* s, registered disabled at an ftrace site, joins fs's next registration. */
+/*
+ * s, registered disabled at an ftrace site, joins fs's next registration.
+ * Not in a module: an fprobe keeps its addresses when the module goes.
+ */
 static bool rt_fp_add(struct rt_fprobe_sites *fs, struct rt_probe *p,
 		      struct rt_probe_site *s)
 {
-	if (!fs || fs->registered || fs->n == RT_MAX_FSITES ||
+	if (!fs || fs->registered || fs->n == RT_MAX_FSITES || s->in_module ||
 	    !(s->krp.kp.flags & KPROBE_FLAG_FTRACE))
 		return false;
 	fs->addr[fs->n] = s->addr;
@@ -604,12 +611,15 @@ int rt_probes_init(void)
 
 	mutex_lock(&rt_probe_mutex);
 	rt_hot_armed = true;
-	for (i = 0; i < rt_nr_probes; i++) {
-		/* The credit path live first, then the rest. */
-		if (rt_all_probes[i] == rt_wait_probes)
-			rt_fp_commit(&rt_fp_flagged);
-		rt_probe_register(rt_all_probes[i], false, true);
-	}
+	/* The credit path live first (with what shares its fprobe), then the rest. */
+	for (i = 0; i < rt_nr_probes; i++)
+		if (rt_all_probes[i]->group == RT_GROUP_ALWAYS ||
+		    rt_all_probes[i]->idle_once_ready)
+			rt_probe_register(rt_all_probes[i], false, true);
+	rt_fp_commit(&rt_fp_flagged);
+	for (i = 0; i < rt_nr_probes; i++)
+		if (!rt_all_probes[i]->nsites)
+			rt_probe_register(rt_all_probes[i], false, true);
 	rt_fp_commit(&rt_fp_unpatched);
 	mutex_unlock(&rt_probe_mutex);
 

@@ -111,6 +111,7 @@ struct rt_probe_site {
 	char name[KSYM_NAME_LEN];
 	unsigned long addr;		/* where it attached */
 	unsigned long start, end;	/* the function's text, for nesting */
+	bool in_module;
 	int error;
 	bool attached;
 	bool armed;
@@ -125,10 +126,10 @@ struct rt_probe {
 	kretprobe_handler_t entry_handler;
 	kretprobe_handler_t handler;
 	/*
-	 * Where fprobes work (compat/fprobe.h): the same, on ftrace. Only
-	 * for functions of the kernel proper (random.c's): an fprobe is
-	 * never moved when a module goes. fentry returns nonzero to skip
-	 * fexit; caller is where the call returns to.
+	 * Where fprobes work (compat/fprobe.h): the same, on ftrace, for a
+	 * function of the kernel proper (one in a module stays a kprobe).
+	 * fentry returns nonzero to skip fexit; caller is where the call
+	 * returns to.
 	 */
 	int (*fentry)(struct pt_regs *regs, void *data);
 	void (*fexit)(struct pt_regs *regs, unsigned long caller, void *data);

@@ -206,6 +206,15 @@ static void rt_fp_commit(struct rt_fprobe_sites *fs)
 	fs->n = 0;
 }
 
+static void rt_site_kprobe_unregister(struct rt_probe *p,
+				      struct rt_probe_site *s)
+{
+	if (p->is_ret)
+		unregister_kretprobe(&s->krp);
+	else
+		unregister_kprobe(&s->krp.kp);
+}
+
 static int rt_site_register(struct rt_probe *p, struct rt_probe_site *s,
 			    bool refuse, struct rt_fprobe_sites *fs)
 {
@@ -236,10 +245,7 @@ static int rt_site_register(struct rt_probe *p, struct rt_probe_site *s,
 	s->addr = (unsigned long)kp->addr;
 	rt_site_bounds(s, s->addr);
 	if (refuse) {
-		if (p->is_ret)
-			unregister_kretprobe(&s->krp);
-		else
-			unregister_kprobe(kp);
+		rt_site_kprobe_unregister(p, s);
 		s->refused = true;
 		pr_warn("%s: argument layout unknown, not probed\n", s->name);
 		return 0;
@@ -250,10 +256,7 @@ static int rt_site_register(struct rt_probe *p, struct rt_probe_site *s,
 		return 0;
 	ret = p->is_ret ? enable_kretprobe(&s->krp) : enable_kprobe(kp);
 	if (ret) {
-		if (p->is_ret)
-			unregister_kretprobe(&s->krp);
-		else
-			unregister_kprobe(kp);
+		rt_site_kprobe_unregister(p, s);
 		s->attached = false;
 		s->armed = false;
 	}
@@ -313,10 +316,7 @@ static void rt_probe_unregister(struct rt_probe *p)
 
 		if (!s->attached)
 			continue;
-		if (p->is_ret)
-			unregister_kretprobe(&s->krp);
-		else
-			unregister_kprobe(&s->krp.kp);
+		rt_site_kprobe_unregister(p, s);
 		s->attached = false;
 		s->armed = false;
 	}

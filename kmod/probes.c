@@ -11,8 +11,10 @@
  * Placed for what arming costs: a kprobe on a function's entry is on its
  * ftrace site, and arming or disarming it is an ftrace update over every
  * call site of the kernel. random.c's probes share two fprobes where the
- * kernel has them (one update each); the kprobe on each entry is what
- * found the function, registered disabled.
+ * kernel has them (one update each), their functions found by a walk of
+ * the symbols around random.c (findsym.c); elsewhere, and for what the
+ * walk did not meet, a kprobe registered disabled on each entry is what
+ * finds the function.
  *
  * Once the CRNG is ready and no wait is in flight, getrandom() can no
  * longer block, so the syscall and credit probes (RT_GROUP_HOT) disarm
@@ -146,6 +148,23 @@ static struct rt_fprobe_sites *rt_fp_for(const struct rt_probe *p)
 	       &rt_fp_flagged : &rt_fp_unpatched;
 }
 
+/* fs takes sites until it is registered. */
+static bool rt_fp_open(const struct rt_fprobe_sites *fs)
+{
+	return fs && !fs->registered && fs->n < RT_MAX_FSITES;
+}
+
+static void rt_fp_put(struct rt_fprobe_sites *fs, struct rt_probe *p,
+		      struct rt_probe_site *s)
+{
+	fs->addr[fs->n] = s->addr;
+	fs->probe[fs->n] = p;
+	fs->site[fs->n++] = s;
+	fs->data_size = max(fs->data_size, p->data_size);
+	fs->maxactive += max(p->maxactive, 4 * (int)num_possible_cpus());
+	s->fprobe = true;
+}
+
 /*
  * s, registered disabled at an ftrace site, joins fs's next registration.
  * Not in a module: an fprobe keeps its addresses when the module goes.
@@ -153,15 +172,10 @@ static struct rt_fprobe_sites *rt_fp_for(const struct rt_probe *p)
 static bool rt_fp_add(struct rt_fprobe_sites *fs, struct rt_probe *p,
 		      struct rt_probe_site *s)
 {
-	if (!fs || fs->registered || fs->n == RT_MAX_FSITES || s->in_module ||
+	if (!rt_fp_open(fs) || s->in_module ||
 	    !(s->krp.kp.flags & KPROBE_FLAG_FTRACE))
 		return false;
-	fs->addr[fs->n] = s->addr;
-	fs->probe[fs->n] = p;
-	fs->site[fs->n++] = s;
-	fs->data_size = max(fs->data_size, p->data_size);
-	fs->maxactive += max(p->maxactive, 4 * (int)num_possible_cpus());
-	s->fprobe = true;
+	rt_fp_put(fs, p, s);
 	return true;
 }
 
@@ -174,6 +188,71 @@ static int rt_fp_register(struct rt_fprobe_sites *fs)
 	ret = rt_fprobe_register(&fs->f, fs->addr, fs->n, fs->data_size,
 				 fs->maxactive);
 	fs->registered = !ret;
+	return ret;
+}
+
+static void rt_site_kprobe_unregister(struct rt_probe *p,
+				      struct rt_probe_site *s)
+{
+	if (!s->kprobe)
+		return;
+	if (p->is_ret)
+		unregister_kretprobe(&s->krp);
+	else
+		unregister_kprobe(&s->krp.kp);
+	s->kprobe = false;
+}
+
+/*
+ * A site on an fprobe that the walk found (findsym.c): no kprobe needed to
+ * learn where it is. A refused clone is only noted.
+ */
+static bool rt_site_found(struct rt_probe *p, struct rt_probe_site *s,
+			  bool refuse, struct rt_fprobe_sites *fs)
+{
+	unsigned long start, size;
+
+	if (!rt_fp_open(fs) || !rt_findsym(s->name, &start, &size))
+		return false;
+	if (refuse) {
+		s->refused = true;
+		pr_warn("%s: argument layout unknown, not probed\n", s->name);
+		return true;
+	}
+	s->addr = start;
+	s->start = start;
+	s->end = start + size;
+	s->attached = true;
+	s->armed = true;
+	rt_fp_put(fs, p, s);
+	return true;
+}
+
+/*
+ * s's kprobe (or kretprobe), registered disabled: a refused clone's only
+ * to learn it exists; a site on an fprobe's only to learn where the
+ * function is. That kprobe stays registered, disabled (it patches
+ * nothing), until the site is unregistered: unregistering waits for an
+ * RCU grace period, which module load need not.
+ */
+static int rt_site_kprobe(struct rt_probe *p, struct rt_probe_site *s)
+{
+	struct kprobe *kp = &s->krp.kp;
+	int ret;
+
+	memset(&s->krp, 0, sizeof(s->krp));
+	kp->symbol_name = s->name;
+	if (p->is_ret) {
+		s->krp.entry_handler = p->entry_handler;
+		s->krp.handler = p->handler;
+		s->krp.data_size = p->data_size;
+		s->krp.maxactive = p->maxactive;
+	} else {
+		kp->pre_handler = p->pre_handler;
+	}
+	kp->flags = KPROBE_FLAG_DISABLED;
+	ret = p->is_ret ? register_kretprobe(&s->krp) : register_kprobe(kp);
+	s->kprobe = !ret;
 	return ret;
 }
 
@@ -197,22 +276,20 @@ static void rt_fp_commit(struct rt_fprobe_sites *fs)
 		struct rt_probe_site *s = fs->site[i];
 
 		s->fprobe = false;
-		ret = fs->probe[i]->is_ret ? enable_kretprobe(&s->krp) :
-					     enable_kprobe(&s->krp.kp);
+		ret = s->kprobe ? 0 : rt_site_kprobe(fs->probe[i], s);
+		if (ret) {
+			s->attached = false;
+			s->error = ret;
+		} else {
+			ret = fs->probe[i]->is_ret ?
+			      enable_kretprobe(&s->krp) :
+			      enable_kprobe(&s->krp.kp);
+		}
 		s->armed = !ret;
 		if (ret)
 			pr_warn("%s: cannot arm (%d)\n", s->name, ret);
 	}
 	fs->n = 0;
-}
-
-static void rt_site_kprobe_unregister(struct rt_probe *p,
-				      struct rt_probe_site *s)
-{
-	if (p->is_ret)
-		unregister_kretprobe(&s->krp);
-	else
-		unregister_kprobe(&s->krp.kp);
 }
 
 static int rt_site_register(struct rt_probe *p, struct rt_probe_site *s,
@@ -221,25 +298,9 @@ static int rt_site_register(struct rt_probe *p, struct rt_probe_site *s,
 	struct kprobe *kp = &s->krp.kp;
 	int ret;
 
-	memset(&s->krp, 0, sizeof(s->krp));
-	kp->symbol_name = s->name;
-	if (p->is_ret) {
-		s->krp.entry_handler = p->entry_handler;
-		s->krp.handler = p->handler;
-		s->krp.data_size = p->data_size;
-		s->krp.maxactive = p->maxactive;
-	} else {
-		kp->pre_handler = p->pre_handler;
-	}
-	/*
-	 * Registered disabled, then armed: a refused clone only to learn it
-	 * exists; a site on an fprobe only to learn where the function is.
-	 * That kprobe stays registered, disabled (it patches nothing), until
-	 * the site is unregistered: unregistering waits for an RCU grace
-	 * period, which module load need not.
-	 */
-	kp->flags = KPROBE_FLAG_DISABLED;
-	ret = p->is_ret ? register_kretprobe(&s->krp) : register_kprobe(kp);
+	if (rt_site_found(p, s, refuse, fs))
+		return 0;
+	ret = rt_site_kprobe(p, s);
 	if (ret)
 		return ret;
 	s->addr = (unsigned long)kp->addr;
@@ -609,6 +670,16 @@ int rt_probes_init(void)
 	WARN_ON(rt_nr_probes != 1 + rt_nr_ready_probes + rt_nr_wait_probes +
 				rt_nr_hwrng_probes);
 
+	if (rt_fprobe_supported()) {
+		const char *names[ARRAY_SIZE(rt_all_probes)];
+		unsigned int n = 0;
+
+		for (i = 0; i < rt_nr_probes; i++)
+			if (rt_fp_for(rt_all_probes[i]))
+				names[n++] = rt_all_probes[i]->symbol;
+		rt_findsym_init(names, n);
+	}
+
 	mutex_lock(&rt_probe_mutex);
 	rt_hot_armed = true;
 	/* The credit path live first (with what shares its fprobe), then the rest. */
@@ -622,6 +693,7 @@ int rt_probes_init(void)
 			rt_probe_register(rt_all_probes[i], false, true);
 	rt_fp_commit(&rt_fp_unpatched);
 	mutex_unlock(&rt_probe_mutex);
+	rt_findsym_exit();
 
 	if (!rt_probe_attached(&rt_credit_probe)) {
 		int err = rt_credit_probe.site[0].error;

@@ -116,6 +116,7 @@ struct rt_probe_site {
 	bool attached;
 	bool armed;
 	bool refused;			/* .constprop/.isra: layout unknown */
+	bool kprobe;			/* krp is registered */
 };
 
 struct rt_probe {
@@ -157,6 +158,11 @@ rt_site_nth(unsigned int i, const struct rt_probe **p);
 u64 rt_site_nmissed(const struct rt_probe *p, const struct rt_probe_site *s);
 /* True when addr is inside one of p's sites: a clone called by another. */
 bool rt_probe_nested(const struct rt_probe *p, unsigned long addr);
+
+/* findsym.c: functions named @names (or their clones) near random.c's. */
+void rt_findsym_init(const char * const *names, unsigned int n);
+bool rt_findsym(const char *name, unsigned long *start, unsigned long *size);
+void rt_findsym_exit(void);
 
 /* credit.c */
 extern struct rt_probe rt_credit_probe;

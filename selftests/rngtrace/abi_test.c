@@ -276,6 +276,43 @@ TEST(every_probe_attached)
 }
 
 /*
+ * A site on an fprobe costs the kernel no kprobe, not even a disabled one
+ * to find the function by (each registration scans the whole jump table:
+ * ~6 ms of module load under emulation): the kernel's kprobes/list names
+ * none of them.
+ */
+TEST(fprobe_sites_have_no_kprobe)
+{
+	struct rt_probe_info p[16];
+	char line[512], sym[256];
+	int n, i, fprobes = 0;
+	FILE *f;
+
+	if (kernel_has_rethook_fprobe() != 1)
+		SKIP(return, "no fprobes on rethook in this kernel");
+	if (mount("debugfs", "/sys/kernel/debug", "debugfs", 0, NULL) &&
+	    errno != EBUSY)
+		SKIP(return, "no debugfs");
+	ASSERT_EQ(0, rt_probes(p, 16, &n));
+	for (i = 0; i < n; i++)
+		fprobes += p[i].method == RNGTRACE_PROBE_METHOD_FPROBE;
+	ASSERT_LT(0, fprobes) TH_LOG("no site on an fprobe");
+	f = fopen("/sys/kernel/debug/kprobes/list", "re");
+	ASSERT_NE(NULL, f) TH_LOG("kprobes/list: %s", strerror(errno));
+	while (fgets(line, sizeof(line), f)) {
+		const struct rt_probe_info *q;
+
+		if (sscanf(line, "%*s %*s %255s", sym) != 1)
+			continue;
+		sym[strcspn(sym, "+")] = '\0';
+		q = rt_probe_find(p, n, sym);
+		EXPECT_FALSE(q && q->method == RNGTRACE_PROBE_METHOD_FPROBE)
+			TH_LOG("an fprobe site in kprobes/list: %s", line);
+	}
+	fclose(f);
+}
+
+/*
  * Every copy of a probed function the kernel has (/proc/kallsyms, the
  * ground truth) is a row of PROBES_GET: name and name.part.N attached,
  * .constprop.N and .isra.N refused (their argument layout is their own).

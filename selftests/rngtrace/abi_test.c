@@ -313,6 +313,55 @@ TEST(fprobe_sites_have_no_kprobe)
 }
 
 /*
+ * Where the ftrace site is a function's first instruction (a kretprobe's
+ * row in kprobes/list reads "+0x0 [FTRACE]": x86_64 without IBT), an
+ * entry-only kprobe is an int3 on the next instruction, not an ftrace
+ * update each time it is armed or disarmed: its row has no [FTRACE], and
+ * no [OPTIMIZED] (the optimizer would hold text_mutex across an RCU-tasks
+ * grace period).
+ */
+TEST(entry_kprobes_are_past_the_ftrace_site)
+{
+	struct rt_probe_info p[16];
+	char line[512], sym[256];
+	int n, entry = 0, site_first = 0;
+	FILE *f;
+
+	if (mount("debugfs", "/sys/kernel/debug", "debugfs", 0, NULL) &&
+	    errno != EBUSY)
+		SKIP(return, "no debugfs");
+	ASSERT_EQ(0, rt_probes(p, 16, &n));
+	f = fopen("/sys/kernel/debug/kprobes/list", "re");
+	ASSERT_NE(NULL, f) TH_LOG("kprobes/list: %s", strerror(errno));
+	while (fgets(line, sizeof(line), f)) {
+		char kind;
+
+		if (sscanf(line, "%*s %c %255s", &kind, sym) == 2 &&
+		    kind == 'r' && strstr(sym, "+0x0") && strstr(line, "[FTRACE]"))
+			site_first = 1;
+	}
+	rewind(f);
+	while (fgets(line, sizeof(line), f)) {
+		const struct rt_probe_info *q;
+		char kind;
+
+		if (sscanf(line, "%*s %c %255s", &kind, sym) != 2)
+			continue;
+		sym[strcspn(sym, "+")] = '\0';
+		q = rt_probe_find(p, n, sym);
+		if (kind != 'k' || !q || q->method != RNGTRACE_PROBE_METHOD_KPROBE)
+			continue;
+		entry++;
+		EXPECT_EQ(NULL, strstr(line, "[OPTIMIZED]")) TH_LOG("%s", line);
+		if (site_first)
+			EXPECT_EQ(NULL, strstr(line, "[FTRACE]")) TH_LOG("%s", line);
+	}
+	fclose(f);
+	if (!entry || !site_first)
+		SKIP(return, "no entry kprobe, or no ftrace site first in a function");
+}
+
+/*
  * Every copy of a probed function the kernel has (/proc/kallsyms, the
  * ground truth) is a row of PROBES_GET: name and name.part.N attached,
  * .constprop.N and .isra.N refused (their argument layout is their own).

@@ -217,7 +217,9 @@ struct rt_probe rt_credit_probe = {
 
 /*
  * crng_reseed() before ready: only the completing credit calls it. Its
- * probe is of the credit's kind, so that both are seen or neither.
+ * probe is of the credit's kind, so that both are seen or neither, and
+ * on the entry like the credit's: moved past the ftrace site it would be
+ * an int3, whose handler runs as an NMI (x86), a context no credit has.
  */
 static int rt_reseed_begin(struct pt_regs *regs, void *data)
 {
@@ -259,6 +261,7 @@ struct rt_probe rt_ready_probes[] = {
 		.pre_handler = rt_reseed_pre,
 		.fentry = rt_reseed_begin,
 		.idle_once_ready = true,
+		.reads_context = true,
 	},
 	{
 		.symbol = "crng_set_ready",

@@ -250,7 +250,7 @@ static bool rt_site_past_ftrace(struct rt_probe *p, struct rt_probe_site *s,
 {
 	struct kprobe *kp = &s->krp.kp;
 
-	if (!RT_PAST_FTRACE_SITE || p->is_ret || refuse)
+	if (!RT_PAST_FTRACE_SITE || p->is_ret || p->reads_context || refuse)
 		return false;
 	memset(&s->krp, 0, sizeof(s->krp));
 	kp->symbol_name = s->name;

@@ -136,6 +136,11 @@ struct rt_probe {
 	void (*fexit)(struct pt_regs *regs, unsigned long caller, void *data);
 	/* Not called once the CRNG is ready: disarmed by a flag, not text. */
 	bool idle_once_ready;
+	/*
+	 * Its handler reads the context it runs in (credit.c): on the entry,
+	 * never an int3 past the ftrace site, whose handler runs as an NMI.
+	 */
+	bool reads_context;
 	size_t data_size;
 	int maxactive;
 	unsigned int nsites;

@@ -313,8 +313,9 @@ TEST(fprobe_sites_have_no_kprobe)
 }
 
 /*
- * Where the ftrace site is a function's first instruction (a kretprobe's
- * row in kprobes/list reads "+0x0 [FTRACE]": x86_64 without IBT), an
+ * Where the ftrace site is a function's first instruction (every
+ * kretprobe's row in kprobes/list reads "+0x0 [FTRACE]": x86_64 without
+ * IBT; with it, most read "+0x4", after the ENDBR), an
  * entry-only kprobe is an int3 on the next instruction, not an ftrace
  * update each time it is armed or disarmed: its row has no [FTRACE], and
  * no [OPTIMIZED] (the optimizer would hold text_mutex across an RCU-tasks
@@ -326,7 +327,7 @@ TEST(entry_kprobes_are_past_the_ftrace_site)
 {
 	struct rt_probe_info p[16];
 	char line[512], sym[256];
-	int n, entry = 0, site_first = 0;
+	int n, entry = 0, site_first = 0, site_later = 0;
 	FILE *f;
 
 	if (mount("debugfs", "/sys/kernel/debug", "debugfs", 0, NULL) &&
@@ -338,10 +339,16 @@ TEST(entry_kprobes_are_past_the_ftrace_site)
 	while (fgets(line, sizeof(line), f)) {
 		char kind;
 
-		if (sscanf(line, "%*s %c %255s", &kind, sym) == 2 &&
-		    kind == 'r' && strstr(sym, "+0x0") && strstr(line, "[FTRACE]"))
+		if (sscanf(line, "%*s %c %255s", &kind, sym) != 2 ||
+		    kind != 'r' || !strstr(line, "[FTRACE]"))
+			continue;
+		if (strstr(sym, "+0x0"))
 			site_first = 1;
+		else
+			site_later = 1;
 	}
+	/* IBT: functions with ENDBR have the site after it, others first. */
+	site_first &= !site_later;
 	rewind(f);
 	while (fgets(line, sizeof(line), f)) {
 		const struct rt_probe_info *q;

@@ -20,10 +20,15 @@
  * longer block, so the syscall and credit probes (RT_GROUP_HOT) disarm
  * themselves unless keep_armed is set: steady-state cost is zero.
  * Handlers cannot disarm (that sleeps): they kick an irq_work, which
- * queues the work that does, a second later: disarming patches kernel
- * text, and doing it the moment the last waiter returns would preempt
- * that waiter on its way back to userspace, the very task being measured.
- * The same work publishes READY if no probe hit did (credit.c).
+ * queues the work that does, disarm_delay_ms after the first kick, never
+ * with a wait in flight (the last waiter's return kicks it again, for a
+ * second later). Disarming patches kernel text (where
+ * the probes are kprobes on ftrace sites, an ftrace update each: 6.1's
+ * six take ~0.1 s of a boot under TCG), and doing it while the services
+ * that waited for the CRNG start, or as the last waiter returns, would
+ * delay the very tasks being measured; armed, a call costs a few hundred
+ * nanoseconds more. The same work publishes READY, a second after the
+ * first kick, if no probe hit did (credit.c).
  */
 
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
@@ -46,6 +51,11 @@ static bool keep_armed;
 module_param(keep_armed, bool, 0444);
 MODULE_PARM_DESC(keep_armed,
 		 "Keep the syscall and credit probes armed after the CRNG is ready (default: disarm)");
+
+static unsigned int disarm_delay_ms = 5000;
+module_param(disarm_delay_ms, uint, 0444);
+MODULE_PARM_DESC(disarm_delay_ms,
+		 "How long after the CRNG is ready the syscall and credit probes disarm, at least a second (default: 5000)");
 
 /* Arming, keep_armed and the stopping state. */
 static DEFINE_MUTEX(rt_probe_mutex);
@@ -589,20 +599,38 @@ static void rt_hot_set_armed(bool arm)
 		WRITE_ONCE(rt_hot_armed, true);
 }
 
+/* When the first handler that saw the CRNG ready kicked the work. */
+static unsigned long rt_ready_jiffies;
+static bool rt_ready_kicked;
+
+static void rt_disarm_workfn(struct work_struct *work);
+static DECLARE_DELAYED_WORK(rt_disarm_work, rt_disarm_workfn);
+
+/* Disarm disarm_delay_ms after ready; with a wait in flight, once it ends. */
 static void rt_disarm_workfn(struct work_struct *work)
 {
+	unsigned long due;
+
 	rt_ready_settle();
 	mutex_lock(&rt_probe_mutex);
-	if (!rt_stopping && rt_hot_armed && !keep_armed &&
-	    rng_is_initialized() && !rt_waiting_count())
+	if (rt_stopping || !rt_hot_armed || keep_armed ||
+	    !rng_is_initialized() || rt_waiting_count())
+		goto out;
+	due = READ_ONCE(rt_ready_jiffies) + msecs_to_jiffies(disarm_delay_ms);
+	if (time_before(jiffies, due))
+		schedule_delayed_work(&rt_disarm_work, due - jiffies);
+	else
 		rt_hot_set_armed(false);
+out:
 	mutex_unlock(&rt_probe_mutex);
 }
 
-static DECLARE_DELAYED_WORK(rt_disarm_work, rt_disarm_workfn);
-
 static void rt_disarm_irq_work(struct irq_work *iw)
 {
+	if (!rt_ready_kicked) {
+		WRITE_ONCE(rt_ready_jiffies, jiffies);
+		rt_ready_kicked = true;
+	}
 	schedule_delayed_work(&rt_disarm_work, HZ);
 }
 

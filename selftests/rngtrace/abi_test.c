@@ -78,9 +78,26 @@ static int hot_armed(void)
 	return armed == attached ? 1 : armed == 0 ? 0 : -1;
 }
 
+/* A numeric parameter of the module, or @dflt when it has none. */
+static long module_param_num(const char *name, long dflt)
+{
+	char path[128], v[24] = "";
+
+	snprintf(path, sizeof(path), "/sys/module/rngtrace/parameters/%s", name);
+	return read_line(path, v, sizeof(v)) ? dflt : strtol(v, NULL, 10);
+}
+
+/* How long after ready the hot probes may stay armed, with a margin. */
+static int64_t disarm_deadline_ms(void)
+{
+	return boottime_ns() / 1000000 +
+	       module_param_num("disarm_delay_ms", 1000) + 5000;
+}
+
 static int wait_hot_armed(int want)
 {
-	int64_t deadline = (boottime_ns() / 1000000) + 10000;
+	int64_t deadline = want ? boottime_ns() / 1000000 + 10000 :
+				  disarm_deadline_ms();
 
 	while ((boottime_ns() / 1000000) < deadline)
 		if (hot_armed() == want)
@@ -625,7 +642,9 @@ TEST(hot_probes_disarm_once_ready)
 	if (module_param_yes("keep_armed"))
 		SKIP(return, "loaded with keep_armed=1");
 	ASSERT_EQ(16, getrandom(buf, sizeof(buf), 0));	/* ready now */
-	ASSERT_EQ(0, wait_hot_armed(0)) TH_LOG("still armed after 10 s");
+	ASSERT_EQ(0, wait_hot_armed(0))
+		TH_LOG("still armed %ld ms after ready",
+		       module_param_num("disarm_delay_ms", 1000) + 5000);
 	ASSERT_EQ(0, rt_status(&before));
 	EXPECT_EQ(0, before.armed);
 	hits = getrandom_hits();
@@ -719,8 +738,8 @@ TEST(nothing_armed_on_the_getrandom_path_once_ready)
 	    errno != EBUSY)
 		SKIP(return, "no tracefs");
 	ASSERT_EQ(16, getrandom(buf, sizeof(buf), 0));	/* ready, no waiter */
-	/* The module disarms a second after the last waiter: 5 s to do it. */
-	deadline = boottime_ns() / 1000000 + 5000;
+	/* The module disarms disarm_delay_ms after ready: 5 s more to do it. */
+	deadline = disarm_deadline_ms();
 	do {
 		armed = armed_on_hot_path(why, sizeof(why));
 		ASSERT_LE(0, armed) TH_LOG("kprobes/list or enabled_functions unreadable");
@@ -728,7 +747,9 @@ TEST(nothing_armed_on_the_getrandom_path_once_ready)
 			break;
 		usleep(20000);
 	} while (boottime_ns() / 1000000 < deadline);
-	EXPECT_EQ(0, armed) TH_LOG("5 s after ready, %d armed; %s", armed, why);
+	EXPECT_EQ(0, armed) TH_LOG("%ld ms after ready, %d armed; %s",
+				   module_param_num("disarm_delay_ms", 1000) + 5000,
+				   armed, why);
 }
 
 TEST(keep_armed_counts_calls_after_ready)

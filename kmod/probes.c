@@ -627,7 +627,8 @@ out:
 
 static void rt_disarm_irq_work(struct irq_work *iw)
 {
-	if (!rt_ready_kicked) {
+	/* CONFIG_SET's keep-armed off kicks it whatever the CRNG's state. */
+	if (!rt_ready_kicked && rng_is_initialized()) {
 		WRITE_ONCE(rt_ready_jiffies, jiffies);
 		rt_ready_kicked = true;
 	}

@@ -200,14 +200,16 @@ TEST(blocked_waiters_match_their_own_clocks)
 	struct measured m[NCHILD];
 	pid_t pids[NCHILD];
 	struct rt_st st;
-	int pipes[2], go[2], i, j, n, seen_in_flight = 0, getrandom_waits = 0;
+	int pipes[2], go[NCHILD][2], i, j, n, seen_in_flight = 0;
+	int getrandom_waits = 0;
 	int seen[NCHILD] = {};
 	char rt_runtime[32];
 	int64_t deadline;
 
 	SKIP_IF_READY(_metadata);
 	ASSERT_EQ(0, pipe(pipes));
-	ASSERT_EQ(0, pipe(go));
+	for (i = 0; i < NCHILD; i++)
+		ASSERT_EQ(0, pipe(go[i]));
 	for (i = 0; i < NCHILD; i++) {
 		pid_t pid = fork();
 
@@ -218,11 +220,12 @@ TEST(blocked_waiters_match_their_own_clocks)
 			char buf[16], c;
 			int fd = -1;
 
-			close(go[1]);
+			for (j = 0; j < NCHILD; j++)
+				close(go[j][1]);
 			if (i >= NGETRANDOM)
 				fd = open(i == NGETRANDOM ? "/dev/random" :
 					  "/dev/urandom", O_RDONLY);
-			if (read(go[0], &c, 1) != 0)	/* all start at once */
+			if (read(go[i][0], &c, 1) != 0)	/* its turn */
 				_exit(2);
 			r.t0 = boottime_ns();
 			r.ret = fd < 0 ? getrandom(buf, sizeof(buf), 0) :
@@ -246,8 +249,8 @@ TEST(blocked_waiters_match_their_own_clocks)
 	ASSERT_EQ(0, read_line(RT_RUNTIME, rt_runtime, sizeof(rt_runtime)));
 	softirq_threads_realtime(1);	/* or the entropy timer may never run */
 	ASSERT_EQ(0, write_line(RT_RUNTIME, "-1"));
-	close(go[0]);
-	close(go[1]);	/* EOF: go */
+	for (i = 0; i < NCHILD; i++)
+		close(go[i][0]);
 
 	/*
 	 * While they block, STATUS shows them (the CRNG takes a while). Once
@@ -268,20 +271,35 @@ TEST(blocked_waiters_match_their_own_clocks)
 	 * siblings between its return and its clock (2.4 ms on 7.3). It is
 	 * back to normal once it has seen them all, before they wake.
 	 */
+	/*
+	 * One child at a time, and the parent quiet while it goes: a child
+	 * is exposed between its clock and its entry into the kernel, where
+	 * anything that preempts it (the parent's wakeups above all: every
+	 * 200 us, real-time) can hand the CPU to a sibling spinning in its
+	 * jitter loop for a whole slice (12 ms on 6.12, 43 ms on 7.3 seen).
+	 * So each goes alone, with the parent asleep for 5 ms, then looking
+	 * every millisecond until it sees that child waiting.
+	 */
 	sched_setscheduler(0, SCHED_FIFO, &parent_sp);
 	deadline = boottime_ns() + 10000000000LL;
-	while (seen_in_flight < NCHILD && boottime_ns() < deadline &&
-	       !crng_ready_now()) {
-		usleep(200);
-		ASSERT_EQ(0, rt_status(&st));
-		for (j = 0; j < st.nwaiting; j++) {
-			for (i = 0; i < NCHILD; i++) {
-				if (seen[i] || st.waiting[j].pid != (uint32_t)pids[i])
-					continue;
-				seen[i] = 1;
-				seen_in_flight++;
-				EXPECT_EQ(0, st.waiting[j].has_result);
+	for (n = 0; n < NCHILD; n++) {
+		close(go[n][1]);	/* EOF: child n's turn */
+		usleep(5000);
+		while (!seen[n] && boottime_ns() < deadline &&
+		       !crng_ready_now()) {
+			ASSERT_EQ(0, rt_status(&st));
+			for (j = 0; j < st.nwaiting; j++) {
+				for (i = 0; i < NCHILD; i++) {
+					if (seen[i] ||
+					    st.waiting[j].pid != (uint32_t)pids[i])
+						continue;
+					seen[i] = 1;
+					seen_in_flight++;
+					EXPECT_EQ(0, st.waiting[j].has_result);
+				}
 			}
+			if (!seen[n])
+				usleep(1000);
 		}
 	}
 	for (i = 0; seen_in_flight == NCHILD && i < NCHILD; i++)

@@ -200,7 +200,7 @@ TEST(blocked_waiters_match_their_own_clocks)
 	struct measured m[NCHILD];
 	pid_t pids[NCHILD];
 	struct rt_st st;
-	int pipes[2], go[NCHILD][2], i, j, n, seen_in_flight = 0;
+	int pipes[2], go[NCHILD][2], going[2], i, j, n, seen_in_flight = 0;
 	int getrandom_waits = 0;
 	int seen[NCHILD] = {};
 	char rt_runtime[32];
@@ -208,6 +208,7 @@ TEST(blocked_waiters_match_their_own_clocks)
 
 	SKIP_IF_READY(_metadata);
 	ASSERT_EQ(0, pipe(pipes));
+	ASSERT_EQ(0, pipe(going));
 	for (i = 0; i < NCHILD; i++)
 		ASSERT_EQ(0, pipe(go[i]));
 	for (i = 0; i < NCHILD; i++) {
@@ -226,6 +227,9 @@ TEST(blocked_waiters_match_their_own_clocks)
 				fd = open(i == NGETRANDOM ? "/dev/random" :
 					  "/dev/urandom", O_RDONLY);
 			if (read(go[i][0], &c, 1) != 0)	/* its turn */
+				_exit(2);
+			/* The parent wakes now, not between clock and call. */
+			if (write(going[1], "g", 1) != 1)
 				_exit(2);
 			r.t0 = boottime_ns();
 			r.ret = fd < 0 ? getrandom(buf, sizeof(buf), 0) :
@@ -277,13 +281,19 @@ TEST(blocked_waiters_match_their_own_clocks)
 	 * anything that preempts it (the parent's wakeups above all: every
 	 * 200 us, real-time) can hand the CPU to a sibling spinning in its
 	 * jitter loop for a whole slice (12 ms on 6.12, 43 ms on 7.3 seen).
-	 * So each goes alone, with the parent asleep for 5 ms, then looking
-	 * every millisecond until it sees that child waiting.
+	 * So each goes alone: it tells the parent just before its clock
+	 * (the parent wakes then, not inside that window), the parent sleeps
+	 * 5 ms, then looks every millisecond until it sees that child
+	 * waiting. (5.10 once: 2.1 ms, the parent's wakeup from a plain
+	 * 5 ms sleep landing in a child's window.)
 	 */
 	sched_setscheduler(0, SCHED_FIFO, &parent_sp);
 	deadline = boottime_ns() + 10000000000LL;
 	for (n = 0; n < NCHILD; n++) {
+		char c;
+
 		close(go[n][1]);	/* EOF: child n's turn */
+		ASSERT_EQ(1, read(going[0], &c, 1));
 		usleep(5000);
 		while (!seen[n] && boottime_ns() < deadline &&
 		       !crng_ready_now()) {

@@ -78,15 +78,6 @@ static int hot_armed(void)
 	return armed == attached ? 1 : armed == 0 ? 0 : -1;
 }
 
-/* A numeric parameter of the module, or @dflt when it has none. */
-static long module_param_num(const char *name, long dflt)
-{
-	char path[128], v[24] = "";
-
-	snprintf(path, sizeof(path), "/sys/module/rngtrace/parameters/%s", name);
-	return read_line(path, v, sizeof(v)) ? dflt : strtol(v, NULL, 10);
-}
-
 /* How long after ready the hot probes may stay armed, with a margin. */
 static int64_t disarm_deadline_ms(void)
 {

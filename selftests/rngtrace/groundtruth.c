@@ -248,3 +248,11 @@ int crng_ready_now(void)
 
 	return getrandom(&b, 1, GRND_NONBLOCK) == 1;
 }
+
+long module_param_num(const char *name, long dflt)
+{
+	char path[128], v[24] = "";
+
+	snprintf(path, sizeof(path), "/sys/module/rngtrace/parameters/%s", name);
+	return read_line(path, v, sizeof(v)) ? dflt : strtol(v, NULL, 10);
+}

@@ -21,6 +21,8 @@ int crng_ready_now(void);
 int read_line(const char *path, char *buf, size_t size);
 /* Write s and a newline to path (a sysctl, say); 0 or -errno. */
 int write_line(const char *path, const char *s);
+/* rngtrace.ko's numeric parameter @name, or @dflt when it has none. */
+long module_param_num(const char *name, long dflt);
 /* A number of seconds (e.g. /proc/uptime's first field); 0 or -errno. */
 int read_seconds(const char *path, double *secs);
 /*

@@ -29,12 +29,7 @@ static struct rt_ev evs[MAX_EVENTS];
 /* The module's disarm_delay_ms, or its documented default. */
 static int64_t disarm_delay_ns(void)
 {
-	char v[24];
-
-	if (read_line("/sys/module/rngtrace/parameters/disarm_delay_ms", v,
-		      sizeof(v)))
-		return 5000 * 1000000LL;
-	return strtoll(v, NULL, 10) * 1000000LL;
+	return module_param_num("disarm_delay_ms", 5000) * 1000000LL;
 }
 
 TEST(ready_published_when_every_probe_missed_it)

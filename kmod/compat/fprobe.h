@@ -17,10 +17,16 @@
  * Used where fprobes return through rethook (6.5 to 6.13, handlers on
  * pt_regs with ret_ip and entry data): rethook finds the real return
  * address past any other kretprobe on the function (a tracer's, a
- * bpftrace script's). Not on 6.14+, where fprobes return through fgraph:
- * with a kretprobe there too, the exit sees that probe's trampoline as
- * the caller, and the credit would lose its source. Kernels without
- * fprobes (5.10), with 6.1's shape (no entry data), on fgraph, or built
+ * bpftrace script's). On 6.14+ fprobes return through fgraph: with a
+ * kretprobe there too, the exit sees that probe's trampoline as the
+ * caller, and the credit would lose its source; so they are used only
+ * where no kretprobe can be on a function's entry anyway, kernels built
+ * without KPROBES_ON_FTRACE (riscv64), where they are the only way in.
+ * Their handlers get ftrace_regs, turned into the pt_regs ours read
+ * (arguments, return value) by ftrace_partial_regs(); their entry data
+ * lives on the graph tracer's return stack, 15 words at most, so theirs
+ * is the index of a block of a pool allocated at registration. Kernels
+ * without fprobes (5.10), with 6.1's shape (no entry data), or built
  * without CONFIG_FPROBE get -EOPNOTSUPP from rt_fprobe_register(), and
  * the caller falls back to kprobes.
  *
@@ -36,9 +42,19 @@
 #include <linux/kernel.h>
 #include <linux/ptrace.h>
 
-#ifdef RNGTRACE_HAVE_FPROBE_PT_REGS
+#if defined(RNGTRACE_HAVE_FPROBE_PT_REGS)
 #define RT_FPROBE_SHAPE_KNOWN 1
+#elif defined(RNGTRACE_HAVE_FPROBE_FTRACE_REGS) && \
+	!defined(CONFIG_KPROBES_ON_FTRACE)
+#define RT_FPROBE_SHAPE_KNOWN 1
+#define RT_FPROBE_FGRAPH 1
+#endif
+
+#ifdef RT_FPROBE_SHAPE_KNOWN
+#include <linux/bitmap.h>
 #include <linux/fprobe.h>
+#include <linux/rcupdate.h>
+#include <linux/slab.h>
 #endif
 
 struct rt_fprobe;
@@ -52,6 +68,13 @@ struct rt_fprobe {
 #ifdef RT_FPROBE_SHAPE_KNOWN
 	struct fprobe fp;
 #endif
+#ifdef RT_FPROBE_FGRAPH
+	void *pool;		/* nblocks blocks of size bytes */
+	unsigned long *busy;	/* a bit per block */
+	size_t size;
+	unsigned int nblocks;
+	atomic_long_t pool_missed;
+#endif
 	rt_fentry_t entry;
 	rt_fexit_t exit;
 };
@@ -62,6 +85,10 @@ static inline bool rt_fprobe_supported(void)
 {
 	return true;
 }
+
+#endif
+
+#if defined(RT_FPROBE_SHAPE_KNOWN) && !defined(RT_FPROBE_FGRAPH)
 
 static inline int rt_fprobe_entry(struct fprobe *fp, unsigned long entry_ip,
 				  unsigned long ret_ip, struct pt_regs *regs,
@@ -107,6 +134,103 @@ static inline void rt_fprobe_unregister(struct rt_fprobe *f)
 static inline unsigned long rt_fprobe_nmissed(const struct rt_fprobe *f)
 {
 	return READ_ONCE(f->fp.nmissed);
+}
+
+#elif defined(RT_FPROBE_FGRAPH)
+
+/* A free block of the pool, claimed; nblocks if none is. */
+static inline unsigned int rt_fprobe_claim(struct rt_fprobe *f)
+{
+	unsigned int i;
+
+	do {
+		i = find_first_zero_bit(f->busy, f->nblocks);
+	} while (i < f->nblocks && test_and_set_bit_lock(i, f->busy));
+	return i;
+}
+
+static inline int rt_fprobe_entry(struct fprobe *fp, unsigned long entry_ip,
+				  unsigned long ret_ip,
+				  struct ftrace_regs *fregs, void *entry_data)
+{
+	struct rt_fprobe *f = container_of(fp, struct rt_fprobe, fp);
+	unsigned int i = rt_fprobe_claim(f);
+	struct pt_regs regs;
+	int ret;
+
+	if (i >= f->nblocks) {
+		atomic_long_inc(&f->pool_missed);
+		return 1;
+	}
+	ret = f->entry(f, entry_ip, ftrace_partial_regs(fregs, &regs),
+		       f->pool + i * f->size);
+	if (ret)
+		clear_bit_unlock(i, f->busy);
+	else
+		*(unsigned long *)entry_data = i;
+	return ret;
+}
+
+static inline void rt_fprobe_exit(struct fprobe *fp, unsigned long entry_ip,
+				  unsigned long ret_ip,
+				  struct ftrace_regs *fregs, void *entry_data)
+{
+	struct rt_fprobe *f = container_of(fp, struct rt_fprobe, fp);
+	unsigned long i = *(unsigned long *)entry_data;
+	struct pt_regs regs;
+
+	f->exit(f, entry_ip, ret_ip, ftrace_partial_regs(fregs, &regs),
+		f->pool + i * f->size);
+	clear_bit_unlock(i, f->busy);
+}
+
+/*
+ * As above; maxactive is also the pool's blocks: a call that finds none
+ * free is counted missed. The pool goes with the fprobe: a call still in
+ * flight when it is unregistered is not returned to (the graph tracer
+ * looks the fprobe up at the return).
+ */
+static inline int rt_fprobe_register(struct rt_fprobe *f, unsigned long *addrs,
+				     unsigned int n, size_t data_size,
+				     unsigned int maxactive)
+{
+	int ret;
+
+	memset(&f->fp, 0, sizeof(f->fp));
+	f->size = ALIGN(max_t(size_t, data_size, 1), sizeof(long));
+	f->nblocks = maxactive;
+	f->pool = kvcalloc(maxactive, f->size, GFP_KERNEL);
+	f->busy = bitmap_zalloc(maxactive, GFP_KERNEL);
+	ret = -ENOMEM;
+	if (f->pool && f->busy) {
+		f->fp.entry_handler = rt_fprobe_entry;
+		f->fp.exit_handler = rt_fprobe_exit;
+		f->fp.entry_data_size = sizeof(unsigned long);
+		ret = register_fprobe_ips(&f->fp, addrs, n);
+	}
+	if (ret) {
+		kvfree(f->pool);
+		bitmap_free(f->busy);
+		f->pool = NULL;
+		f->busy = NULL;
+	}
+	return ret;
+}
+
+/* An exit handler that found the fprobe registered may still run. */
+static inline void rt_fprobe_unregister(struct rt_fprobe *f)
+{
+	unregister_fprobe(&f->fp);
+	synchronize_rcu();
+	kvfree(f->pool);
+	bitmap_free(f->busy);
+	f->pool = NULL;
+	f->busy = NULL;
+}
+
+static inline unsigned long rt_fprobe_nmissed(const struct rt_fprobe *f)
+{
+	return READ_ONCE(f->fp.nmissed) + atomic_long_read(&f->pool_missed);
 }
 
 #else /* !RT_FPROBE_SHAPE_KNOWN */

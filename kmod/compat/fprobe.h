@@ -20,15 +20,17 @@
  * bpftrace script's). On 6.14+ fprobes return through fgraph: with a
  * kretprobe there too, the exit sees that probe's trampoline as the
  * caller, and the credit would lose its source; so they are used only
- * where no kretprobe can be on a function's entry anyway, kernels built
- * without KPROBES_ON_FTRACE (riscv64), where they are the only way in.
- * Their handlers get ftrace_regs, turned into the pt_regs ours read
+ * on kernels built without KPROBES_ON_FTRACE (riscv64), where a kprobe
+ * cannot sit on a function's ftrace site and, where that site is the
+ * function's first instruction, fprobes are the only way in. Their
+ * handlers get ftrace_regs, turned into the pt_regs ours read
  * (arguments, return value) by ftrace_partial_regs(); their entry data
  * lives on the graph tracer's return stack, 15 words at most, so theirs
- * is the index of a block of a pool allocated at registration. Kernels
- * without fprobes (5.10), with 6.1's shape (no entry data), or built
- * without CONFIG_FPROBE get -EOPNOTSUPP from rt_fprobe_register(), and
- * the caller falls back to kprobes.
+ * is the index of a block of a pool allocated at registration (and the
+ * registration's generation). Kernels without fprobes (5.10), with
+ * 6.1's shape (no entry data), or built without CONFIG_FPROBE get
+ * -EOPNOTSUPP from rt_fprobe_register(), and the caller falls back to
+ * kprobes.
  *
  * Handlers get the address ftrace called them for (inside the function
  * entered), the call's registers, and data_size bytes of per-call data;
@@ -73,6 +75,7 @@ struct rt_fprobe {
 	unsigned long *busy;	/* a bit per block */
 	size_t size;
 	unsigned int nblocks;
+	unsigned long gen;	/* registrations so far */
 	atomic_long_t pool_missed;
 #endif
 	rt_fentry_t entry;
@@ -164,10 +167,12 @@ static inline int rt_fprobe_entry(struct fprobe *fp, unsigned long entry_ip,
 	}
 	ret = f->entry(f, entry_ip, ftrace_partial_regs(fregs, &regs),
 		       f->pool + i * f->size);
-	if (ret)
+	if (ret) {
 		clear_bit_unlock(i, f->busy);
-	else
-		*(unsigned long *)entry_data = i;
+	} else {
+		((unsigned long *)entry_data)[0] = i;
+		((unsigned long *)entry_data)[1] = READ_ONCE(f->gen);
+	}
 	return ret;
 }
 
@@ -176,9 +181,12 @@ static inline void rt_fprobe_exit(struct fprobe *fp, unsigned long entry_ip,
 				  struct ftrace_regs *fregs, void *entry_data)
 {
 	struct rt_fprobe *f = container_of(fp, struct rt_fprobe, fp);
-	unsigned long i = *(unsigned long *)entry_data;
+	unsigned long i = ((unsigned long *)entry_data)[0];
 	struct pt_regs regs;
 
+	/* Entered before the fprobe was unregistered and registered again. */
+	if (((unsigned long *)entry_data)[1] != READ_ONCE(f->gen))
+		return;
 	f->exit(f, entry_ip, ret_ip, ftrace_partial_regs(fregs, &regs),
 		f->pool + i * f->size);
 	clear_bit_unlock(i, f->busy);
@@ -186,9 +194,10 @@ static inline void rt_fprobe_exit(struct fprobe *fp, unsigned long entry_ip,
 
 /*
  * As above; maxactive is also the pool's blocks: a call that finds none
- * free is counted missed. The pool goes with the fprobe: a call still in
- * flight when it is unregistered is not returned to (the graph tracer
- * looks the fprobe up at the return).
+ * free is counted missed. The pool goes with the fprobe. A call still in
+ * flight when it is unregistered is returned to only if the same fprobe
+ * is registered again by then (the graph tracer looks it up at the
+ * return): the generation in its entry data tells it to do nothing.
  */
 static inline int rt_fprobe_register(struct rt_fprobe *f, unsigned long *addrs,
 				     unsigned int n, size_t data_size,
@@ -205,7 +214,8 @@ static inline int rt_fprobe_register(struct rt_fprobe *f, unsigned long *addrs,
 	if (f->pool && f->busy) {
 		f->fp.entry_handler = rt_fprobe_entry;
 		f->fp.exit_handler = rt_fprobe_exit;
-		f->fp.entry_data_size = sizeof(unsigned long);
+		f->fp.entry_data_size = 2 * sizeof(unsigned long);
+		WRITE_ONCE(f->gen, f->gen + 1);
 		ret = register_fprobe_ips(&f->fp, addrs, n);
 	}
 	if (ret) {

@@ -97,7 +97,7 @@ TEST(ready_names_the_credit_the_kernel_traced_completing)
 {
 	char sym[256], def[512], line[1024];
 	struct traced reseed = { .cpu = -1 }, ret, best = { .cpu = -1 };
-	struct traced entry[MAX_CPUS] = { { .cpu = -1 } }, done = { .cpu = -1 };
+	struct traced entry[MAX_CPUS], done = { .cpu = -1 };
 	struct traced in, begun = { .cpu = -1 };
 	static const char * const defs[] = {
 		"p:rtgt/reseed crng_reseed",
@@ -116,6 +116,8 @@ TEST(ready_names_the_credit_the_kernel_traced_completing)
 	if (mount("tracefs", TRACEFS, "tracefs", 0, NULL) && errno != EBUSY)
 		SKIP(return, "no tracefs");
 	ASSERT_TRUE(credit_symbol(sym, sizeof(sym)));
+	for (i = 0; i < MAX_CPUS; i++)
+		entry[i].cpu = -1;	/* no credit entry seen on it yet */
 	ASSERT_EQ(0, write_line(TRACEFS "/trace_clock", "boot"));
 	ASSERT_EQ(0, write_line(TRACEFS "/buffer_size_kb", "4096"));
 	ASSERT_EQ(0, write_line(TRACEFS "/kprobe_events", ""));
@@ -143,6 +145,7 @@ TEST(ready_names_the_credit_the_kernel_traced_completing)
 				entry[in.cpu] = in;
 			else if (parse_line(line, "reseed:", &reseed) &&
 				 reseed.cpu < MAX_CPUS &&
+				 entry[reseed.cpu].cpu >= 0 &&
 				 entry[reseed.cpu].pid == reseed.pid)
 				begun = entry[reseed.cpu];
 			continue;

@@ -4,6 +4,7 @@
  * run a callback over the replies.
  */
 #include <errno.h>
+#include <poll.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -104,6 +105,7 @@ int rt_nl_open_family(struct rt_nl *nl, const char *name)
 
 	memset(nl, 0, sizeof(*nl));
 	nl->seq = time(NULL);
+	nl->timeout_ms = RT_NL_TIMEOUT_MS;
 	ret = nl_connect(nl);
 	if (ret)
 		return ret;
@@ -205,6 +207,30 @@ int rt_nl_process(struct rt_nl *nl, const void *buf, size_t len,
 	return nl_fail(nl, errno ? errno : EBADMSG);
 }
 
+/* Wait for the next part of an answer, at most nl->timeout_ms. */
+static int nl_wait(struct rt_nl *nl)
+{
+	struct pollfd p = { .fd = mnl_socket_get_fd(nl->sock), .events = POLLIN };
+	struct timespec t0, t;
+	int left = nl->timeout_ms, ret;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (;;) {
+		ret = poll(&p, 1, left);
+		if (ret > 0)
+			return 0;
+		if (ret < 0 && errno != EINTR)
+			return nl_fail(nl, errno);
+		clock_gettime(CLOCK_MONOTONIC, &t);
+		left = nl->timeout_ms - (int)((t.tv_sec - t0.tv_sec) * 1000 +
+					      (t.tv_nsec - t0.tv_nsec) / 1000000);
+		if (ret == 0 || left <= 0) {
+			nl->err.timeout_ms = nl->timeout_ms;
+			return nl_fail(nl, ETIMEDOUT);
+		}
+	}
+}
+
 int rt_nl_talk(struct rt_nl *nl, struct nlmsghdr *req, mnl_cb_t cb,
 	       void *data)
 {
@@ -217,6 +243,9 @@ int rt_nl_talk(struct rt_nl *nl, struct nlmsghdr *req, mnl_cb_t cb,
 	if (mnl_socket_sendto(nl->sock, req, req->nlmsg_len) < 0)
 		return nl_fail(nl, errno);
 	do {
+		ret = nl_wait(nl);
+		if (ret)
+			return ret;
 		n = mnl_socket_recvfrom(nl->sock, nl->rx, sizeof(nl->rx));
 		if (n < 0)
 			return nl_fail(nl, errno);

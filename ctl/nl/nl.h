@@ -21,11 +21,19 @@
 /* Dumps interrupted by a concurrent change (NLM_F_DUMP_INTR) are retried. */
 #define RT_NL_DUMP_TRIES	5
 
+/*
+ * How long a request waits for each part of its answer: the module
+ * answers at once (a dump part, an ack), so silence this long means it is
+ * stuck, and the user is told so instead of waiting forever.
+ */
+#define RT_NL_TIMEOUT_MS	20000
+
 /* What went wrong, kept until the next request. */
 struct rt_nl_err {
 	int error;		/* positive errno; 0 when nothing failed */
 	bool intr;		/* a dump was interrupted (NLM_F_DUMP_INTR) */
 	bool lookup;		/* it failed while resolving the family */
+	int timeout_ms;		/* ETIMEDOUT: the deadline that passed */
 	char family[GENL_NAMSIZ];
 	char msg[256];		/* NLMSGERR_ATTR_MSG, "" when absent */
 	bool has_offs;
@@ -40,6 +48,7 @@ struct rt_nl {
 	uint32_t seq;
 	uint16_t family;	/* resolved id */
 	uint32_t family_version;
+	int timeout_ms;		/* for each reply; RT_NL_TIMEOUT_MS from open */
 	struct rt_nl_err err;
 	char tx[RT_NL_TXSZ];
 	char rx[RT_NL_RXSZ];
@@ -63,7 +72,7 @@ struct nlmsghdr *rt_nl_msg(struct rt_nl *nl, uint8_t cmd, uint16_t flags);
 /*
  * Send @req and run @cb over each data message of the reply until the ack
  * (a "do", send it with NLM_F_ACK) or NLMSG_DONE (a dump). 0 or -errno,
- * with nl->err filled. @cb returns MNL_CB_OK, MNL_CB_STOP, or MNL_CB_ERROR
+ * with nl->err filled; -ETIMEDOUT when nothing came for nl->timeout_ms. @cb returns MNL_CB_OK, MNL_CB_STOP, or MNL_CB_ERROR
  * with errno set.
  */
 int rt_nl_talk(struct rt_nl *nl, struct nlmsghdr *req, mnl_cb_t cb,

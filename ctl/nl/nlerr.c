@@ -74,7 +74,7 @@ int rt_nl_err_format(const struct rt_nl_err *err, const char *what,
 		     char *buf, size_t len)
 {
 	const char *why;
-	char miss[48] = "", offs[64] = "";
+	char miss[48] = "", offs[64] = "", tmo[96];
 	const char *sep = err->msg[0] ? ": " : "";
 
 	if (err->lookup && err->error == ENOENT)
@@ -82,7 +82,12 @@ int rt_nl_err_format(const struct rt_nl_err *err, const char *what,
 				"rngtrace: the rngtrace kernel module is not loaded (no generic netlink family \"%s\"); load it with 'modprobe rngtrace'",
 				err->family);
 
-	if (err->error == EPERM)
+	if (err->error == ETIMEDOUT && err->timeout_ms) {
+		snprintf(tmo, sizeof(tmo),
+			 "no answer from the kernel within %d s (is the module stuck? see dmesg)",
+			 (err->timeout_ms + 999) / 1000);
+		why = tmo;
+	} else if (err->error == EPERM)
 		why = "operation not permitted: it needs CAP_NET_ADMIN";
 	else if (err->intr)
 		why = "the dump was interrupted by a change in the kernel, too often; try again";

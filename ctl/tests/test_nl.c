@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include <linux/genetlink.h>
 #include <linux/netlink.h>
@@ -511,6 +512,37 @@ static void t_kernel_extack(void)
 	free(nl);
 }
 
+/*
+ * A request the kernel never answers (NLMSG_NOOP without NLM_F_ACK) ends
+ * at the deadline with an error that says so, instead of waiting forever.
+ */
+static void t_kernel_silence_times_out(void)
+{
+	struct rt_nl *nl = calloc(1, sizeof(*nl));
+	struct timespec t0, t1;
+	struct nlmsghdr *nlh;
+	char line[512];
+	long ms;
+
+	REQUIRE(nl);
+	REQUIRE(rt_nl_open_family(nl, "nlctrl") == 0);
+	CHECK_INT(nl->timeout_ms, RT_NL_TIMEOUT_MS);
+	nl->timeout_ms = 300;
+	nlh = mnl_nlmsg_put_header(nl->tx);
+	nlh->nlmsg_type = NLMSG_NOOP;
+	nlh->nlmsg_flags = NLM_F_REQUEST;
+	nlh->nlmsg_seq = ++nl->seq;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	CHECK_INT(rt_nl_talk(nl, nlh, NULL, NULL), -ETIMEDOUT);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	ms = (t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000;
+	CHECK(ms >= 290 && ms < 5000);
+	format(&nl->err, "status", line, sizeof(line));
+	CHECK_CONTAINS(line, "rngtrace: status: no answer from the kernel within 1 s");
+	rt_nl_close(nl);
+	free(nl);
+}
+
 static const struct rt_test nl_tests[] = {
 	{ "extack message and offset are in the error line", t_extack_capped },
 	{ "extack is found after an echoed request", t_extack_echoed },
@@ -536,6 +568,7 @@ static const struct rt_test nl_tests[] = {
 	{ "this kernel answers ENOENT for a missing family", t_kernel_enoent },
 	{ "a real dump runs to NLMSG_DONE", t_kernel_dump },
 	{ "the kernel's own extack reaches the error line", t_kernel_extack },
+	{ "a request never answered ends at the deadline", t_kernel_silence_times_out },
 	{ NULL, NULL }
 };
 

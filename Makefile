@@ -51,10 +51,10 @@ kmod-tree:
 		mkdir -p $$(dirname $$f) && ln -sfn $(TOP)/$$f $$f; done
 
 module: kmod-tree
-	$(MAKE) -C $(KDIR) M=$(KOUT) RNGTRACE_VERSION='$(VERSION)' modules
+	$(MAKE) -C $(KDIR) M=$(KOUT) RNGTRACE_VERSION='$(VERSION)' RNGTRACE_WERROR=y modules
 
 sparse: kmod-tree
-	$(MAKE) -C $(KDIR) M=$(KOUT) RNGTRACE_VERSION='$(VERSION)' C=2 modules
+	$(MAKE) -C $(KDIR) M=$(KOUT) RNGTRACE_VERSION='$(VERSION)' RNGTRACE_WERROR=y C=2 modules
 
 modules-all:
 	@set -e; for k in $$(ls -d /usr/src/linux-headers-*-amd64 | sort -V); do \

@@ -714,6 +714,22 @@ static void rt_probes_unregister_all(void)
 }
 
 /*
+ * What exit undoes, in its order; a failed init undoes the same way.
+ * Stop first, so handlers still running queue nothing; once the probes
+ * are unregistered no handler runs, and what was queued before is
+ * flushed.
+ */
+static void rt_probes_teardown(void)
+{
+	mutex_lock(&rt_probe_mutex);
+	WRITE_ONCE(rt_stopping, true);
+	mutex_unlock(&rt_probe_mutex);
+	rt_probes_unregister_all();
+	irq_work_sync(&rt_disarm_iw);
+	cancel_delayed_work_sync(&rt_disarm_work);
+}
+
+/*
  * Register everything; failures are recorded per probe, never fatal. The
  * credit probe goes first: the loader read entropy_avail just before, and
  * every credit from here on is counted.
@@ -722,8 +738,12 @@ static void rt_probes_unregister_all(void)
  * has a random.c from before the 2022 rewrite (5.18, backported to 5.10.y
  * and 5.15.y), whose credits, waits and readiness work otherwise; and a
  * kernel that takes no kprobe on the credit path's entry (Debian's
- * riscv64: ftrace's nops there, no KPROBES_ON_FTRACE) cannot be traced
- * at all. Either would be traced by half, so the module does not load.
+ * riscv64 6.12: ftrace's nops there, no KPROBES_ON_FTRACE) cannot be
+ * traced at all. Either would be traced by half, so the module does not
+ * load. That is known once the credit path's probes are registered, and
+ * before the syscall and read probes, which a getrandom() storm would
+ * hit, are: a refusal arms none of them, and tears down what it did
+ * register as exit does.
  */
 int rt_probes_init(void)
 {
@@ -748,16 +768,19 @@ int rt_probes_init(void)
 
 	mutex_lock(&rt_probe_mutex);
 	rt_hot_armed = true;
-	/* The credit path live first (with what shares its fprobe), then the rest. */
+	/* The credit path live first (with what shares its fprobe)... */
 	for (i = 0; i < rt_nr_probes; i++)
 		if (rt_all_probes[i]->group == RT_GROUP_ALWAYS ||
 		    rt_all_probes[i]->idle_once_ready)
 			rt_probe_register(rt_all_probes[i], false, true);
 	rt_fp_commit(&rt_fp_flagged);
-	for (i = 0; i < rt_nr_probes; i++)
-		if (!rt_all_probes[i]->nsites)
-			rt_probe_register(rt_all_probes[i], false, true);
-	rt_fp_commit(&rt_fp_unpatched);
+	/* ... and the rest only on a kernel the module can trace. */
+	if (rt_probe_attached(&rt_credit_probe)) {
+		for (i = 0; i < rt_nr_probes; i++)
+			if (!rt_all_probes[i]->nsites)
+				rt_probe_register(rt_all_probes[i], false, true);
+		rt_fp_commit(&rt_fp_unpatched);
+	}
 	mutex_unlock(&rt_probe_mutex);
 	rt_findsym_exit();
 
@@ -770,7 +793,7 @@ int rt_probes_init(void)
 		else
 			pr_err("%s cannot be probed (%d): this kernel takes no kprobe at a function's entry (built without KPROBES_ON_FTRACE?): not supported\n",
 			       rt_credit_probe.symbol, err);
-		rt_probes_unregister_all();
+		rt_probes_teardown();
 		return -EOPNOTSUPP;
 	}
 	register_module_notifier(&rt_module_nb);
@@ -780,19 +803,9 @@ int rt_probes_init(void)
 	return 0;
 }
 
-/*
- * Netlink is gone when this runs (main.c): no CONFIG_SET can re-arm or
- * queue anything. Stop first, so handlers still running queue nothing;
- * once the probes are unregistered no handler runs, and what was queued
- * before is flushed.
- */
+/* Netlink is gone (main.c): no CONFIG_SET can re-arm or queue anything. */
 void rt_probes_exit(void)
 {
 	unregister_module_notifier(&rt_module_nb);
-	mutex_lock(&rt_probe_mutex);
-	WRITE_ONCE(rt_stopping, true);
-	mutex_unlock(&rt_probe_mutex);
-	rt_probes_unregister_all();
-	irq_work_sync(&rt_disarm_iw);
-	cancel_delayed_work_sync(&rt_disarm_work);
+	rt_probes_teardown();
 }

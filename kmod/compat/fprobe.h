@@ -57,6 +57,7 @@
 #include <linux/fprobe.h>
 #include <linux/rcupdate.h>
 #include <linux/slab.h>
+#include <linux/timekeeping.h>
 #endif
 
 struct rt_fprobe;
@@ -75,7 +76,7 @@ struct rt_fprobe {
 	unsigned long *busy;	/* a bit per block */
 	size_t size;
 	unsigned int nblocks;
-	unsigned long gen;	/* registrations so far */
+	unsigned long gen;	/* this registration's: never one before it */
 	atomic_long_t pool_missed;
 #endif
 	rt_fentry_t entry;
@@ -197,7 +198,9 @@ static inline void rt_fprobe_exit(struct fprobe *fp, unsigned long entry_ip,
  * free is counted missed. The pool goes with the fprobe. A call still in
  * flight when it is unregistered is returned to only if the same fprobe
  * is registered again by then (the graph tracer looks it up at the
- * return): the generation in its entry data tells it to do nothing.
+ * return), or an fprobe of a module loaded again at the same address:
+ * the generation in its entry data, unique on this boot, tells it to do
+ * nothing.
  */
 static inline int rt_fprobe_register(struct rt_fprobe *f, unsigned long *addrs,
 				     unsigned int n, size_t data_size,
@@ -215,7 +218,12 @@ static inline int rt_fprobe_register(struct rt_fprobe *f, unsigned long *addrs,
 		f->fp.entry_handler = rt_fprobe_entry;
 		f->fp.exit_handler = rt_fprobe_exit;
 		f->fp.entry_data_size = 2 * sizeof(unsigned long);
-		WRITE_ONCE(f->gen, f->gen + 1);
+		/*
+		 * Unique across loads too: after rmmod and insmod at the same
+		 * address, a call from the old instance returns to this fprobe.
+		 */
+		WRITE_ONCE(f->gen, max_t(unsigned long, f->gen + 1,
+					 ktime_get_ns()));
 		ret = register_fprobe_ips(&f->fp, addrs, n);
 	}
 	if (ret) {

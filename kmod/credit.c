@@ -31,7 +31,6 @@
 #include <linux/random.h>
 #include <linux/smp.h>
 
-#include "compat/hardirq.h"
 #include "compat/kprobes.h"
 #include "rngtrace.h"
 
@@ -42,7 +41,7 @@
 struct rt_ctx {
 	struct task_struct *task;
 	int cpu;
-	unsigned int level;	/* 0 task, 1 softirq, 2 hardirq, 3 NMI */
+	unsigned int level;	/* 0 task, 1 softirq, 2 hardirq */
 };
 
 struct rt_credit_call {
@@ -74,10 +73,23 @@ static int rt_ready_state;		/* 0, claimed 1, published 2 */
 static u32 rt_shortfall;
 static atomic_t rt_set_ready_hit;
 
+/*
+ * The context the probed code runs in, whatever the probe is. A kprobe
+ * that is a breakpoint (every kprobe on riscv64, an ebreak; an int3 past
+ * x86's ftrace site) runs its handler as an NMI, which adds an NMI level
+ * and a hardirq level to the code's own; ftrace-based probes add none.
+ * Taken off, the credit's entry (a kretprobe on riscv64: its function is
+ * __cold, out of the fprobe's reach) and crng_reseed()'s mark (an fprobe)
+ * read the same for the same call. No credit runs in a real NMI.
+ */
 static void rt_ctx_here(struct rt_ctx *c)
 {
+	unsigned long pc = preempt_count();
+	unsigned int hard = (pc & HARDIRQ_MASK) >> HARDIRQ_SHIFT;
+
+	hard -= min(hard, (unsigned int)((pc & NMI_MASK) >> NMI_SHIFT));
 	c->task = current;
-	c->level = in_nmi() ? 3 : in_hardirq() ? 2 : in_serving_softirq() ? 1 : 0;
+	c->level = hard ? 2 : in_serving_softirq() ? 1 : 0;
 	c->cpu = c->level ? raw_smp_processor_id() : -1;
 }
 
@@ -227,8 +239,8 @@ static int rt_reseed_begin(struct pt_regs *regs, void *data)
 	if (rng_is_initialized() || atomic_read(&rt_mark_set))
 		return 1;
 	rt_ctx_here(&rt_mark);
-	rt_mark_mono_ns = ktime_get_ns();
-	rt_mark_ns = ktime_get_boottime_ns();
+	rt_mark_mono_ns = ktime_get_mono_fast_ns();
+	rt_mark_ns = ktime_get_boot_fast_ns();
 	atomic_set_release(&rt_mark_set, 1);
 	return 1;
 }

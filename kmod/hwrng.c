@@ -18,11 +18,15 @@
 #include <linux/spinlock.h>
 #include <linux/string.h>
 
+#include "nmi_lock.h"
 #include "rngtrace.h"
 
 static struct rt_hwrng_info rt_hwrngs[RT_MAX_HWRNG];
 static unsigned int rt_nhwrng;
-static DEFINE_RAW_SPINLOCK(rt_hwrng_lock);
+static struct rt_nmi_lock rt_hwrng_lock = {
+	.lock = __RAW_SPIN_LOCK_UNLOCKED(rt_hwrng_lock.lock),
+	.id = RT_LOCK_HWRNG,
+};
 
 /* Under rt_hwrng_lock. */
 static struct rt_hwrng_info *rt_hwrng_find(const char *name)
@@ -73,7 +77,10 @@ static void rt_hwrng_register_end(struct pt_regs *regs, unsigned long caller,
 	strscpy(ev.name, rng->name, sizeof(ev.name));
 	ev.quality = rng->quality;
 
-	raw_spin_lock_irqsave(&rt_hwrng_lock, flags);
+	if (!rt_nmi_lock(&rt_hwrng_lock, &flags)) {
+		rt_ring_count_lost();
+		goto out;
+	}
 	h = rt_hwrng_find(ev.name);
 	if (!h && rt_nhwrng < RT_MAX_HWRNG)
 		h = &rt_hwrngs[rt_nhwrng++];
@@ -84,8 +91,8 @@ static void rt_hwrng_register_end(struct pt_regs *regs, unsigned long caller,
 		h->registered_ns = ev.time_ns;
 		rt_hwrng_pick_current();
 	}
-	raw_spin_unlock_irqrestore(&rt_hwrng_lock, flags);
-
+	rt_nmi_unlock(&rt_hwrng_lock, flags);
+out:
 	rt_ring_put(&ev);
 }
 
@@ -101,13 +108,16 @@ static int rt_hwrng_unregister_begin(struct pt_regs *regs, void *data)
 	strscpy(ev.name, rng->name, sizeof(ev.name));
 	ev.quality = rng->quality;
 
-	raw_spin_lock_irqsave(&rt_hwrng_lock, flags);
-	h = rt_hwrng_find(ev.name);
-	if (h) {
-		*h = rt_hwrngs[--rt_nhwrng];
-		rt_hwrng_pick_current();
+	if (rt_nmi_lock(&rt_hwrng_lock, &flags)) {
+		h = rt_hwrng_find(ev.name);
+		if (h) {
+			*h = rt_hwrngs[--rt_nhwrng];
+			rt_hwrng_pick_current();
+		}
+		rt_nmi_unlock(&rt_hwrng_lock, flags);
+	} else {
+		rt_ring_count_lost();
 	}
-	raw_spin_unlock_irqrestore(&rt_hwrng_lock, flags);
 
 	rt_ring_put(&ev);
 	return 1;
@@ -122,7 +132,10 @@ static int rt_hwrng_feed_begin(struct pt_regs *regs, void *data)
 	unsigned int i;
 
 	atomic64_inc(&rt_hwrng_probes[2].hits);
-	raw_spin_lock_irqsave(&rt_hwrng_lock, flags);
+	if (!rt_nmi_lock(&rt_hwrng_lock, &flags)) {
+		rt_ring_count_lost();
+		return 1;
+	}
 	for (i = 0; i < rt_nhwrng; i++)
 		if (rt_hwrngs[i].current_rng)
 			break;
@@ -142,7 +155,7 @@ static int rt_hwrng_feed_begin(struct pt_regs *regs, void *data)
 		h->bytes += len;
 		h->bits += entropy;
 	}
-	raw_spin_unlock_irqrestore(&rt_hwrng_lock, flags);
+	rt_nmi_unlock(&rt_hwrng_lock, flags);
 	return 1;
 }
 
@@ -210,9 +223,9 @@ unsigned int rt_hwrng_copy(struct rt_hwrng_info *out, unsigned int max)
 	unsigned long flags;
 	unsigned int n;
 
-	raw_spin_lock_irqsave(&rt_hwrng_lock, flags);
+	rt_nmi_lock_task(&rt_hwrng_lock, &flags);
 	n = min(max, rt_nhwrng);
 	memcpy(out, rt_hwrngs, n * sizeof(*out));
-	raw_spin_unlock_irqrestore(&rt_hwrng_lock, flags);
+	rt_nmi_unlock(&rt_hwrng_lock, flags);
 	return n;
 }

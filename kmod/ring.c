@@ -2,7 +2,9 @@
 /*
  * The event rings: preallocated at load, written by probe handlers under a
  * raw spinlock with interrupts off (a credit can come from a timer or an
- * interrupt-driven work on the same CPU), read by sequence number.
+ * interrupt-driven work on the same CPU) that a handler running as an NMI
+ * can take too (nmi_lock.h), read by sequence number. Timestamps come
+ * from the NMI-safe clocks.
  *
  * Two rings share one sequence: unseeded reads go to a ring of their own,
  * so that a task polling getrandom(GRND_NONBLOCK) a million times before
@@ -21,6 +23,7 @@
 #include <linux/timekeeping.h>
 #include <linux/vmalloc.h>
 
+#include "nmi_lock.h"
 #include "rngtrace.h"
 
 struct rt_ring {
@@ -30,11 +33,18 @@ struct rt_ring {
 	u64 dropped;
 };
 
-static DEFINE_RAW_SPINLOCK(rt_ring_lock);
+DEFINE_PER_CPU(u8 [RT_NR_LOCKS], rt_nmi_inside);
+static struct rt_nmi_lock rt_ring_lock = {
+	.lock = __RAW_SPIN_LOCK_UNLOCKED(rt_ring_lock.lock),
+	.id = RT_LOCK_RING,
+};
+
 static struct rt_ring rt_rings[2];	/* timeline, unseeded reads */
 static u32 rt_ring_size;
 static u64 rt_next_seq;
 static u64 rt_generation;	/* changes when timeline events vanish */
+/* Not recorded: a lock's CPU was inside it (nmi_lock.h); counted dropped. */
+static atomic64_t rt_unlocked;
 
 int rt_ring_init(unsigned int size)
 {
@@ -65,8 +75,8 @@ void rt_event_init(struct rt_event *ev, u32 type)
 {
 	memset(ev, 0, sizeof(*ev));
 	ev->type = type;
-	ev->time_mono_ns = ktime_get_ns();
-	ev->time_ns = ktime_get_boottime_ns();
+	ev->time_mono_ns = ktime_get_mono_fast_ns();
+	ev->time_ns = ktime_get_boot_fast_ns();
 }
 
 /*
@@ -93,12 +103,20 @@ static struct rt_event *rt_ring_at(struct rt_ring *r, u32 i)
 	return &r->ev[slot % rt_ring_size];
 }
 
+void rt_ring_count_lost(void)
+{
+	atomic64_inc(&rt_unlocked);
+}
+
 void rt_ring_put(struct rt_event *ev)
 {
 	struct rt_ring *r = &rt_rings[ev->type == RNGTRACE_EVENT_TYPE_UNSEEDED];
 	unsigned long flags;
 
-	raw_spin_lock_irqsave(&rt_ring_lock, flags);
+	if (!rt_nmi_lock(&rt_ring_lock, &flags)) {
+		rt_ring_count_lost();
+		return;
+	}
 	ev->seq = rt_next_seq++;
 	if (r->count == rt_ring_size) {
 		r->dropped++;
@@ -110,7 +128,7 @@ void rt_ring_put(struct rt_event *ev)
 	memcpy(&r->ev[r->head], ev, sizeof(*ev));
 	if (++r->head == rt_ring_size)
 		r->head = 0;
-	raw_spin_unlock_irqrestore(&rt_ring_lock, flags);
+	rt_nmi_unlock(&rt_ring_lock, flags);
 
 	rt_notify_kick();
 }
@@ -136,7 +154,7 @@ bool rt_ring_get(u64 *seq, struct rt_event *ev)
 	unsigned long flags;
 	bool found = false;
 
-	raw_spin_lock_irqsave(&rt_ring_lock, flags);
+	rt_nmi_lock_task(&rt_ring_lock, &flags);
 	a = rt_ring_find(&rt_rings[0], *seq);
 	b = rt_ring_find(&rt_rings[1], *seq);
 	if (!a || (b && b->seq < a->seq))
@@ -146,7 +164,7 @@ bool rt_ring_get(u64 *seq, struct rt_event *ev)
 		*seq = a->seq;
 		found = true;
 	}
-	raw_spin_unlock_irqrestore(&rt_ring_lock, flags);
+	rt_nmi_unlock(&rt_ring_lock, flags);
 	return found;
 }
 
@@ -155,23 +173,24 @@ void rt_ring_reset(void)
 	unsigned long flags;
 	unsigned int i;
 
-	raw_spin_lock_irqsave(&rt_ring_lock, flags);
+	rt_nmi_lock_task(&rt_ring_lock, &flags);
 	for (i = 0; i < ARRAY_SIZE(rt_rings); i++) {
 		rt_rings[i].count = 0;
 		rt_rings[i].dropped = 0;
 	}
 	rt_generation++;
-	raw_spin_unlock_irqrestore(&rt_ring_lock, flags);
+	rt_nmi_unlock(&rt_ring_lock, flags);
 }
 
 void rt_ring_stats(struct rt_ring_stats *st)
 {
 	unsigned long flags;
 
-	raw_spin_lock_irqsave(&rt_ring_lock, flags);
+	rt_nmi_lock_task(&rt_ring_lock, &flags);
 	st->size = rt_ring_size;
 	st->written = rt_next_seq;
-	st->dropped = rt_rings[0].dropped + rt_rings[1].dropped;
+	st->dropped = rt_rings[0].dropped + rt_rings[1].dropped +
+		      atomic64_read(&rt_unlocked);
 	st->generation = rt_generation;
-	raw_spin_unlock_irqrestore(&rt_ring_lock, flags);
+	rt_nmi_unlock(&rt_ring_lock, flags);
 }

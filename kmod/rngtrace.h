@@ -66,6 +66,8 @@ struct rt_event {
 int rt_ring_init(unsigned int size);
 void rt_ring_exit(void);
 void rt_ring_put(struct rt_event *ev);
+/* What a handler could not record (nmi_lock.h): counted as dropped. */
+void rt_ring_count_lost(void);
 /* Copy the oldest event with seq >= *seq into ev; false when none. */
 bool rt_ring_get(u64 *seq, struct rt_event *ev);
 void rt_ring_reset(void);

@@ -38,6 +38,7 @@
 #include <asm/syscall.h>
 
 #include "compat/syscall.h"
+#include "nmi_lock.h"
 #include "rngtrace.h"
 
 /* Kernel-internal restart codes (include/linux/errno.h). */
@@ -57,7 +58,11 @@ static struct {
 	bool bytes_made;
 	struct rt_event ev;
 } rt_waiting[RT_MAX_WAITING];
-static DEFINE_RAW_SPINLOCK(rt_waiting_lock);
+static struct rt_nmi_lock rt_waiting_lock = {
+	.lock = __RAW_SPIN_LOCK_UNLOCKED(rt_waiting_lock.lock),
+	.id = RT_LOCK_WAITING,
+};
+
 static unsigned int rt_nwaiting;
 
 static atomic64_t rt_waits, rt_lost, rt_unseeded;
@@ -84,11 +89,14 @@ static int rt_waiting_add(const struct rt_event *ev)
 	unsigned long flags;
 	int i, slot = -1;
 
-	raw_spin_lock_irqsave(&rt_waiting_lock, flags);
+	if (!rt_nmi_lock(&rt_waiting_lock, &flags)) {
+		atomic64_inc(&rt_lost);
+		return -1;
+	}
 	if (ev->path == RNGTRACE_PATH_KERNEL &&
 	    (rt_waiting_find(ev->pid, RNGTRACE_PATH_GETRANDOM) >= 0 ||
 	     rt_waiting_find(ev->pid, RNGTRACE_PATH_DEV_RANDOM) >= 0)) {
-		raw_spin_unlock_irqrestore(&rt_waiting_lock, flags);
+		rt_nmi_unlock(&rt_waiting_lock, flags);
 		return RT_NESTED;
 	}
 	for (i = 0; i < RT_MAX_WAITING; i++) {
@@ -101,7 +109,7 @@ static int rt_waiting_add(const struct rt_event *ev)
 			break;
 		}
 	}
-	raw_spin_unlock_irqrestore(&rt_waiting_lock, flags);
+	rt_nmi_unlock(&rt_waiting_lock, flags);
 	if (slot < 0)
 		atomic64_inc(&rt_lost);
 	return slot;
@@ -114,12 +122,13 @@ static void rt_waiting_del(int slot, bool *seeded)
 
 	if (slot < 0)
 		return;
-	raw_spin_lock_irqsave(&rt_waiting_lock, flags);
+	/* (a slot is freed by the call that took it: never inside) */
+	rt_nmi_lock_task(&rt_waiting_lock, &flags);
 	if (rt_waiting[slot].bytes_made)
 		*seeded = rt_waiting[slot].seeded;
 	rt_waiting[slot].used = false;
 	rt_nwaiting--;
-	raw_spin_unlock_irqrestore(&rt_waiting_lock, flags);
+	rt_nmi_unlock(&rt_waiting_lock, flags);
 }
 
 unsigned int rt_waiting_count(void)
@@ -132,11 +141,11 @@ unsigned int rt_waiting_copy(struct rt_event *evs, unsigned int max)
 	unsigned long flags;
 	unsigned int i, n = 0;
 
-	raw_spin_lock_irqsave(&rt_waiting_lock, flags);
+	rt_nmi_lock_task(&rt_waiting_lock, &flags);
 	for (i = 0; i < RT_MAX_WAITING && n < max; i++)
 		if (rt_waiting[i].used)
 			evs[n++] = rt_waiting[i].ev;
-	raw_spin_unlock_irqrestore(&rt_waiting_lock, flags);
+	rt_nmi_unlock(&rt_waiting_lock, flags);
 	return n;
 }
 
@@ -176,8 +185,8 @@ static void rt_call_finish(struct pt_regs *regs, unsigned long caller,
 	if (c->ev.path == RNGTRACE_PATH_DEV_URANDOM && seeded)
 		c->ev.type = RNGTRACE_EVENT_TYPE_WAIT;
 	if (c->ev.type == RNGTRACE_EVENT_TYPE_WAIT) {
-		c->ev.time_mono_ns = ktime_get_ns();
-		c->ev.time_ns = ktime_get_boottime_ns();
+		c->ev.time_mono_ns = ktime_get_mono_fast_ns();
+		c->ev.time_ns = ktime_get_boot_fast_ns();
 		atomic64_inc(&rt_waits);
 	} else {
 		atomic64_inc(&rt_unseeded);
@@ -279,13 +288,14 @@ static void rt_entropy_gen_end(struct pt_regs *regs, unsigned long caller,
 	unsigned long flags;
 	int slot;
 
-	raw_spin_lock_irqsave(&rt_waiting_lock, flags);
+	if (!rt_nmi_lock(&rt_waiting_lock, &flags))
+		return;
 	slot = rt_waiting_find(task_pid_nr(current), RNGTRACE_PATH_DEV_URANDOM);
 	if (slot >= 0) {
 		rt_waiting[slot].bytes_made = true;
 		rt_waiting[slot].seeded = rng_is_initialized();
 	}
-	raw_spin_unlock_irqrestore(&rt_waiting_lock, flags);
+	rt_nmi_unlock(&rt_waiting_lock, flags);
 }
 
 /* The same as kretprobes, where fprobes do not work (compat/fprobe.h). */

@@ -20,10 +20,11 @@
  * arriving while another probe's handler runs on its CPU is still seen.
  * Elsewhere they are kprobes, which can miss it (one running kprobe per
  * CPU). Should the completing credit have been missed, the completer
- * still queues crng_set_ready() on a workqueue: a kprobe in
+ * still calls crng_set_ready() (at once, or from a workqueue): a kprobe in
  * process context cannot be missed, and from there READY is published a
- * second later with the time of the mark (or of the work) and an unknown
- * source, if the completer's return did not publish it first.
+ * second later, if the completer's return did not publish it first, with
+ * an unknown source and the earliest time the module has (the mark's,
+ * else crng_set_ready()'s), and says which (its evidence).
  */
 
 #include <linux/hardirq.h>
@@ -69,9 +70,13 @@ static atomic_t rt_mark_set;
 /* READY: the times and source first, then the flag (release/acquire). */
 static u64 rt_ready_ns, rt_ready_mono_ns;
 static unsigned long rt_ready_caller;
+static u32 rt_ready_evidence;
 static int rt_ready_state;		/* 0, claimed 1, published 2 */
 static u32 rt_shortfall;
+
+/* crng_set_ready()'s first hit: 0, claimed 1, times written 2. */
 static atomic_t rt_set_ready_hit;
+static u64 rt_set_ready_ns, rt_set_ready_mono_ns;
 
 /*
  * The context the probed code runs in, whatever the probe is. A kprobe
@@ -121,13 +126,14 @@ static bool rt_ready_claim(void)
 }
 
 static void rt_ready_publish(u64 ns, u64 mono_ns, unsigned long caller,
-			     u32 credited)
+			     u32 evidence, u32 credited)
 {
 	struct rt_event ev;
 
 	rt_ready_ns = ns;
 	rt_ready_mono_ns = mono_ns;
 	rt_ready_caller = caller;
+	rt_ready_evidence = evidence;
 	rt_shortfall = rt_load.pool_bits + credited < RNGTRACE_READY_BITS ?
 		       RNGTRACE_READY_BITS - rt_load.pool_bits - credited : 0;
 	/* pairs with smp_load_acquire() in rt_ready_seen() */
@@ -137,6 +143,7 @@ static void rt_ready_publish(u64 ns, u64 mono_ns, unsigned long caller,
 	ev.time_ns = ns;
 	ev.time_mono_ns = mono_ns;
 	ev.caller = caller;
+	ev.evidence = evidence;
 	ev.total_bits = credited;
 	rt_ring_put(&ev);
 }
@@ -187,7 +194,8 @@ static void rt_credit_end(struct pt_regs *regs, unsigned long caller,
 	/* pairs with the release in rt_reseed_begin(): mark before its times */
 	if (atomic_read_acquire(&rt_mark_set) && rt_ctx_same(&rt_mark, &c->ctx) &&
 	    rt_ready_claim())
-		rt_ready_publish(rt_mark_ns, rt_mark_mono_ns, caller, credited);
+		rt_ready_publish(rt_mark_ns, rt_mark_mono_ns, caller,
+				 RNGTRACE_READY_EVIDENCE_COMPLETER, credited);
 	rt_probes_maybe_disarm();
 }
 
@@ -251,11 +259,20 @@ static int rt_reseed_pre(struct kprobe *kp, struct pt_regs *regs)
 	return 0;
 }
 
-/* crng_set_ready(), queued by the completer: cannot be missed. */
+/*
+ * crng_set_ready(), queued by the completer (run at once from a task's
+ * credit, from a workqueue after an interrupt's): cannot be missed. Its
+ * first hit's time is READY's if the completer and the mark were both
+ * missed.
+ */
 static int rt_set_ready_begin(struct pt_regs *regs, void *data)
 {
 	atomic64_inc(&rt_ready_probes[1].hits);
-	atomic_set(&rt_set_ready_hit, 1);
+	if (!atomic_cmpxchg(&rt_set_ready_hit, 0, 1)) {
+		rt_set_ready_mono_ns = ktime_get_mono_fast_ns();
+		rt_set_ready_ns = ktime_get_boot_fast_ns();
+		atomic_set_release(&rt_set_ready_hit, 2);
+	}
 	rt_probes_maybe_disarm();
 	return 1;
 }
@@ -288,10 +305,14 @@ const unsigned int rt_nr_ready_probes = ARRAY_SIZE(rt_ready_probes);
 /*
  * From the disarm work, a second after any handler saw the CRNG ready:
  * if the completer's return handler did not publish READY (its hit was
- * missed), publish it now, at the mark's time if crng_reseed() saw it.
+ * missed), publish it now, on the earliest evidence there is: the mark
+ * crng_reseed() took as the CRNG was seeded, else crng_set_ready()'s
+ * hit just after, else now. Each says so (enum rngtrace_ready_evidence):
+ * none of them knows the source.
  */
 void rt_ready_settle(void)
 {
+	u32 evidence = RNGTRACE_READY_EVIDENCE_NOTICED;
 	u64 ns, mono_ns;
 
 	if (rt_load.crng_ready || !rng_is_initialized() ||
@@ -300,12 +321,18 @@ void rt_ready_settle(void)
 	if (atomic_read_acquire(&rt_mark_set)) {
 		ns = rt_mark_ns;
 		mono_ns = rt_mark_mono_ns;
+		evidence = RNGTRACE_READY_EVIDENCE_RESEED;
+	} else if (atomic_read_acquire(&rt_set_ready_hit) == 2) {
+		ns = rt_set_ready_ns;
+		mono_ns = rt_set_ready_mono_ns;
+		evidence = RNGTRACE_READY_EVIDENCE_SET_READY;
 	} else {
 		mono_ns = ktime_get_ns();
 		ns = ktime_get_boottime_ns();
 	}
 	if (rt_ready_claim())
-		rt_ready_publish(ns, mono_ns, 0, atomic_read(&rt_credited));
+		rt_ready_publish(ns, mono_ns, 0, evidence,
+				 atomic_read(&rt_credited));
 }
 
 void rt_credit_totals(struct rt_credit_total totals[RT_NR_SOURCES])
@@ -331,7 +358,8 @@ u32 rt_credited_bits(void)
 	return atomic_read(&rt_credited);
 }
 
-bool rt_ready_seen(u64 *time_ns, u64 *time_mono_ns, u32 *source)
+bool rt_ready_seen(u64 *time_ns, u64 *time_mono_ns, u32 *source,
+		   u32 *evidence)
 {
 	/* pairs with smp_store_release() in rt_ready_publish() */
 	if (smp_load_acquire(&rt_ready_state) != 2)
@@ -340,6 +368,7 @@ bool rt_ready_seen(u64 *time_ns, u64 *time_mono_ns, u32 *source)
 	*time_mono_ns = rt_ready_mono_ns;
 	*source = rt_ready_caller ? rt_source_of(rt_ready_caller) :
 				    RNGTRACE_SOURCE_UNKNOWN;
+	*evidence = rt_ready_evidence;
 	return true;
 }
 

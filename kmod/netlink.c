@@ -57,7 +57,7 @@ static int rt_fill_status(struct sk_buff *skb, const struct rt_event *waiting,
 {
 	struct rt_ring_stats st;
 	u64 ready_ns, ready_mono_ns;
-	u32 ready_source, shortfall;
+	u32 ready_source, ready_evidence, shortfall;
 	unsigned int i;
 
 	rt_ring_stats(&st);
@@ -89,11 +89,14 @@ static int rt_fill_status(struct sk_buff *skb, const struct rt_event *waiting,
 			rt_probes_keep_armed()))
 		return -EMSGSIZE;
 
-	if (rt_ready_seen(&ready_ns, &ready_mono_ns, &ready_source) &&
+	if (rt_ready_seen(&ready_ns, &ready_mono_ns, &ready_source,
+			  &ready_evidence) &&
 	    (rt_put_u64(skb, RNGTRACE_A_STATUS_READY_TIME_NS, ready_ns) ||
 	     rt_put_u64(skb, RNGTRACE_A_STATUS_READY_TIME_MONO_NS,
 			ready_mono_ns) ||
-	     nla_put_u32(skb, RNGTRACE_A_STATUS_READY_SOURCE, ready_source)))
+	     nla_put_u32(skb, RNGTRACE_A_STATUS_READY_SOURCE, ready_source) ||
+	     nla_put_u32(skb, RNGTRACE_A_STATUS_READY_EVIDENCE,
+			 ready_evidence)))
 		return -EMSGSIZE;
 	if (rt_credit_shortfall(&shortfall) &&
 	    nla_put_u32(skb, RNGTRACE_A_STATUS_CREDIT_SHORTFALL_BITS, shortfall))

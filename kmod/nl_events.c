@@ -96,6 +96,10 @@ int rt_fill_event(struct sk_buff *skb, int attrtype,
 
 	switch (ev->type) {
 	case RNGTRACE_EVENT_TYPE_READY:
+		ret = rt_put_credit(skb, ev, identity) ||
+		      nla_put_u32(skb, RNGTRACE_A_EVENT_EVIDENCE, ev->evidence) ?
+		      -EMSGSIZE : 0;
+		break;
 	case RNGTRACE_EVENT_TYPE_CREDIT:
 		ret = rt_put_credit(skb, ev, identity);
 		break;
@@ -129,6 +133,8 @@ int rt_events_start(struct netlink_callback *cb)
 		return ret;
 	cb->args[0] = attrs[RNGTRACE_A_EVENTS_SINCE_SEQ] ?
 		      nla_get_u64(attrs[RNGTRACE_A_EVENTS_SINCE_SEQ]) : 0;
+	/* Every message has room for the largest event. */
+	cb->min_dump_alloc = RT_EVENT_MSG_MAX;
 	return 0;
 }
 
@@ -147,10 +153,19 @@ int rt_events_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 		return -EMSGSIZE;
 
 	while (rt_ring_get(&seq, &ev)) {
-		if (rt_fill_event(skb, RNGTRACE_A_EVENTS_EVENT, &ev, false, true))
-			break;
-		seq = ev.seq + 1;
-		n++;
+		if (!rt_fill_event(skb, RNGTRACE_A_EVENTS_EVENT, &ev, false,
+				   true)) {
+			seq = ev.seq + 1;
+			n++;
+			continue;
+		}
+		if (n)
+			break;	/* the next message takes it */
+		/* Not even alone: never end the dump as if it were done. */
+		genlmsg_cancel(skb, hdr);
+		NL_SET_ERR_MSG_MOD(cb->extack,
+				   "an event does not fit in a dump message");
+		return -EMSGSIZE;
 	}
 	if (!n) {
 		genlmsg_cancel(skb, hdr);

@@ -57,6 +57,7 @@ struct rt_event {
 	u32 bits;
 	u32 total_bits;
 	u32 quality;
+	u32 evidence;		/* READY: enum rngtrace_ready_evidence */
 	u64 cgroup_id;		/* resolved to a path when sent */
 	char comm[TASK_COMM_LEN];
 	char name[RT_HWRNG_NAME_LEN];
@@ -183,7 +184,8 @@ struct rt_credit_total {
 /* Per-source totals: process context (sources are looked up). */
 void rt_credit_totals(struct rt_credit_total totals[RT_NR_SOURCES]);
 u32 rt_credited_bits(void);
-bool rt_ready_seen(u64 *time_ns, u64 *time_mono_ns, u32 *source);
+bool rt_ready_seen(u64 *time_ns, u64 *time_mono_ns, u32 *source,
+		   u32 *evidence);
 /* Bits short of ready-bits at READY; false before READY was seen. */
 bool rt_credit_shortfall(u32 *bits);
 bool rt_ready_published(void);
@@ -223,6 +225,14 @@ unsigned int rt_hwrng_copy(struct rt_hwrng_info *out, unsigned int max);
 int rt_netlink_init(void);
 void rt_netlink_exit(void);
 extern struct genl_family rt_family;
+
+/*
+ * The largest event in a message of its own: its cgroup path and caller
+ * symbol at their longest, and a kilobyte for the other attributes.
+ */
+#define RT_EVENT_MSG_MAX	(NLMSG_HDRLEN + GENL_HDRLEN +		\
+				 nla_total_size(RT_CGROUP_LEN) +	\
+				 nla_total_size(KSYM_SYMBOL_LEN) + 1024)
 
 /* nl_events.c */
 int rt_events_start(struct netlink_callback *cb);

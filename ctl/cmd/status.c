@@ -41,6 +41,8 @@ static const struct rt_attr_spec status_spec[RNGTRACE_A_STATUS_MAX + 1] = {
 		"ready-time-mono-ns", MNL_TYPE_U64, false },
 	[RNGTRACE_A_STATUS_READY_SOURCE] = {
 		"ready-source", MNL_TYPE_U32, false },
+	[RNGTRACE_A_STATUS_READY_EVIDENCE] = {
+		"ready-evidence", MNL_TYPE_U32, false },
 	[RNGTRACE_A_STATUS_PRINTK_OFFSET_NS] = {
 		"printk-offset-ns", MNL_TYPE_U64, false },
 	[RNGTRACE_A_STATUS_POOL_BITS_AT_LOAD] = {
@@ -208,6 +210,8 @@ int status_parse(const struct nlmsghdr *nlh, struct rt_status *st,
 		u64_or(tb[RNGTRACE_A_STATUS_READY_TIME_MONO_NS], 0);
 	st->has_ready_source = tb[RNGTRACE_A_STATUS_READY_SOURCE];
 	st->ready_source = u32_or(tb[RNGTRACE_A_STATUS_READY_SOURCE], 0);
+	st->has_ready_evidence = tb[RNGTRACE_A_STATUS_READY_EVIDENCE];
+	st->ready_evidence = u32_or(tb[RNGTRACE_A_STATUS_READY_EVIDENCE], 0);
 	st->has_printk_offset = tb[RNGTRACE_A_STATUS_PRINTK_OFFSET_NS];
 	st->printk_offset_ns =
 		(int64_t)u64_or(tb[RNGTRACE_A_STATUS_PRINTK_OFFSET_NS], 0);
@@ -310,6 +314,13 @@ static void print_ready(const struct rt_status *st)
 				rt_print_str(ANY, RT_K_SOURCE,
 					     ", completed by %s",
 					     rt_source_name(st->ready_source));
+			if (st->has_ready_evidence)
+				rt_print_str(rt_print_kind(true,
+						st->ready_evidence !=
+						RNGTRACE_READY_EVIDENCE_COMPLETER),
+					     RT_K_EVIDENCE,
+					     " (inferred from %s)",
+					     rt_ready_evidence_name(st->ready_evidence));
 		}
 		rt_print_close_object();
 	} else {

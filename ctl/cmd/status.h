@@ -50,8 +50,9 @@ struct rt_status {
 
 	/* Optional attributes: has_* says whether the module sent them. */
 	bool has_ready_time, has_ready_time_mono, has_ready_source;
+	bool has_ready_evidence;
 	uint64_t ready_time_ns, ready_time_mono_ns;
-	uint32_t ready_source;
+	uint32_t ready_source, ready_evidence;
 	bool has_printk_offset;
 	int64_t printk_offset_ns;
 	uint32_t pool_bits_at_load, credited_bits;

@@ -40,6 +40,7 @@ static const struct rt_attr_spec event_spec[RNGTRACE_A_EVENT_MAX + 1] = {
 	[RNGTRACE_A_EVENT_CALLER] = { "caller", MNL_TYPE_NUL_STRING, false },
 	[RNGTRACE_A_EVENT_NAME] = { "name", MNL_TYPE_NUL_STRING, false },
 	[RNGTRACE_A_EVENT_QUALITY] = { "quality", MNL_TYPE_U32, false },
+	[RNGTRACE_A_EVENT_EVIDENCE] = { "evidence", MNL_TYPE_U32, false },
 };
 
 /* Strings longer than the struct keeps are cut, not refused. */
@@ -96,6 +97,7 @@ int rt_event_parse(const struct nlattr *nest, bool in_flight,
 	GET32(bits, RNGTRACE_A_EVENT_BITS);
 	GET32(total_bits, RNGTRACE_A_EVENT_TOTAL_BITS);
 	GET32(quality, RNGTRACE_A_EVENT_QUALITY);
+	GET32(evidence, RNGTRACE_A_EVENT_EVIDENCE);
 	copy_str(ev->comm, sizeof(ev->comm), tb[RNGTRACE_A_EVENT_COMM]);
 	copy_str(ev->cgroup, sizeof(ev->cgroup), tb[RNGTRACE_A_EVENT_CGROUP]);
 	copy_str(ev->caller, sizeof(ev->caller), tb[RNGTRACE_A_EVENT_CALLER]);
@@ -175,6 +177,10 @@ static void event_fields(const struct rt_event *ev, bool in_flight,
 		     ", pool %lld", ev->total_bits);
 	rt_print_str(KIND(ev->caller[0], credit), RT_K_CALLER, ", by %s",
 		     ev->caller[0] ? ev->caller : "?");
+	rt_print_str(KIND(ev->has_evidence, ev->has_evidence &&
+			  ev->evidence != RNGTRACE_READY_EVIDENCE_COMPLETER),
+		     RT_K_EVIDENCE, " (inferred from %s)",
+		     rt_ready_evidence_name(ev->evidence));
 
 	rt_print_str(KIND(ev->has_path, task), RT_K_PATH,
 		     in_flight ? "  %s" : " %s",
@@ -386,6 +392,9 @@ json_t *rt_trace_ready_json(const struct rt_status *st, int64_t kmsg_ready_ns,
 		if (st->has_ready_source)
 			put_str(o, RT_K_SOURCE, rt_source_name(st->ready_source),
 				&bad);
+		if (st->has_ready_evidence)
+			put_str(o, RT_K_EVIDENCE,
+				rt_ready_evidence_name(st->ready_evidence), &bad);
 	} else {
 		t = (int64_t)ready_event->time_ns;
 		put_int(o, RT_K_TIME_NS, t, &bad);
@@ -395,6 +404,10 @@ json_t *rt_trace_ready_json(const struct rt_status *st, int64_t kmsg_ready_ns,
 		if (ready_event->has_source)
 			put_str(o, RT_K_SOURCE,
 				rt_source_name(ready_event->source), &bad);
+		if (ready_event->has_evidence)
+			put_str(o, RT_K_EVIDENCE,
+				rt_ready_evidence_name(ready_event->evidence),
+				&bad);
 	}
 	if (t >= 0)
 		put(o, "seconds", json_real(t / 1e9), &bad);

@@ -24,14 +24,14 @@ struct rt_status;
 struct rt_event {
 	bool has_seq, has_type, has_time, has_time_mono, has_start;
 	bool has_pid, has_tgid, has_path, has_flags, has_bytes, has_result;
-	bool has_source, has_bits, has_total_bits, has_quality;
+	bool has_source, has_bits, has_total_bits, has_quality, has_evidence;
 	uint64_t seq;
 	uint32_t type;
 	uint64_t time_ns, time_mono_ns, start_ns;
 	uint32_t pid, tgid, path, flags;
 	uint64_t bytes;
 	int64_t result;
-	uint32_t source, bits, total_bits, quality;
+	uint32_t source, bits, total_bits, quality, evidence;
 	char comm[32];		/* "" when absent */
 	char cgroup[512];
 	char caller[128];

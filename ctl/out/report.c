@@ -95,6 +95,17 @@ static void print_ready(const struct rt_summary *s)
 		rt_print_text("NOT READY when the recording ended");
 	}
 	rt_print_nl();
+	/* An inferred READY says so, and how far its time can be trusted. */
+	if (*s->ready_evidence && strcmp(s->ready_evidence, "completer"))
+		rt_print_str(ANY, RT_K_EVIDENCE,
+			     "inferred:   from %s: the completing credit was missed, its source is unknown",
+			     s->ready_evidence);
+	if (!strcmp(s->ready_evidence, "reseed"))
+		rt_print_text("; the time is crng_reseed()'s, exact\n");
+	else if (!strcmp(s->ready_evidence, "set-ready"))
+		rt_print_text("; the time is crng_set_ready()'s, a little late\n");
+	else if (*s->ready_evidence && strcmp(s->ready_evidence, "completer"))
+		rt_print_text("; the time is when rngtrace noticed, a second or more late\n");
 	if (*s->ready_source) {
 		rt_print_str(ANY, "source", "completed:  by %s\n", s->ready_source);
 	} else if (s->ready && !s->ready_before_load) {

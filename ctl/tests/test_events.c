@@ -21,6 +21,8 @@
 #define T_NS		(5ULL * 1000000000 * 1000 + 123456789ULL)	/* > 32 bits */
 
 static char buf[8192] __attribute__((aligned(8)));
+/* What event()'s READY nests say their time and source rest on. */
+static uint32_t ready_evidence = RNGTRACE_READY_EVIDENCE_COMPLETER;
 
 static struct nlmsghdr *ntf_header(void)
 {
@@ -78,6 +80,9 @@ static const struct nlattr *event(uint32_t type)
 		mnl_attr_put_u32(nlh, RNGTRACE_A_EVENT_BITS, 1);
 		mnl_attr_put_u32(nlh, RNGTRACE_A_EVENT_TOTAL_BITS, 256);
 		mnl_attr_put_strz(nlh, RNGTRACE_A_EVENT_CALLER, "entropy_timer");
+		if (type == RNGTRACE_EVENT_TYPE_READY)
+			mnl_attr_put_u32(nlh, RNGTRACE_A_EVENT_EVIDENCE,
+					 ready_evidence);
 		break;
 	case RNGTRACE_EVENT_TYPE_WAIT:
 		put_u64(nlh, RNGTRACE_A_EVENT_START_NS, T_NS - 1500000000ULL);
@@ -97,6 +102,8 @@ static const struct nlattr *event(uint32_t type)
 	mnl_attr_nest_end(nlh, nest);
 	return nest;
 }
+
+static char *line_of(const struct rt_event *ev, bool json);
 
 static json_t *to_json(uint32_t type)
 {
@@ -151,7 +158,35 @@ static void t_ready(void)
 	check_common(j, "ready");
 	CHECK_STR(JSTR(j, "source"), "jitter");
 	CHECK_INT(JINT(j, "total_bits"), 256);
+	CHECK_STR(JSTR(j, "evidence"), "completer");
 	json_decref(j);
+}
+
+/* A READY the module inferred says what from, in JSON and in text. */
+static void t_ready_inferred(void)
+{
+	struct rt_event ev;
+	char why[128], *line;
+	json_t *j;
+
+	ready_evidence = RNGTRACE_READY_EVIDENCE_SET_READY;
+	j = to_json(RNGTRACE_EVENT_TYPE_READY);
+	REQUIRE(j);
+	CHECK_STR(JSTR(j, "evidence"), "set-ready");
+	json_decref(j);
+	REQUIRE(rt_event_parse(event(RNGTRACE_EVENT_TYPE_READY), false, &ev,
+			       why, sizeof(why)) == 0);
+	line = line_of(&ev, false);
+	REQUIRE(line);
+	CHECK_CONTAINS(line, "by entropy_timer (inferred from set-ready)");
+	free(line);
+	ready_evidence = RNGTRACE_READY_EVIDENCE_COMPLETER;
+	REQUIRE(rt_event_parse(event(RNGTRACE_EVENT_TYPE_READY), false, &ev,
+			       why, sizeof(why)) == 0);
+	line = line_of(&ev, false);
+	REQUIRE(line);
+	CHECK_LACKS(line, "inferred");
+	free(line);
 }
 
 static void t_wait(void)
@@ -422,6 +457,7 @@ static const struct rt_test events_tests[] = {
 	{ "the fake event nest carries NLA_F_NESTED", t_nest_is_flagged },
 	{ "evjson: a credit event", t_credit },
 	{ "evjson: a ready event", t_ready },
+	{ "evjson: an inferred ready says from what", t_ready_inferred },
 	{ "evjson: a wait event", t_wait },
 	{ "evjson: an unseeded event, negative result", t_unseeded },
 	{ "evjson: hwrng-register and -unregister events", t_hwrng },

@@ -94,6 +94,25 @@ static void test_text_ready_before_load(void)
 	ctlrun_done(&r);
 }
 
+/* A READY the module inferred says so, and names no source. */
+static void test_ready_inferred(void)
+{
+	struct ctlrun r;
+
+	RUN(&r, "report", fixture("r-ready-inferred.json"));
+	CHECK_INT(r.status, 0);
+	CHECK_CONTAINS(r.out, "inferred:   from reseed: the completing credit was missed, its source is unknown; the time is crng_reseed()'s, exact\n");
+	CHECK_CONTAINS(r.out, "completed:  by an unknown source");
+	ctlrun_done(&r);
+	RUN(&r, "report", "--json", fixture("r-ready-inferred.json"));
+	CHECK_INT(r.status, 0);
+	CHECK_CONTAINS(r.out, "\"evidence\": \"reseed\"");
+	ctlrun_done(&r);
+	RUN(&r, "report", fixture("r-qemu64-stall.json"));
+	CHECK_LACKS(r.out, "inferred");
+	ctlrun_done(&r);
+}
+
 static void test_text_hwrng_and_unseeded(void)
 {
 	struct ctlrun r;
@@ -336,6 +355,7 @@ static const struct rt_test report_tests[] = {
 	{ "report: never ready, events dropped", test_never_ready },
 	{ "report: qemu64 stall, text", test_text_stall },
 	{ "report: ready before load, no advice", test_text_ready_before_load },
+	{ "report: an inferred READY says so", test_ready_inferred },
 	{ "report: arm64 and riscv64 name their CPU RNG", test_text_arm64_riscv64 },
 	{ "report: late hwrng and unseeded readers", test_text_hwrng_and_unseeded },
 	{ "report --json", test_json },

@@ -61,6 +61,7 @@ const struct rt_field rt_event_fields[] = {
 	[RT_EV_CALLER] = { RT_K_CALLER, RT_FT_STRING, false },
 	[RT_EV_NAME] = { RT_K_NAME, RT_FT_STRING, false },
 	[RT_EV_QUALITY] = { RT_K_QUALITY, RT_FT_INT, false },
+	[RT_EV_EVIDENCE] = { RT_K_EVIDENCE, RT_FT_STRING, false },
 	[RT_EV_NKEYS] = { NULL, 0, false },
 };
 
@@ -75,6 +76,7 @@ const struct rt_field rt_ready_fields[] = {
 	{ RT_K_BEFORE_LOAD, RT_FT_BOOL, true },
 	{ RT_K_TIME_NS, RT_FT_INT, false },
 	{ RT_K_SOURCE, RT_FT_STRING, false },
+	{ RT_K_EVIDENCE, RT_FT_STRING, false },
 	{ NULL, 0, false },
 };
 

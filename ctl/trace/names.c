@@ -40,6 +40,13 @@ static const char * const paths[] = {
 	[RNGTRACE_PATH_KERNEL] = "kernel",
 };
 
+static const char * const evidences[] = {
+	[RNGTRACE_READY_EVIDENCE_COMPLETER] = "completer",
+	[RNGTRACE_READY_EVIDENCE_RESEED] = "reseed",
+	[RNGTRACE_READY_EVIDENCE_SET_READY] = "set-ready",
+	[RNGTRACE_READY_EVIDENCE_NOTICED] = "noticed",
+};
+
 static const char * const methods[] = {
 	[RNGTRACE_PROBE_METHOD_KPROBE] = "kprobe",
 	[RNGTRACE_PROBE_METHOD_KRETPROBE] = "kretprobe",
@@ -49,6 +56,7 @@ static const char * const methods[] = {
 _Static_assert(N(sources) == RNGTRACE_SOURCE_TIMER + 1, "sources");
 _Static_assert(N(types) == RNGTRACE_EVENT_TYPE_HWRNG_UNREGISTER + 1, "types");
 _Static_assert(N(paths) == RNGTRACE_PATH_KERNEL + 1, "paths");
+_Static_assert(N(evidences) == RNGTRACE_READY_EVIDENCE_NOTICED + 1, "evidences");
 _Static_assert(N(methods) == RNGTRACE_PROBE_METHOD_FPROBE + 1, "methods");
 
 static const char *name_of(const char * const *t, size_t n, uint32_t v)
@@ -70,6 +78,7 @@ const char *rt_source_name(uint32_t v) { return name_of(sources, N(sources), v);
 const char *rt_event_type_name(uint32_t v) { return name_of(types, N(types), v); }
 const char *rt_path_name(uint32_t v) { return name_of(paths, N(paths), v); }
 const char *rt_probe_method_name(uint32_t v) { return name_of(methods, N(methods), v); }
+const char *rt_ready_evidence_name(uint32_t v) { return name_of(evidences, N(evidences), v); }
 int rt_source_value(const char *n) { return value_of(sources, N(sources), n); }
 int rt_event_type_value(const char *n) { return value_of(types, N(types), n); }
 int rt_path_value(const char *n) { return value_of(paths, N(paths), n); }

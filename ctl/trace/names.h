@@ -15,6 +15,11 @@ const char *rt_path_name(uint32_t path);
 const char *rt_probe_method_name(uint32_t method);
 /* The value of a name, or -1. */
 int rt_source_value(const char *name);
+/*
+ * What READY rests on (enum rngtrace_ready_evidence): "completer" is
+ * exact; "reseed", "set-ready" and "noticed" are inferred.
+ */
+const char *rt_ready_evidence_name(uint32_t evidence);
 int rt_event_type_value(const char *name);
 int rt_path_value(const char *name);
 /* The systemd unit in a cgroup path: its last component, "" for none. */

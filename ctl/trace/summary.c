@@ -544,12 +544,13 @@ static void read_ready(const json_t *t, const json_t *module,
 	const json_t *ready = json_object_get(t, RT_K_READY);
 
 	s->ready_ns = -1;
-	s->ready_source = "";
+	s->ready_source = s->ready_evidence = "";
 	if (json_is_object(ready)) {
 		s->ready = 1;
 		s->ready_before_load = rt_json_bool(ready, RT_K_BEFORE_LOAD, 0);
 		s->ready_ns = rt_json_int(ready, RT_K_TIME_NS, -1);
 		s->ready_source = rt_json_str(ready, RT_K_SOURCE, "");
+		s->ready_evidence = rt_json_str(ready, RT_K_EVIDENCE, "");
 	} else if (rt_json_bool(module, RT_K_READY_AT_LOAD, 0)) {
 		/* A trace without `ready` still says it was ready at load. */
 		s->ready = 1;
@@ -641,7 +642,7 @@ static int begin(struct rt_summary *s, char *err, size_t errlen)
 	s->hwrng_first_register_name = "";
 	s->first_wait_start_ns = -1;
 	s->kernel_release = s->arch = s->boot_id = s->cmdline = "";
-	s->ready_source = s->hwrng_current = "";
+	s->ready_source = s->ready_evidence = s->hwrng_current = "";
 	s->ready_ns = -1;
 	s->priv = b;
 	s->series = calloc(1, sizeof(*s->series));
@@ -797,5 +798,6 @@ void rt_summary_free(struct rt_summary *s)
 	json_decref(s->meta);
 	memset(s, 0, sizeof(*s));
 	s->kernel_release = s->arch = s->boot_id = s->cmdline = "";
-	s->ready_source = s->hwrng_current = s->hwrng_first_register_name = "";
+	s->ready_source = s->ready_evidence = s->hwrng_current =
+		s->hwrng_first_register_name = "";
 }

@@ -109,6 +109,8 @@ struct rt_summary {
 	int ready_before_load;
 	long long ready_ns;		/* -1 if unknown (from kmsg when before load) */
 	const char *ready_source;	/* "" if unknown */
+	/* What ready_ns and ready_source rest on; "" when the trace says not */
+	const char *ready_evidence;
 	long long load_ns;
 	long long pool_bits_at_load;
 	long long record_end_ns;	/* record.ended_ns, or 0 */

@@ -423,6 +423,11 @@ TEST(one_ready_event_on_the_kmsg_timeline)
 	EXPECT_EQ(st.ready_time_ns, ready->time_ns);
 	EXPECT_EQ(st.ready_source, ready->source);
 	EXPECT_NE('\0', ready->caller[0]);
+	/* A boot's READY comes from the completing credit: exact. */
+	ASSERT_EQ(1, ready->has_evidence);
+	EXPECT_EQ(RNGTRACE_READY_EVIDENCE_COMPLETER, ready->evidence);
+	ASSERT_EQ(1, st.has_ready_evidence);
+	EXPECT_EQ(RNGTRACE_READY_EVIDENCE_COMPLETER, st.ready_evidence);
 
 	ASSERT_EQ(1, kmsg_find("random: crng init done", &kmsg_s));
 	/*

@@ -88,6 +88,9 @@ TEST(ready_published_when_every_probe_missed_it)
 	EXPECT_EQ(0, st.armed) TH_LOG("hot probes still armed %.3f s after ready",
 				      (boottime_ns() - kick_ns) / 1e9);
 	EXPECT_EQ(RNGTRACE_SOURCE_UNKNOWN, st.ready_source);
+	/* Every probe was off: nothing but the module's noticing, and it says so. */
+	ASSERT_EQ(1, st.has_ready_evidence);
+	EXPECT_EQ(RNGTRACE_READY_EVIDENCE_NOTICED, st.ready_evidence);
 	EXPECT_LE((int64_t)(kmsg_s * 1e9) + st.printk_offset_ns - 1000000,
 		  (int64_t)st.ready_time_ns);
 

@@ -50,6 +50,10 @@ void rt_parse_event(const struct nlattr *attrs, size_t len, struct rt_ev *ev)
 		case RNGTRACE_A_EVENT_CALLER: copy_str(ev->caller, sizeof(ev->caller), a); break;
 		case RNGTRACE_A_EVENT_NAME: copy_str(ev->name, sizeof(ev->name), a); break;
 		case RNGTRACE_A_EVENT_QUALITY: ev->quality = genl_attr_u32(a); break;
+		case RNGTRACE_A_EVENT_EVIDENCE:
+			ev->evidence = genl_attr_u32(a);
+			ev->has_evidence = 1;
+			break;
 		}
 	}
 }
@@ -132,6 +136,10 @@ int rt_status(struct rt_st *st)
 		case RNGTRACE_A_STATUS_READY_TIME_NS: st->ready_time_ns = genl_attr_u64(a); st->has_ready_time = 1; break;
 		case RNGTRACE_A_STATUS_READY_TIME_MONO_NS: st->ready_time_mono_ns = genl_attr_u64(a); break;
 		case RNGTRACE_A_STATUS_READY_SOURCE: st->ready_source = genl_attr_u32(a); break;
+		case RNGTRACE_A_STATUS_READY_EVIDENCE:
+			st->ready_evidence = genl_attr_u32(a);
+			st->has_ready_evidence = 1;
+			break;
 		case RNGTRACE_A_STATUS_PRINTK_OFFSET_NS: st->printk_offset_ns = (int64_t)genl_attr_u64(a); break;
 		case RNGTRACE_A_STATUS_POOL_BITS_AT_LOAD: st->pool_bits_at_load = genl_attr_u32(a); break;
 		case RNGTRACE_A_STATUS_CREDITED_BITS: st->credited_bits = genl_attr_u32(a); break;

@@ -15,8 +15,8 @@ struct rt_ev {
 	uint64_t seq, time_ns, time_mono_ns, start_ns, bytes;
 	int64_t result;
 	uint32_t type, pid, tgid, path, flags, source, bits, total_bits;
-	uint32_t quality;
-	int has_seq, has_start, has_result;
+	uint32_t quality, evidence;
+	int has_seq, has_start, has_result, has_evidence;
 	char comm[16], cgroup[4096], caller[128], name[32];
 };
 
@@ -28,8 +28,8 @@ struct rt_st {
 	uint64_t load_time_ns, ready_time_ns, ready_time_mono_ns;
 	uint64_t waits, unseeded, written, dropped, waits_lost;
 	int64_t printk_offset_ns;
-	int has_ready_time, has_shortfall;
-	uint32_t shortfall_bits;
+	int has_ready_time, has_shortfall, has_ready_evidence;
+	uint32_t shortfall_bits, ready_evidence;
 	uint64_t credit_bits[RT_MAX_SOURCES], credit_count[RT_MAX_SOURCES];
 	int nwaiting;
 	struct rt_ev waiting[64];

@@ -55,6 +55,18 @@ enum rngtrace_event_type {
 	RNGTRACE_EVENT_TYPE_HWRNG_UNREGISTER,
 };
 
+/*
+ * What READY's time and source rest on: exact only when the completing
+ * credit's return found crng_reseed()'s mark; otherwise the source is
+ * unknown and the time the earliest evidence the module has.
+ */
+enum rngtrace_ready_evidence {
+	RNGTRACE_READY_EVIDENCE_COMPLETER,
+	RNGTRACE_READY_EVIDENCE_RESEED,
+	RNGTRACE_READY_EVIDENCE_SET_READY,
+	RNGTRACE_READY_EVIDENCE_NOTICED,
+};
+
 enum rngtrace_path {
 	RNGTRACE_PATH_GETRANDOM,
 	RNGTRACE_PATH_DEV_RANDOM,
@@ -92,6 +104,7 @@ enum {
 	RNGTRACE_A_STATUS_ARMED,
 	RNGTRACE_A_STATUS_KEEP_ARMED,
 	RNGTRACE_A_STATUS_CREDIT_SHORTFALL_BITS,
+	RNGTRACE_A_STATUS_READY_EVIDENCE,
 
 	__RNGTRACE_A_STATUS_MAX,
 	RNGTRACE_A_STATUS_MAX = (__RNGTRACE_A_STATUS_MAX - 1)
@@ -128,6 +141,7 @@ enum {
 	RNGTRACE_A_EVENT_CALLER,
 	RNGTRACE_A_EVENT_NAME,
 	RNGTRACE_A_EVENT_QUALITY,
+	RNGTRACE_A_EVENT_EVIDENCE,
 
 	__RNGTRACE_A_EVENT_MAX,
 	RNGTRACE_A_EVENT_MAX = (__RNGTRACE_A_EVENT_MAX - 1)

@@ -22,11 +22,10 @@
 #include "summary.h"
 #include "trace.h"
 
-#define RT_EXIT_FAILED	1	/* the trace broke a limit */
-
 static const char check_usage[] =
 	"usage: rngtrace check [--max-ready T] [--max-wait T] [--max-blocked N]\n"
-	"                      [--max-unseeded N] [--json] FILE|-\n"
+	"                      [--max-unseeded N] [--accept-incomplete] [--json]\n"
+	"                      FILE|-\n"
 	"\n"
 	"Checks a trace written by 'rngtrace record' (\"-\" for standard input)\n"
 	"against limits. Checking the running system without a trace is not\n"
@@ -41,6 +40,9 @@ static const char check_usage[] =
 	"  --max-unseeded N  at most N reads got random bytes before it was ready (a\n"
 	"                    call that failed, as GRND_NONBLOCK does with EAGAIN, got\n"
 	"                    none and does not count)\n"
+	"  --accept-incomplete\n"
+	"                    pass an incomplete trace (record stopped by a timeout\n"
+	"                    or a signal, or no READY) if it meets the limits\n"
 	"  -j, --json        print the verdict as one JSON object: {trace, ok,\n"
 	"                    broken: [{check, ..., limit_ns or limit}]}, times\n"
 	"                    in nanoseconds (ready_time_ns, worst_wait_ns)\n"
@@ -51,7 +53,8 @@ static const char check_usage[] =
 	"\n"
 	"Durations print in seconds (0.860 s). Exit status: 0 when the trace\n"
 	"meets every limit, 1 when it does not (a line on standard output per\n"
-	"limit broken), 2 on an error.\n";
+	"limit broken), 2 on an error, 3 when it meets every limit but is\n"
+	"incomplete and --accept-incomplete was not given.\n";
 
 static int parse_count(const char *str, long long *n)
 {
@@ -70,18 +73,20 @@ static int parse_count(const char *str, long long *n)
 
 int check_main(int argc, char *argv[])
 {
-	enum { OPT_READY = 256, OPT_WAIT, OPT_BLOCKED, OPT_UNSEEDED };
+	enum { OPT_READY = 256, OPT_WAIT, OPT_BLOCKED, OPT_UNSEEDED,
+	       OPT_ACCEPT };
 	static const struct option opts[] = {
 		{ "max-ready", required_argument, NULL, OPT_READY },
 		{ "max-wait", required_argument, NULL, OPT_WAIT },
 		{ "max-blocked", required_argument, NULL, OPT_BLOCKED },
 		{ "max-unseeded", required_argument, NULL, OPT_UNSEEDED },
+		{ "accept-incomplete", no_argument, NULL, OPT_ACCEPT },
 		{ "json", no_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
 		{}
 	};
 	bool json = false;
-	struct rt_limits l = { -1, -1, -1, -1 };
+	struct rt_limits l = { -1, -1, -1, -1, false };
 	struct rt_summary s;
 	char err[512], bad[64];
 	int c, broken;
@@ -112,6 +117,9 @@ int check_main(int argc, char *argv[])
 					       optarg);
 				return RT_EXIT_ERROR;
 			}
+			break;
+		case OPT_ACCEPT:
+			l.accept_incomplete = true;
 			break;
 		case 'h':
 			fputs(check_usage, stdout);
@@ -146,6 +154,7 @@ int check_main(int argc, char *argv[])
 		rt_summary_free(&s);
 		return RT_EXIT_ERROR;
 	}
+	broken = rt_check_exit(&s, &l, broken);
 	rt_summary_free(&s);
-	return broken ? RT_EXIT_FAILED : RT_EXIT_OK;
+	return broken;
 }

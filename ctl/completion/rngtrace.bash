@@ -69,10 +69,10 @@ _rngtrace()
 	events)  opts="--follow --since --json --help" ;;
 	record)  opts="--output --until --settle --timeout --allow-timeout --help" ;;
 	report)  opts="--json --summary --journal-fields --help" ;;
-	check)   opts="--max-ready --max-wait --max-blocked --max-unseeded --json --help" ;;
+	check)   opts="--max-ready --max-wait --max-blocked --max-unseeded --accept-incomplete --json --help" ;;
 	compare) opts="--label --by --json --help" ;;
 	plot)    opts="--output --help" ;;
-	export)  opts="--format --output --max-wait --max-ready --help" ;;
+	export)  opts="--format --output --max-wait --max-ready --accept-incomplete --help" ;;
 	config)  opts="--keep-armed --json --help" ;;
 	reset)   opts="--help" ;;
 	help)

@@ -33,7 +33,7 @@ static void check(FILE *null, const struct rt_summary *s)
 
 	for (i = 0; i < sizeof(at) / sizeof(at[0]); i++) {
 		struct rt_limits l = { at[i], at[i], at[i] > 0 ? 1 : at[i],
-				       at[i] > 0 ? 1 : at[i] };
+				       at[i] > 0 ? 1 : at[i], at[i] > 0 };
 
 		for (json = 0; json < 2; json++) {
 			rt_print_start(null, json);

@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "check.h"
+#include "complete.h"
 #include "print.h"
 
 /* One broken limit: its name, then its fields (print.h: text and JSON). */
@@ -85,7 +86,23 @@ int rt_check_limits(const char *file, const struct rt_summary *s,
 		broken++;
 	}
 	rt_print_close_array();
-	rt_print_bool(RT_PRINT_JSON, "ok", NULL, broken == 0);
+	rt_print_completeness(s, l->accept_incomplete ?
+			      "incomplete (accepted): %s\n" :
+			      "incomplete: %s (--accept-incomplete to accept it)\n");
+	rt_print_bool(RT_PRINT_JSON, "accept_incomplete", NULL,
+		      l->accept_incomplete);
+	rt_print_bool(RT_PRINT_JSON, "ok", NULL,
+		      rt_check_exit(s, l, broken) == 0);
 	return broken;
+}
+
+int rt_check_exit(const struct rt_summary *s, const struct rt_limits *l,
+		  int broken)
+{
+	if (broken)
+		return RT_CHECK_EXIT_BROKEN;
+	if (s->incomplete && !l->accept_incomplete)
+		return RT_CHECK_EXIT_INCOMPLETE;
+	return 0;
 }
 

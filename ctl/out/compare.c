@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "compare.h"
+#include "complete.h"
+#include "esc.h"
 #include "names.h"
 #include "print.h"
 #include "stats.h"
@@ -28,6 +30,7 @@ struct cmp_group {
 	size_t *idx;		/* into the traces */
 	size_t n;
 	size_t not_ready, before_load;
+	size_t incomplete;	/* traces that are (summary.h) */
 	struct rt_stats st[M_N];
 };
 
@@ -124,6 +127,7 @@ static int make_groups(const struct rt_cmp_trace *tr, size_t n, int by_label,
 		g[j].idx[g[j].n++] = i;
 		g[j].not_ready += !tr[i].s.ready;
 		g[j].before_load += tr[i].s.ready && tr[i].s.ready_before_load;
+		g[j].incomplete += tr[i].s.incomplete != 0;
 	}
 	v = calloc(n, sizeof(*v));
 	if (!v)
@@ -221,6 +225,14 @@ static int print_table(const struct cmp_group *g, size_t ng, int by_label)
 		for (j = 0; j < ng; j++)
 			cell(c[j], CELL_LEN, &g[j].st[mr->m], "%.3f", 1e9);
 	}
+	for (j = 0; j < ng && !g[j].incomplete; j++)
+		;
+	if (j < ng) {
+		char (*c)[CELL_LEN] = ROW("INCOMPLETE traces");
+
+		for (j = 0; j < ng; j++)
+			snprintf(c[j], CELL_LEN, "%zu", g[j].incomplete);
+	}
 	for (j = 0; j < ng && !g[j].not_ready; j++)
 		;
 	if (j < ng) {
@@ -300,6 +312,12 @@ static int print_table(const struct cmp_group *g, size_t ng, int by_label)
 			break;
 	if (j < ng)
 		rt_print_text("\nA group of several traces: median [min..max].\n");
+	for (j = 0; j < ng && !g[j].incomplete; j++)
+		;
+	if (j < ng)
+		rt_print_text("An incomplete trace (stopped by --timeout or a signal, or without\n"
+			      "READY) counts with what it saw: its figures are at most what the\n"
+			      "boot had (rngtrace report says why).\n");
 	ret = 0;
 out:
 	for (r = 0; r < sizeof(rows) / sizeof(rows[0]); r++)
@@ -361,9 +379,12 @@ static void print_json(const struct rt_cmp_trace *tr, const struct cmp_group *g,
 			rt_print_str(RT_PRINT_JSON, "boot_id", NULL, t->s.boot_id);
 			if (t->label)
 				rt_print_str(RT_PRINT_JSON, "label", NULL, t->label);
+			rt_print_completeness(&t->s, NULL);
 			rt_print_close_object();
 		}
 		rt_print_close_array();
+		rt_print_int(RT_PRINT_JSON, "incomplete_traces", NULL,
+			     (long long)g[j].incomplete);
 		rt_print_int(RT_PRINT_JSON, "not_ready", NULL, (long long)g[j].not_ready);
 		rt_print_int(RT_PRINT_JSON, "ready_before_load", NULL,
 			     (long long)g[j].before_load);

@@ -129,6 +129,18 @@ static void title_header(struct plot *p)
 	fprintf(p->f, "</title>\n");
 	text(p->f, 16, 26, "start", "class=\"title\" font-size=\"17\" font-weight=\"bold\"", buf);
 
+	if (s->incomplete) {
+		char why[400];
+
+		snprintf(why, sizeof(why), "INCOMPLETE: %s",
+			 rt_incomplete_text(s, buf, sizeof(buf)));
+		text(p->f, W - 16, 26, "end",
+		     "class=\"incomplete\" font-size=\"12\" font-weight=\"bold\" fill=\"#b71c1c\"",
+		     "INCOMPLETE trace");
+		fprintf(p->f, "<desc class=\"incomplete\">");
+		rt_xml_puts(p->f, why);
+		fprintf(p->f, "</desc>\n");
+	}
 	if (!s->ready)
 		snprintf(buf, sizeof(buf), "the trace does not show the CRNG ready");
 	else if (s->ready_before_load && s->ready_ns >= 0)
@@ -320,12 +332,21 @@ static void wait_rows(struct plot *p, int y0)
 				continue;
 			if (x2 - x1 < 1.5)
 				x2 = x1 + 1.5;
-			fprintf(p->f, "<rect class=\"wait\" x=\"%.2f\" y=\"%d\" width=\"%.2f\" height=\"%d\" fill=\"#e53935\" fill-opacity=\"0.8\"><title>",
-				x1, y + 5, x2 - x1, ROW_H - 10);
-			rt_xml_printf(p->f, "%s pid %lld (%s): %s of %lld bytes waited %.3f s, from %.3f s to %.3f s, result %lld",
-				      w->comm, w->pid, *w->unit ? w->unit : "no unit",
-				      w->path, w->bytes, w->wait_ns / 1e9,
-				      w->start_ns / 1e9, w->end_ns / 1e9, w->result);
+			/* a wait still open at the end: dashed, no end */
+			fprintf(p->f, "<rect class=\"%s\" x=\"%.2f\" y=\"%d\" width=\"%.2f\" height=\"%d\" fill=\"#e53935\" fill-opacity=\"%s\"%s><title>",
+				w->open ? "wait open" : "wait", x1, y + 5, x2 - x1,
+				ROW_H - 10, w->open ? "0.45" : "0.8",
+				w->open ? " stroke=\"#b71c1c\" stroke-dasharray=\"4 2\"" : "");
+			if (w->open)
+				rt_xml_printf(p->f, "%s pid %lld (%s): %s of %lld bytes, waiting since %.3f s, still waiting when the recording ended at %.3f s (%.3f s at least)",
+					      w->comm, w->pid, *w->unit ? w->unit : "no unit",
+					      w->path, w->bytes, w->start_ns / 1e9,
+					      w->end_ns / 1e9, w->wait_ns / 1e9);
+			else
+				rt_xml_printf(p->f, "%s pid %lld (%s): %s of %lld bytes waited %.3f s, from %.3f s to %.3f s, result %lld",
+					      w->comm, w->pid, *w->unit ? w->unit : "no unit",
+					      w->path, w->bytes, w->wait_ns / 1e9,
+					      w->start_ns / 1e9, w->end_ns / 1e9, w->result);
 			fprintf(p->f, "</title></rect>\n");
 			snprintf(dur, sizeof(dur), "%.3f s", w->wait_ns / 1e9);
 			if (x2 - x1 > 70)

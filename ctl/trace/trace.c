@@ -506,6 +506,13 @@ static int check_meta(struct ctx *c)
 	    check_fields(c, json_object_get(t, RT_K_READY), rt_ready_fields,
 			 RT_K_READY))
 		return -1;
+	if (json_object_get(t, RT_K_RECORD) &&
+	    (check_fields(c, json_object_get(t, RT_K_RECORD), rt_record_fields,
+			  RT_K_RECORD) ||
+	     check_array(c, json_object_get(json_object_get(t, RT_K_RECORD),
+					    RT_K_OPEN_WAITS),
+			 RT_K_RECORD "." RT_K_OPEN_WAITS, rt_open_wait_fields)))
+		return -1;
 	return 0;
 }
 

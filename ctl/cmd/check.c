@@ -144,7 +144,7 @@ int check_main(int argc, char *argv[])
 	}
 
 	if (rt_summary_load(argv[optind], &s, err, sizeof(err))) {
-		fprintf(stderr, "rngtrace check: %s\n", err);
+		rt_load_error("check", err);
 		return RT_EXIT_ERROR;
 	}
 	rt_print_start(stdout, json);

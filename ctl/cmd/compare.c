@@ -122,7 +122,7 @@ int compare_main(int argc, char *argv[])
 			goto out;
 		}
 		if (rt_summary_load(tr[i].file, &tr[i].s, err, sizeof(err))) {
-			fprintf(stderr, "rngtrace compare: %s\n", err);
+			rt_load_error("compare", err);
 			goto out;
 		}
 		tr[i].summarized = 1;

@@ -164,7 +164,7 @@ int export_main(int argc, char *argv[])
 	}
 	x.file = argv[optind];
 	if (rt_summary_load(x.file, &s, err, sizeof(err))) {
-		fprintf(stderr, "rngtrace export: %s\n", err);
+		rt_load_error("export", err);
 		return RT_EXIT_ERROR;
 	}
 	x.s = &s;

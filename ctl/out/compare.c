@@ -16,6 +16,7 @@
 #include "names.h"
 #include "print.h"
 #include "stats.h"
+#include "utf8.h"
 
 #define M_READY		RT_CMP_READY
 #define M_TOTAL_WAIT	RT_CMP_TOTAL_WAIT
@@ -87,15 +88,16 @@ static const char *share_name(int i)
 	return i == SHARE_AT_LOAD ? "before load" : rt_source_name(i);
 }
 
-/* A name as a table heading: one line, no control characters. */
+/* A name as a table heading: escaped as every text output's (esc.h). */
 static void heading(char *buf, size_t len, const char *name)
 {
-	size_t i;
+	rt_esc_buf(buf, len, name);
+}
 
-	snprintf(buf, len, "%s", name);
-	for (i = 0; buf[i]; i++)
-		if ((unsigned char)buf[i] < 0x20 || buf[i] == 0x7f)
-			buf[i] = '?';
+/* "%*s" of @s in @width characters (not bytes: a name may be UTF-8). */
+static int pad_width(const char *s, size_t width)
+{
+	return (int)(width + strlen(s) - rt_utf8_chars(s));
 }
 
 static const char *group_key(const struct rt_cmp_trace *t, int by_label)
@@ -194,8 +196,8 @@ static int print_table(const struct cmp_group *g, size_t ng, int by_label)
 {
 	struct row rows[M_N + 4];
 	size_t nrows = 0, r, j, *width, lw = 0;
-	int i, n, ret = -1;
-	char *line;
+	int i, ret;
+	char cellbuf[1024];
 
 	width = calloc(ng, sizeof(*width));
 	if (!width)
@@ -282,31 +284,33 @@ static int print_table(const struct cmp_group *g, size_t ng, int by_label)
 		char name[CELL_LEN];
 
 		heading(name, sizeof(name), g[j].name);
-		if (strlen(name) > width[j])
-			width[j] = strlen(name);
+		if (rt_utf8_chars(name) > width[j])
+			width[j] = rt_utf8_chars(name);
 	}
 
-	line = calloc(ng + 1, CELL_LEN + 2);
-	if (!line)
-		goto out;
-	n = snprintf(line, CELL_LEN, "%-*s", (int)lw, by_label ? "label" : "kernel");
+	/* a column at a time: a heading's bytes may outnumber its width */
+	snprintf(cellbuf, sizeof(cellbuf), "%-*s", (int)lw,
+		 by_label ? "label" : "kernel");
+	rt_print_text(cellbuf);
 	for (j = 0; j < ng; j++) {
 		char name[CELL_LEN];
 
 		heading(name, sizeof(name), g[j].name);
-		n += snprintf(line + n, CELL_LEN + 2, "  %*s", (int)width[j], name);
+		snprintf(cellbuf, sizeof(cellbuf), "  %*s",
+			 pad_width(name, width[j]), name);
+		rt_print_text(cellbuf);
 	}
-	rt_print_text(line);
 	rt_print_nl();
 	for (r = 0; r < nrows; r++) {
-		n = snprintf(line, CELL_LEN, "%-*s", (int)lw, rows[r].label);
-		for (j = 0; j < ng; j++)
-			n += snprintf(line + n, CELL_LEN + 2, "  %*s",
-				      (int)width[j], rows[r].cells[j]);
-		rt_print_text(line);
+		snprintf(cellbuf, sizeof(cellbuf), "%-*s", (int)lw, rows[r].label);
+		rt_print_text(cellbuf);
+		for (j = 0; j < ng; j++) {
+			snprintf(cellbuf, sizeof(cellbuf), "  %*s",
+				 (int)width[j], rows[r].cells[j]);
+			rt_print_text(cellbuf);
+		}
 		rt_print_nl();
 	}
-	free(line);
 	for (j = 0; j < ng; j++)
 		if (g[j].n > 1)
 			break;
@@ -319,7 +323,6 @@ static int print_table(const struct cmp_group *g, size_t ng, int by_label)
 			      "READY) counts with what it saw: its figures are at most what the\n"
 			      "boot had (rngtrace report says why).\n");
 	ret = 0;
-out:
 	for (r = 0; r < sizeof(rows) / sizeof(rows[0]); r++)
 		free(rows[r].cells);
 	free(width);

@@ -8,6 +8,7 @@
 
 #include "export.h"
 #include "svg.h"
+#include "utf8.h"
 
 static int cmp_label(const void *a, const void *b)
 {
@@ -18,9 +19,9 @@ static void task_label(char *buf, size_t len, const char *comm,
 		       const char *unit)
 {
 	if (unit && *unit)
-		snprintf(buf, len, "wait: %s (%s)", *comm ? comm : "?", unit);
+		rt_snprintf_cut(buf, len, "wait: %s (%s)", *comm ? comm : "?", unit);
 	else
-		snprintf(buf, len, "wait: %s", *comm ? comm : "?");
+		rt_snprintf_cut(buf, len, "wait: %s", *comm ? comm : "?");
 }
 
 static void ready_case(const struct rt_export *x, struct rt_case *c)
@@ -45,13 +46,13 @@ static void ready_case(const struct rt_export *x, struct rt_case *c)
 	c->seconds = s->ready_ns / 1e9;
 	if (x->max_ready_ns >= 0 && s->ready_ns > x->max_ready_ns) {
 		c->result = RT_CASE_FAIL;
-		snprintf(c->message, sizeof(c->message),
+		rt_snprintf_cut(c->message, sizeof(c->message),
 			 "ready at %.3f s (%s), later than the limit of %g s",
 			 c->seconds, *s->ready_source ? s->ready_source : "source unknown",
 			 lim);
 	} else {
 		c->result = RT_CASE_PASS;
-		snprintf(c->message, sizeof(c->message), "ready at %.3f s (%s)",
+		rt_snprintf_cut(c->message, sizeof(c->message), "ready at %.3f s (%s)",
 			 c->seconds, *s->ready_source ? s->ready_source : "source unknown");
 	}
 }
@@ -72,7 +73,7 @@ static void complete_case(const struct rt_export *x, struct rt_case *c)
 		return;
 	}
 	c->result = x->accept_incomplete ? RT_CASE_SKIP : RT_CASE_FAIL;
-	snprintf(c->message, sizeof(c->message), "INCOMPLETE: %s%s",
+	rt_snprintf_cut(c->message, sizeof(c->message), "INCOMPLETE: %s%s",
 		 rt_incomplete_text(s, why, sizeof(why)),
 		 x->accept_incomplete ? " (accepted)" : "");
 }
@@ -121,10 +122,11 @@ int rt_export_cases(const struct rt_export *x, struct rt_case **cases,
 		const char *label = labels + i * 160;
 		int dup = dups[i];
 		if (dup)
-			snprintf(k->name, sizeof(k->name), "%.130s pid %lld",
-				 label, t[i].tgid);
+			rt_snprintf_cut(k->name, sizeof(k->name), "%.*s pid %lld",
+					(int)rt_utf8_cut(label, strnlen(label, 130)),
+					label, t[i].tgid);
 		else
-			snprintf(k->name, sizeof(k->name), "%s", label);
+			rt_snprintf_cut(k->name, sizeof(k->name), "%s", label);
 		k->seconds = t[i].total_ns / 1e9;
 		k->result = x->max_wait_ns >= 0 && t[i].worst_ns > x->max_wait_ns ?
 			    RT_CASE_FAIL : RT_CASE_PASS;

@@ -11,6 +11,7 @@
 #include "export.h"
 #include "jsonout.h"
 #include "names.h"
+#include "utf8.h"
 
 #define CRNG_PID 0	/* the CRNG's own track: no task has pid 0 here */
 
@@ -28,10 +29,11 @@ static json_t *task_name(const char *comm, const char *unit)
 {
 	char buf[256];
 
+	/* the trace's strings: cut whole, or json_string() refuses them */
 	if (unit && *unit)
-		snprintf(buf, sizeof(buf), "%s (%s)", comm, unit);
+		rt_snprintf_cut(buf, sizeof(buf), "%s (%s)", comm, unit);
 	else
-		snprintf(buf, sizeof(buf), "%s", comm);
+		rt_snprintf_cut(buf, sizeof(buf), "%s", comm);
 	return json_string(buf);
 }
 
@@ -143,8 +145,9 @@ int rt_export_perfetto(FILE *f, const struct rt_export *x)
 		const struct rt_wait_info *w = &s->waits[i];
 		char name[64];
 
-		snprintf(name, sizeof(name), "wait %s%s", *w->path ? w->path : "?",
-			 w->open ? " (still waiting at the end)" : "");
+		rt_snprintf_cut(name, sizeof(name), "wait %s%s",
+				*w->path ? w->path : "?",
+				w->open ? " (still waiting at the end)" : "");
 		bad |= add(te, json_pack("{s:s, s:s, s:s, s:f, s:f, s:I, s:I, s:{s:s, s:s, s:I, s:I, s:I, s:b}}",
 					 "name", name, "cat", "wait", "ph", "X",
 					 "ts", us(w->start_ns),
@@ -161,9 +164,9 @@ int rt_export_perfetto(FILE *f, const struct rt_export *x)
 		const struct rt_hwrng_mark *m = &s->marks[i];
 		char name[160];
 
-		snprintf(name, sizeof(name), "%s %s",
-			 m->registered ? "hwrng-register" : "hwrng-unregister",
-			 *m->name ? m->name : "?");
+		rt_snprintf_cut(name, sizeof(name), "%s %s",
+				m->registered ? "hwrng-register" : "hwrng-unregister",
+				*m->name ? m->name : "?");
 		bad |= add(te, json_pack("{s:s, s:s, s:f, s:i, s:i, s:s, s:{s:I}}",
 					 "name", name, "ph", "i", "ts", us(m->time_ns),
 					 "pid", CRNG_PID, "tid", 0, "s", "g",

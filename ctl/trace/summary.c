@@ -18,6 +18,7 @@
 #include "names.h"
 #include "summary.h"
 #include "trace.h"
+#include "utf8.h"
 
 #define GRND_NONBLOCK_FLAG	0x0001
 #define EAGAIN_RESULT		(-11)
@@ -707,11 +708,10 @@ const char *rt_incomplete_text(const struct rt_summary *s, char *buf,
 	if (!len)
 		return buf;
 	buf[0] = 0;
+	/* stopped_by is the trace's: cut whole */
 #define PART(...) do {							\
-	if (n < len)							\
-		n += (size_t)snprintf(buf + n, len - n, "%s", n ? "; " : ""); \
-	if (n < len)							\
-		n += (size_t)snprintf(buf + n, len - n, __VA_ARGS__);	\
+	n += rt_snprintf_cut(buf + n, len - n, "%s", n ? "; " : "");	\
+	n += rt_snprintf_cut(buf + n, len - n, __VA_ARGS__);		\
 } while (0)
 	if (s->incomplete & RT_INCOMPLETE_TIMEOUT)
 		PART("the recording was stopped by --timeout %s", before);

@@ -241,7 +241,7 @@ static void compare(const struct rt_summary *s)
 		rt_cmp_metrics(&tr[i]);
 	}
 	for (by_label = 0; by_label < 2; by_label++) {
-		g = rt_cmp_group(tr, 3, by_label);
+		g = rt_cmp_group(tr, 3, by_label, 95);
 		if (!g)
 			__builtin_trap();	/* only out of memory */
 		for (json = 0; json < 2; json++) {

@@ -33,6 +33,18 @@ struct rt_limits {
 int rt_check_limits(const char *file, const struct rt_summary *s,
 		    const struct rt_limits *l);
 
+/*
+ * --max-worse FIGURE=X against a baseline: the groups of compare.h, A the
+ * baseline and B the traces checked. A limit is broken when B is proven
+ * worse than A by more than it: the confidence interval of B - A lies
+ * wholly above @limit[i] (ns for times, a count for blocked-tasks).
+ * Printed as rt_check_limits() prints (text, or JSON "broken" entries
+ * with check "max-worse"). Returns the number broken.
+ */
+struct rt_cmp_groups;
+int rt_check_worse(const struct rt_cmp_groups *g, const int *figure,
+		   const double *limit, size_t n);
+
 /* The exit status for @broken limits broken by @s: RT_CHECK_EXIT_*, or 0. */
 int rt_check_exit(const struct rt_summary *s, const struct rt_limits *l,
 		  int broken);

@@ -62,7 +62,7 @@ void rt_xml_printf(FILE *f, const char *fmt, ...)
 	free(s);
 }
 
-/* Without libm: the controller does not link it. */
+/* Without libm (which only compare's statistics, stats.c, need). */
 double rt_nice_step(double range, int ticks)
 {
 	double raw, mag = 1, r;

@@ -186,6 +186,19 @@ static void valid_prometheus(const struct mem *m)
 	}
 }
 
+/* End a print.h output into @m and check it as JSON or as text. */
+static void print_checked(struct mem *m, int json)
+{
+	if (rt_print_end())
+		__builtin_trap();	/* only out of memory */
+	mem_close(m);
+	if (json)
+		valid_json(m);
+	else
+		valid_text(m);
+	mem_free(m);
+}
+
 /* check's verdict, text and JSON, with every limit at 0, 1 s and none. */
 static void check(const struct rt_summary *s)
 {
@@ -203,14 +216,7 @@ static void check(const struct rt_summary *s)
 			rt_print_start(mem_open(&m), json);
 			if (rt_check_limits("fuzz", s, &l) < 0)
 				__builtin_trap();
-			if (rt_print_end())
-				__builtin_trap();	/* only out of memory */
-			mem_close(&m);
-			if (json)
-				valid_json(&m);
-			else
-				valid_text(&m);
-			mem_free(&m);
+			print_checked(&m, json);
 		}
 	}
 }
@@ -248,14 +254,9 @@ static void compare(const struct rt_summary *s)
 			struct mem m;
 
 			rt_print_start(mem_open(&m), json);
-			if (rt_cmp_print(g) || rt_print_end())
+			if (rt_cmp_print(g))
 				__builtin_trap();
-			mem_close(&m);
-			if (json)
-				valid_json(&m);
-			else
-				valid_text(&m);
-			mem_free(&m);
+			print_checked(&m, json);
 		}
 		rt_cmp_groups_free(g);
 	}

@@ -32,10 +32,23 @@ int rt_stats(const double *v, size_t n, struct rt_stats *st)
 	return 0;
 }
 
+/* One term @aa of Lentz's method: the new c, d and the factor of h. */
+static double lentz(double aa, double *c, double *d)
+{
+	*d = 1 + aa * *d;
+	*c = 1 + aa / *c;
+	if (fabs(*d) < 1e-300)
+		*d = 1e-300;
+	if (fabs(*c) < 1e-300)
+		*c = 1e-300;
+	*d = 1 / *d;
+	return *d * *c;
+}
+
 /* The regularized incomplete beta I_x(a, b), by its continued fraction. */
 static double betacf(double a, double b, double x)
 {
-	double c = 1, d = 1 - (a + b) * x / (a + 1), h;
+	double c = 1, d = 1 - (a + b) * x / (a + 1), h, del;
 	int m;
 
 	if (fabs(d) < 1e-300)
@@ -43,26 +56,11 @@ static double betacf(double a, double b, double x)
 	d = 1 / d;
 	h = d;
 	for (m = 1; m <= 300; m++) {
-		double m2 = 2 * m, aa, del;
+		double m2 = 2 * m;
 
-		aa = m * (b - m) * x / ((a + m2 - 1) * (a + m2));
-		d = 1 + aa * d;
-		c = 1 + aa / c;
-		if (fabs(d) < 1e-300)
-			d = 1e-300;
-		if (fabs(c) < 1e-300)
-			c = 1e-300;
-		d = 1 / d;
-		h *= d * c;
-		aa = -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1));
-		d = 1 + aa * d;
-		c = 1 + aa / c;
-		if (fabs(d) < 1e-300)
-			d = 1e-300;
-		if (fabs(c) < 1e-300)
-			c = 1e-300;
-		d = 1 / d;
-		del = d * c;
+		h *= lentz(m * (b - m) * x / ((a + m2 - 1) * (a + m2)), &c, &d);
+		del = lentz(-(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1)),
+			    &c, &d);
 		h *= del;
 		if (fabs(del - 1) < 1e-15)
 			break;

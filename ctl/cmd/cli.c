@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "esc.h"
 
 const char *rt_bad_option(char *argv[], char *buf, size_t len)
 {
@@ -85,3 +86,8 @@ int rt_parse_duration(const char *str, long long *ns)
 	return -1;
 }
 
+
+void rt_load_error(const char *cmd, const char *err)
+{
+	fprintf(stderr, "rngtrace %s: %s\n", cmd, rt_esc(err));
+}

@@ -24,4 +24,11 @@ void rt_usage_error(const char *cmd, const char *fmt, ...)
  */
 int rt_parse_duration(const char *str, long long *ns);
 
+/*
+ * "rngtrace CMD: MESSAGE" on stderr for a trace that cannot be read: the
+ * loader's message may quote the trace (a duplicate key), so it is
+ * escaped as every untrusted string (esc.h).
+ */
+void rt_load_error(const char *cmd, const char *err);
+
 #endif /* RT_CLI_H */

@@ -17,7 +17,8 @@
 #include "trace.h"
 
 static const char compare_usage[] =
-	"usage: rngtrace compare FILE... [--label L]... [--by kernel|label] [--json]\n"
+	"usage: rngtrace compare FILE... [--label L]... [--by kernel|label]\n"
+	"                        [--confidence C] [--json]\n"
 	"\n"
 	"Put traces that 'rngtrace record' wrote side by side: for each trace, or\n"
 	"each group of traces, the time to CRNG ready (seconds since boot), the\n"
@@ -29,11 +30,19 @@ static const char compare_usage[] =
 	"as ready at 0 s; a trace that never saw it ready is left out of that row\n"
 	"and counted as \"not ready\".\n"
 	"\n"
+	"With two groups, A (the first) and B, it adds B - A for ready, blocked-time\n"
+	"(the total wait) and blocked-tasks: the difference of the means with its\n"
+	"confidence interval by Student's t with a pooled standard deviation, as\n"
+	"ministat(1) computes it, and \"B worse\", \"B better\" or \"no difference\n"
+	"proven\", with the sample sizes; it needs 2 traces in each group.\n"
+	"\n"
 	"Options:\n"
 	"  -l, --label L  label the next FILE (in order: one --label per FILE);\n"
 	"                 traces are then grouped by label\n"
 	"  -b, --by KEY   group by 'kernel' (the kernel release, the default\n"
 	"                 without labels) or 'label' (the default with labels)\n"
+	"  -c, --confidence C\n"
+	"                 the confidence of the intervals, in percent (default 95)\n"
 	"  -j, --json     print a JSON object instead of the table (times in\n"
 	"                 integer nanoseconds: ready_time_ns, total_wait_ns,\n"
 	"                 worst_wait_ns; blocked_tasks, share_percent)\n"
@@ -46,6 +55,7 @@ int compare_main(int argc, char *argv[])
 	static const struct option opts[] = {
 		{ "label", required_argument, NULL, 'l' },
 		{ "by", required_argument, NULL, 'b' },
+		{ "confidence", required_argument, NULL, 'c' },
 		{ "json", no_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
 		{}
@@ -55,7 +65,8 @@ int compare_main(int argc, char *argv[])
 	struct rt_cmp_groups *g = NULL;
 	size_t nlabels = 0, n = 0, i;
 	int c, json = 0, by_label, ret = RT_EXIT_ERROR, stdin_used = 0;
-	char bad[64], err[512];
+	char bad[64], err[512], *end;
+	double confidence = 95;
 
 	labels = calloc(argc, sizeof(*labels));
 	if (!labels) {
@@ -64,7 +75,7 @@ int compare_main(int argc, char *argv[])
 	}
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "l:b:jh", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "l:b:c:jh", opts, NULL)) != -1) {
 		switch (c) {
 		case 'l':
 			labels[nlabels++] = optarg;
@@ -77,6 +88,14 @@ int compare_main(int argc, char *argv[])
 			}
 			by = optarg;
 			break;
+		case 'c':
+			confidence = strtod(optarg, &end);
+			if (end == optarg || *end || !(confidence > 0 && confidence < 100)) {
+				rt_usage_error("compare", "--confidence is a percentage above 0 and below 100, not '%s'",
+					       optarg);
+				goto out;
+			}
+			break;
 		case 'j':
 			json = 1;
 			break;
@@ -85,7 +104,7 @@ int compare_main(int argc, char *argv[])
 			ret = RT_EXIT_OK;
 			goto out;
 		default:
-			if (optopt && strchr("lb", optopt))
+			if (optopt && strchr("lbc", optopt))
 				rt_usage_error("compare", "option '%s' needs a value",
 					       rt_bad_option(argv, bad, sizeof(bad)));
 			else
@@ -122,7 +141,7 @@ int compare_main(int argc, char *argv[])
 			goto out;
 		}
 		if (rt_summary_load(tr[i].file, &tr[i].s, err, sizeof(err))) {
-			fprintf(stderr, "rngtrace compare: %s\n", err);
+			rt_load_error("compare", err);
 			goto out;
 		}
 		tr[i].summarized = 1;
@@ -130,7 +149,7 @@ int compare_main(int argc, char *argv[])
 		/* a fleet's traces at once: keep the numbers, not the lists */
 		rt_summary_trim(&tr[i].s);
 	}
-	g = rt_cmp_group(tr, n, by_label);
+	g = rt_cmp_group(tr, n, by_label, confidence);
 	if (!g) {
 		fprintf(stderr, "rngtrace compare: out of memory\n");
 		goto out;

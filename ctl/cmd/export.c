@@ -17,6 +17,7 @@
 
 static const char export_usage[] =
 	"usage: rngtrace export --format FORMAT FILE [-o OUT] [--max-wait T] [--max-ready T]\n"
+	"                       [--accept-incomplete]\n"
 	"\n"
 	"Write a trace that 'rngtrace record' wrote in another tool's format:\n"
 	"  perfetto    Chrome trace-event JSON for ui.perfetto.dev or\n"
@@ -29,7 +30,8 @@ static const char export_usage[] =
 	"              rngtrace_credited_entropy{source=...}, ...), labelled with\n"
 	"              kernel and boot_id\n"
 	"  junit       JUnit XML: a test suite 'rngtrace' with the test case\n"
-	"              crng-ready and one 'wait: COMM (UNIT)' per task that waited\n"
+	"              crng-ready, one 'wait: COMM (UNIT)' per task that waited,\n"
+	"              and trace-complete\n"
 	"  ktap        the same test cases as KTAP version 1\n"
 	"\n"
 	"Options:\n"
@@ -41,10 +43,16 @@ static const char export_usage[] =
 	"  --max-ready T        junit, ktap: crng-ready fails when the CRNG was\n"
 	"                       ready later than T seconds after boot, or the trace\n"
 	"                       does not show it ready\n"
+	"  --accept-incomplete  junit, ktap: trace-complete is skipped, not\n"
+	"                       failed, for an incomplete trace\n"
 	"  -h, --help           show this help\n"
 	"\n"
-	"Without limits every test case passes (crng-ready is skipped if the trace\n"
-	"does not show the CRNG ready): the cases are informational. A limit is\n"
+	"An incomplete trace (record stopped by a timeout or a signal, or no\n"
+	"READY) says so in every format: trace-complete fails (junit, ktap),\n"
+	"rngtrace_trace_complete is 0 (prometheus), metadata.rngtrace_complete\n"
+	"is false (perfetto); waits still in flight at its end count up to it.\n"
+	"Without limits every other test case passes (crng-ready is skipped if the\n"
+	"trace does not show the CRNG ready): they are informational. A limit is\n"
 	"inclusive (a value equal to it passes). T is a duration: 1.5s, 200ms,\n"
 	"500us, 1000ns, or a number of seconds (2). FILE may be '-' for standard\n"
 	"input. Exits 0 (whatever the test cases say), or 2 on error; use\n"
@@ -64,12 +72,13 @@ static int export_write(FILE *f, const void *arg)
 
 int export_main(int argc, char *argv[])
 {
-	enum { OPT_MAX_WAIT = 256, OPT_MAX_READY };
+	enum { OPT_MAX_WAIT = 256, OPT_MAX_READY, OPT_ACCEPT };
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "max-wait", required_argument, NULL, OPT_MAX_WAIT },
 		{ "max-ready", required_argument, NULL, OPT_MAX_READY },
+		{ "accept-incomplete", no_argument, NULL, OPT_ACCEPT },
 		{ "help", no_argument, NULL, 'h' },
 		{}
 	};
@@ -116,6 +125,9 @@ int export_main(int argc, char *argv[])
 				x.max_ready_ns = v;
 			break;
 		}
+		case OPT_ACCEPT:
+			x.accept_incomplete = true;
+			break;
 		case 'h':
 			fputs(export_usage, stdout);
 			return RT_EXIT_OK;
@@ -152,7 +164,7 @@ int export_main(int argc, char *argv[])
 	}
 	x.file = argv[optind];
 	if (rt_summary_load(x.file, &s, err, sizeof(err))) {
-		fprintf(stderr, "rngtrace export: %s\n", err);
+		rt_load_error("export", err);
 		return RT_EXIT_ERROR;
 	}
 	x.s = &s;

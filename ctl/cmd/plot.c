@@ -92,7 +92,7 @@ int plot_main(int argc, char *argv[])
 	}
 	file = argv[optind];
 	if (rt_summary_load(file, &s, err, sizeof(err))) {
-		fprintf(stderr, "rngtrace plot: %s\n", err);
+		rt_load_error("plot", err);
 		return RT_EXIT_ERROR;
 	}
 	c = rt_outfile_write("plot", out, plot_write, &s);

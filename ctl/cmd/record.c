@@ -305,10 +305,16 @@ int record_main(int argc, char *argv[])
 		rt_record_nap(f.delivered - before, st0.ring_size);
 	}
 
-	/* Whatever the ring has past the last dump. */
-	ret = rt_follow_dump(&f, "record");
-	if (!ret)
-		ret = status_fetch(&st, true, "record");
+	/*
+	 * The last STATUS, then whatever the ring has past the last dump: a
+	 * wait STATUS saw in flight that ended meanwhile is in the dump, and
+	 * the others are the trace's open waits.
+	 */
+	ret = status_fetch(&st, true, "record");
+	if (!ret) {
+		rt_trace_writer_watch(&w, &st);
+		ret = rt_follow_dump(&f, "record");
+	}
 	if (ret)
 		goto fail;
 	ended_ns = rt_boottime_ns();
@@ -322,13 +328,15 @@ int record_main(int argc, char *argv[])
 	if (!kmsg)
 		fprintf(stderr, "rngtrace record: warning: %s; the trace has no kernel log lines\n",
 			err);
-	record = json_pack("{s:I, s:I, s:s, s:s, s:b, s:I}",
-			   "started_ns", (json_int_t)started_ns,
-			   "ended_ns", (json_int_t)ended_ns,
-			   "until", rt_until_name(until),
-			   "stopped_by", stopped_by,
-			   "complete", complete,
-			   "events_dropped_before_start", (json_int_t)lost);
+	{
+		struct rt_record_end e = {
+			.started_ns = started_ns, .ended_ns = ended_ns,
+			.lost = lost, .until = rt_until_name(until),
+			.stopped_by = stopped_by, .complete = complete,
+		};
+
+		record = rt_trace_record_json(&w, &e);
+	}
 	rt_follow_close(&f);
 	json_incref(kmsg);	/* for the summary line */
 	if (rt_trace_writer_finish(&w, &st, rt_host_json(""), kmsg, record)) {

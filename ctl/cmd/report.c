@@ -102,7 +102,7 @@ int report_main(int argc, char *argv[])
 	path = argv[optind];
 
 	if (rt_summary_load(path, &s, err, sizeof(err))) {
-		fprintf(stderr, "rngtrace report: %s\n", err);
+		rt_load_error("report", err);
 		return RT_EXIT_ERROR;
 	}
 	nadv = rt_advise(&s, adv, MAX_ADVICE);

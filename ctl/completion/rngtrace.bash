@@ -52,6 +52,15 @@ _rngtrace()
 		return ;;
 	compare:-l|compare:--label)
 		return ;;
+	compare:-c|compare:--confidence|check:--confidence)
+		COMPREPLY=($(compgen -W '80 90 95 98 99 99.5' -- "$cur"))
+		return ;;
+	check:--baseline)
+		COMPREPLY=($(compgen -f -- "$cur"))
+		return ;;
+	check:--max-worse)
+		COMPREPLY=($(compgen -W 'ready= blocked-time= blocked-tasks=' -- "$cur"))
+		return ;;
 	compare:-b|compare:--by)
 		COMPREPLY=($(compgen -W 'kernel label' -- "$cur"))
 		return ;;
@@ -69,10 +78,10 @@ _rngtrace()
 	events)  opts="--follow --since --json --help" ;;
 	record)  opts="--output --until --settle --timeout --allow-timeout --help" ;;
 	report)  opts="--json --summary --journal-fields --help" ;;
-	check)   opts="--max-ready --max-wait --max-blocked --max-unseeded --json --help" ;;
-	compare) opts="--label --by --json --help" ;;
+	check)   opts="--max-ready --max-wait --max-blocked --max-unseeded --accept-incomplete --baseline --max-worse --confidence --json --help" ;;
+	compare) opts="--label --by --confidence --json --help" ;;
 	plot)    opts="--output --help" ;;
-	export)  opts="--format --output --max-wait --max-ready --help" ;;
+	export)  opts="--format --output --max-wait --max-ready --accept-incomplete --help" ;;
 	config)  opts="--keep-armed --json --help" ;;
 	reset)   opts="--help" ;;
 	help)

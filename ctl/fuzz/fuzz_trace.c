@@ -11,7 +11,12 @@
 #include <stdint.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#ifdef HAVE_LIBXML2
+#include <libxml/parser.h>
+#endif
 
 #include "advice.h"
 #include "check.h"
@@ -23,9 +28,179 @@
 #include "report_line.h"
 #include "summary.h"
 #include "trace.h"
+#include "utf8.h"
+
+/*
+ * Every output goes to memory and through its own format's parser: a
+ * renderer that writes what its consumer rejects is a finding, as a
+ * crash is.
+ */
+struct mem {
+	char *buf;
+	size_t len;
+	FILE *f;
+};
+
+static FILE *mem_open(struct mem *m)
+{
+	m->buf = NULL;
+	m->len = 0;
+	m->f = open_memstream(&m->buf, &m->len);
+	if (!m->f)
+		__builtin_trap();
+	return m->f;
+}
+
+/* Close @m: its bytes in m->buf (m->len), freed by mem_free(). */
+static void mem_close(struct mem *m)
+{
+	if (fclose(m->f))
+		__builtin_trap();
+}
+
+static void mem_free(struct mem *m)
+{
+	free(m->buf);
+}
+
+/* Text for people: UTF-8, no control character but newline. */
+static void valid_text(const struct mem *m)
+{
+	size_t i;
+
+	if (!rt_utf8_valid(m->buf, m->len))
+		__builtin_trap();
+	for (i = 0; i < m->len; i++)
+		if (((unsigned char)m->buf[i] < 0x20 && m->buf[i] != '\n') ||
+		    m->buf[i] == 0x7f)
+			__builtin_trap();
+}
+
+/* JSON: jansson takes it (it checks UTF-8 strictly). */
+static void valid_json(const struct mem *m)
+{
+	json_t *j = json_loadb(m->buf, m->len, 0, NULL);
+
+	if (!j)
+		__builtin_trap();
+	json_decref(j);
+}
+
+/* XML: libxml2 takes it, when the fuzzer was built with it. */
+static void valid_xml(const struct mem *m)
+{
+#ifdef HAVE_LIBXML2
+	xmlDocPtr d = xmlReadMemory(m->buf, (int)m->len, "fuzz.xml", NULL,
+				    XML_PARSE_NONET | XML_PARSE_NOERROR |
+				    XML_PARSE_NOWARNING | XML_PARSE_HUGE);
+
+	if (!d)
+		__builtin_trap();
+	xmlFreeDoc(d);
+#else
+	if (!rt_utf8_valid(m->buf, m->len))
+		__builtin_trap();
+#endif
+}
+
+static int metric_name(const char **p)
+{
+	const char *s = *p;
+
+	if (!(**p == '_' || **p == ':' || (**p >= 'a' && **p <= 'z') ||
+	      (**p >= 'A' && **p <= 'Z')))
+		return 0;
+	while (**p == '_' || **p == ':' || (**p >= 'a' && **p <= 'z') ||
+	       (**p >= 'A' && **p <= 'Z') || (**p >= '0' && **p <= '9'))
+		(*p)++;
+	return *p > s;
+}
+
+/*
+ * Prometheus' text format, line by line: "# HELP name text", "# TYPE
+ * name counter|gauge", or name{label="value",...} number, with a label
+ * value's backslash, quote and newline escaped (and no other escape),
+ * and UTF-8 throughout.
+ */
+static void valid_prometheus(const struct mem *m)
+{
+	const char *p = m->buf, *end = m->buf + m->len;
+
+	if (!rt_utf8_valid(m->buf, m->len) || !m->len || end[-1] != '\n')
+		__builtin_trap();
+	while (p < end) {
+		const char *nl = memchr(p, '\n', end - p);
+		char *num_end;
+
+		if (!strncmp(p, "# HELP ", 7) || !strncmp(p, "# TYPE ", 7)) {
+			int type = p[2] == 'T';
+
+			p += 7;
+			if (!metric_name(&p) || *p != ' ')
+				__builtin_trap();
+			p++;
+			if (type && strncmp(p, "gauge\n", 6) && strncmp(p, "counter\n", 8))
+				__builtin_trap();
+			for (; p < nl; p++)
+				if ((unsigned char)*p < 0x20 ||
+				    (*p == '\\' && p[1] != '\\' && p[1] != 'n'))
+					__builtin_trap();
+			p = nl + 1;
+			continue;
+		}
+		if (!metric_name(&p))
+			__builtin_trap();
+		if (*p == '{') {
+			p++;
+			while (*p != '}') {
+				if (!metric_name(&p) || *p++ != '=' || *p++ != '"')
+					__builtin_trap();
+				while (*p != '"') {
+					/* any UTF-8 but a raw newline */
+					if (p >= nl)
+						__builtin_trap();
+					if (*p == '\\') {
+						p++;
+						if (*p != '\\' && *p != '"' && *p != 'n')
+							__builtin_trap();
+					}
+					p++;
+				}
+				p++;
+				if (*p == ',')
+					p++;
+				else if (*p != '}')
+					__builtin_trap();
+			}
+			p++;
+		}
+		if (*p++ != ' ')
+			__builtin_trap();
+		if (strncmp(p, "NaN", 3) && strncmp(p, "+Inf", 4) &&
+		    strncmp(p, "-Inf", 4)) {
+			strtod(p, &num_end);
+			if (num_end != nl)
+				__builtin_trap();
+		}
+		p = nl + 1;
+	}
+}
+
+/* End a print.h output into @m and check it as JSON or as text. */
+static void print_checked(struct mem *m, int json)
+{
+	if (rt_print_end())
+		__builtin_trap();	/* only out of memory */
+	mem_close(m);
+	if (json)
+		valid_json(m);
+	else
+		valid_text(m);
+	mem_free(m);
+}
 
 /* check's verdict, text and JSON, with every limit at 0, 1 s and none. */
-static void check(FILE *null, const struct rt_summary *s)
+static void check(const struct rt_summary *s)
 {
 	static const long long at[] = { 0, 1000000000LL, -1 };
 	size_t i;
@@ -33,14 +208,15 @@ static void check(FILE *null, const struct rt_summary *s)
 
 	for (i = 0; i < sizeof(at) / sizeof(at[0]); i++) {
 		struct rt_limits l = { at[i], at[i], at[i] > 0 ? 1 : at[i],
-				       at[i] > 0 ? 1 : at[i] };
+				       at[i] > 0 ? 1 : at[i], at[i] > 0 };
 
 		for (json = 0; json < 2; json++) {
-			rt_print_start(null, json);
+			struct mem m;
+
+			rt_print_start(mem_open(&m), json);
 			if (rt_check_limits("fuzz", s, &l) < 0)
 				__builtin_trap();
-			if (rt_print_end())
-				__builtin_trap();	/* only out of memory */
+			print_checked(&m, json);
 		}
 	}
 }
@@ -50,7 +226,7 @@ static void check(FILE *null, const struct rt_summary *s)
  * median [min..max]) and beside a trace of nothing, by kernel and by
  * label. The summaries are shared, not copied: compare only reads them.
  */
-static void compare(FILE *null, const struct rt_summary *s)
+static void compare(const struct rt_summary *s)
 {
 	static struct rt_cmp_trace tr[3];
 	struct rt_cmp_groups *g;
@@ -71,49 +247,73 @@ static void compare(FILE *null, const struct rt_summary *s)
 		rt_cmp_metrics(&tr[i]);
 	}
 	for (by_label = 0; by_label < 2; by_label++) {
-		g = rt_cmp_group(tr, 3, by_label);
+		g = rt_cmp_group(tr, 3, by_label, 95);
 		if (!g)
 			__builtin_trap();	/* only out of memory */
 		for (json = 0; json < 2; json++) {
-			rt_print_start(null, json);
-			if (rt_cmp_print(g) || rt_print_end())
+			struct mem m;
+
+			rt_print_start(mem_open(&m), json);
+			if (rt_cmp_print(g))
 				__builtin_trap();
+			print_checked(&m, json);
 		}
 		rt_cmp_groups_free(g);
 	}
 }
 
+/* One output of @fn into memory, checked by @valid. */
+#define RENDER(valid, call) do {					\
+	struct mem _m;							\
+	FILE *f = mem_open(&_m);					\
+									\
+	if (call)							\
+		__builtin_trap();	/* only out of memory may fail */ \
+	mem_close(&_m);							\
+	valid(&_m);							\
+	mem_free(&_m);							\
+} while (0)
+
+static int line_out(FILE *f, const struct rt_summary *s,
+		    const struct rt_advice *adv, size_t nadv, int journal)
+{
+	if (journal)
+		rt_report_journal(f, s, adv, nadv);
+	else
+		rt_report_line(f, s, adv, nadv);
+	return 0;
+}
+
 /*
- * Every renderer on what the loader accepted, to /dev/null: what they
- * compute is checked by the sanitizers (overflow, bounds, leaks).
+ * Every renderer on what the loader accepted, each output checked by its
+ * format's parser; the sanitizers check what they compute (overflow,
+ * bounds, leaks).
  */
 static void render(const struct rt_summary *s)
 {
-	static FILE *null;
 	struct rt_export x = { .file = "fuzz", .s = s,
 			       .max_wait_ns = 1000000000LL,
 			       .max_ready_ns = 1000000000LL };
 	struct rt_advice adv[8];
 	size_t nadv = rt_advise(s, adv, 8);
 
-	if (!null && !(null = fopen("/dev/null", "w")))
-		__builtin_trap();
 	if (nadv > 8)
 		nadv = 8;
-	if (rt_report_print(null, false, "fuzz", s, adv, nadv) ||
-	    rt_report_print(null, true, "fuzz", s, adv, nadv))
-		__builtin_trap();	/* only out of memory may fail them */
-	rt_report_line(null, s, adv, nadv);
-	rt_report_journal(null, s, adv, nadv);
-	if (rt_plot_svg(null, s) || rt_export_perfetto(null, &x) ||
-	    rt_export_prometheus(null, &x) || rt_export_junit(null, &x) ||
-	    rt_export_ktap(null, &x))
-		__builtin_trap();	/* only out of memory may fail them */
+	RENDER(valid_text, rt_report_print(f, false, "fuzz", s, adv, nadv));
+	RENDER(valid_json, rt_report_print(f, true, "fuzz", s, adv, nadv));
+	RENDER(valid_text, line_out(f, s, adv, nadv, 0));
+	RENDER(valid_text, line_out(f, s, adv, nadv, 1));
+	RENDER(valid_xml, rt_plot_svg(f, s));
+	RENDER(valid_json, rt_export_perfetto(f, &x));
+	RENDER(valid_prometheus, rt_export_prometheus(f, &x));
+	RENDER(valid_xml, rt_export_junit(f, &x));
+	RENDER(valid_text, rt_export_ktap(f, &x));
 	x.max_wait_ns = x.max_ready_ns = -1;
-	if (rt_export_junit(null, &x) || rt_export_ktap(null, &x))
-		__builtin_trap();
-	check(null, s);
-	compare(null, s);
+	x.accept_incomplete = true;
+	RENDER(valid_xml, rt_export_junit(f, &x));
+	RENDER(valid_text, rt_export_ktap(f, &x));
+	check(s);
+	compare(s);
 }
 
 static void check_summary(const struct rt_summary *s)

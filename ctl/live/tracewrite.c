@@ -11,6 +11,7 @@
 
 #include "fields.h"
 #include "host.h"
+#include "print.h"
 #include "status.h"
 #include "trace.h"
 #include "tracewrite.h"
@@ -128,8 +129,15 @@ int rt_trace_writer_event(const struct rt_event *ev, void *arg)
 		w->saw_ready = true;
 		w->ready = *ev;
 	}
-	if (ev->type == RNGTRACE_EVENT_TYPE_WAIT)
+	if (ev->type == RNGTRACE_EVENT_TYPE_WAIT) {
+		size_t i;
+
 		w->nwaits++;
+		for (i = 0; i < w->nopen; i++)
+			if (w->open[i].pid == ev->pid &&
+			    w->open[i].start_ns == ev->start_ns)
+				w->open_ended[i] = true;
+	}
 	o = rt_event_to_json(ev);
 	/* One event a line: the file grows as they come, greppable. */
 	if (!o || fputs(w->nevents ? ",\n    " : "\n    ", w->f) == EOF ||
@@ -138,6 +146,60 @@ int rt_trace_writer_event(const struct rt_event *ev, void *arg)
 	json_decref(o);
 	w->nevents++;
 	return w->failed ? -1 : 0;
+}
+
+void rt_trace_writer_watch(struct rt_trace_writer *w,
+			   const struct rt_status *st)
+{
+	size_t max = sizeof(w->open_ended) / sizeof(w->open_ended[0]);
+
+	w->open = st->waiting;
+	w->nopen = st->nwaiting < max ? st->nwaiting : max;
+	w->nopen_total = st->nwaiting_total;
+	memset(w->open_ended, 0, sizeof(w->open_ended));
+}
+
+json_t *rt_trace_record_json(const struct rt_trace_writer *w,
+			     const struct rt_record_end *e)
+{
+	json_t *r = json_pack("{s:I, s:I, s:s, s:s, s:b, s:I}",
+			      RT_K_STARTED_NS, (json_int_t)e->started_ns,
+			      RT_K_ENDED_NS, (json_int_t)e->ended_ns,
+			      RT_K_UNTIL, e->until,
+			      RT_K_STOPPED_BY, e->stopped_by,
+			      RT_K_COMPLETE, e->complete,
+			      RT_K_DROPPED_BEFORE, (json_int_t)e->lost);
+	json_t *open = json_array();
+	size_t i, ended = 0;
+
+	if (!r || !open)
+		goto oom;
+	for (i = 0; i < w->nopen; i++) {
+		json_t *o;
+
+		if (w->open_ended[i]) {
+			ended++;
+			continue;
+		}
+		/* status's in-flight object: the wait event's fields, its
+		 * unit, and waiting_ns at the STATUS */
+		rt_print_json_begin();
+		rt_waiting_print(&w->open[i], e->ended_ns);
+		o = rt_print_json_take(NULL);
+		if (!o || json_array_append_new(open, o))
+			goto oom;
+	}
+	if (json_object_set_new(r, RT_K_OPEN_WAITS, open) ||
+	    json_object_set_new(r, RT_K_OPEN_WAITS_TOTAL,
+				json_integer((json_int_t)(w->nopen_total > ended ?
+						w->nopen_total - ended : 0))))
+		goto oom_r;
+	return r;
+oom:
+	json_decref(open);
+oom_r:
+	json_decref(r);
+	return NULL;
 }
 
 int rt_trace_writer_finish(struct rt_trace_writer *w,

@@ -30,6 +30,24 @@ struct rt_trace_writer {
 	bool saw_ready;
 	struct rt_event ready;		/* the first READY event */
 	bool failed;			/* out of memory or a write error */
+	/*
+	 * The waits in flight at the last STATUS (rt_trace_writer_watch()),
+	 * and which of them a wait event has ended since.
+	 */
+	const struct rt_event *open;
+	size_t nopen, nopen_total;
+	bool open_ended[64];
+};
+
+/*
+ * How the recording went: the trace's record object. @st is the last
+ * STATUS; its waits in flight that no wait event ended since
+ * rt_trace_writer_watch() are the open waits.
+ */
+struct rt_record_end {
+	uint64_t started_ns, ended_ns, lost;
+	const char *until, *stopped_by;
+	bool complete;
 };
 
 /* Write the head to @f. 0, or -1 (a write error). */
@@ -39,6 +57,22 @@ int rt_trace_writer_start(struct rt_trace_writer *w, FILE *f);
  * once writing failed.
  */
 int rt_trace_writer_event(const struct rt_event *ev, void *arg);
+/*
+ * Watch @st's waits in flight (the last STATUS before the last dump): a
+ * wait event of the same pid and start that comes after ended it, and it
+ * is no longer an open wait. @st must outlive the writer's use.
+ */
+void rt_trace_writer_watch(struct rt_trace_writer *w,
+			   const struct rt_status *st);
+
+/*
+ * The record object (Documentation/trace-format.md): @e, and the waits
+ * still open as open_waits[] with open_waits_total. A new reference, or
+ * NULL when out of memory.
+ */
+json_t *rt_trace_record_json(const struct rt_trace_writer *w,
+			     const struct rt_record_end *e);
+
 /*
  * Close events[] and write the rest of the trace from @st and the parts
  * (the references to @host, @kmsg and @record are taken; NULLs left out).

@@ -4,7 +4,10 @@
 #include <stdio.h>
 
 #include "check.h"
+#include "compare.h"
+#include "complete.h"
 #include "print.h"
+#include "stats.h"
 
 /* One broken limit: its name, then its fields (print.h: text and JSON). */
 static void broken_start(const char *check)
@@ -85,7 +88,68 @@ int rt_check_limits(const char *file, const struct rt_summary *s,
 		broken++;
 	}
 	rt_print_close_array();
-	rt_print_bool(RT_PRINT_JSON, "ok", NULL, broken == 0);
+	rt_print_completeness(s, l->accept_incomplete ?
+			      "incomplete (accepted): %s\n" :
+			      "incomplete: %s (--accept-incomplete to accept it)\n");
+	rt_print_bool(RT_PRINT_JSON, "accept_incomplete", NULL,
+		      l->accept_incomplete);
+	rt_print_bool(RT_PRINT_JSON, "ok", NULL,
+		      rt_check_exit(s, l, broken) == 0);
 	return broken;
 }
 
+int rt_check_exit(const struct rt_summary *s, const struct rt_limits *l,
+		  int broken)
+{
+	if (broken)
+		return RT_CHECK_EXIT_BROKEN;
+	if (s->incomplete && !l->accept_incomplete)
+		return RT_CHECK_EXIT_INCOMPLETE;
+	return 0;
+}
+
+
+int rt_check_worse(const struct rt_cmp_groups *g, const int *figure,
+		   const double *limit, size_t n)
+{
+	int broken = 0;
+	size_t i;
+
+	rt_print_open_array("broken");
+	for (i = 0; i < n; i++) {
+		bool time = figure[i] != RT_CMP_BLOCKED;
+		double s = time ? 1e9 : 1;
+		struct rt_diff d;
+
+		rt_cmp_diff(g, figure[i], &d);
+		if (d.valid && d.proven && d.diff - d.half > limit[i])
+			;
+		else if (d.valid)
+			continue;
+		broken_start("max-worse");
+		rt_print_str(RT_PRINT_ANY, "figure", "%s: ",
+			     rt_cmp_figure_name(figure[i]));
+		if (!d.valid) {
+			rt_print_str(RT_PRINT_ANY, "reason", "%s",
+				     "too few traces to prove anything (2 in each group needed)");
+		} else {
+			rt_print_float(RT_PRINT_ANY, "difference", "B - A = %+.3f",
+				       d.diff / s);
+			rt_print_float(RT_PRINT_ANY, "half_width", " +/- %.3f",
+				       d.half / s);
+			rt_print_float(RT_PRINT_ANY, "confidence",
+				       " at %g%% confidence", d.confidence);
+			rt_print_float(RT_PRINT_ANY, "limit",
+				       ", worse by more than the limit of %g",
+				       limit[i] / s);
+			rt_print_text(time ? " s" : "");
+		}
+		rt_print_int(RT_PRINT_ANY, "n_a", " (N %lld", (long long)d.na);
+		rt_print_int(RT_PRINT_ANY, "n_b", "/%lld)", (long long)d.nb);
+		broken_end();
+		broken++;
+	}
+	rt_print_close_array();
+	rt_print_bool(RT_PRINT_JSON, "ok", NULL, broken == 0);
+	return broken;
+}

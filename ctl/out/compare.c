@@ -11,9 +11,12 @@
 #include <string.h>
 
 #include "compare.h"
+#include "complete.h"
+#include "esc.h"
 #include "names.h"
 #include "print.h"
 #include "stats.h"
+#include "utf8.h"
 
 #define M_READY		RT_CMP_READY
 #define M_TOTAL_WAIT	RT_CMP_TOTAL_WAIT
@@ -28,6 +31,7 @@ struct cmp_group {
 	size_t *idx;		/* into the traces */
 	size_t n;
 	size_t not_ready, before_load;
+	size_t incomplete;	/* traces that are (summary.h) */
 	struct rt_stats st[M_N];
 };
 
@@ -84,15 +88,16 @@ static const char *share_name(int i)
 	return i == SHARE_AT_LOAD ? "before load" : rt_source_name(i);
 }
 
-/* A name as a table heading: one line, no control characters. */
+/* A name as a table heading: escaped as every text output's (esc.h). */
 static void heading(char *buf, size_t len, const char *name)
 {
-	size_t i;
+	rt_esc_buf(buf, len, name);
+}
 
-	snprintf(buf, len, "%s", name);
-	for (i = 0; buf[i]; i++)
-		if ((unsigned char)buf[i] < 0x20 || buf[i] == 0x7f)
-			buf[i] = '?';
+/* "%*s" of @s in @width characters (not bytes: a name may be UTF-8). */
+static int pad_width(const char *s, size_t width)
+{
+	return (int)(width + strlen(s) - rt_utf8_chars(s));
 }
 
 static const char *group_key(const struct rt_cmp_trace *t, int by_label)
@@ -124,6 +129,7 @@ static int make_groups(const struct rt_cmp_trace *tr, size_t n, int by_label,
 		g[j].idx[g[j].n++] = i;
 		g[j].not_ready += !tr[i].s.ready;
 		g[j].before_load += tr[i].s.ready && tr[i].s.ready_before_load;
+		g[j].incomplete += tr[i].s.incomplete != 0;
 	}
 	v = calloc(n, sizeof(*v));
 	if (!v)
@@ -190,8 +196,8 @@ static int print_table(const struct cmp_group *g, size_t ng, int by_label)
 {
 	struct row rows[M_N + 4];
 	size_t nrows = 0, r, j, *width, lw = 0;
-	int i, n, ret = -1;
-	char *line;
+	int i, ret;
+	char cellbuf[1024];
 
 	width = calloc(ng, sizeof(*width));
 	if (!width)
@@ -220,6 +226,14 @@ static int print_table(const struct cmp_group *g, size_t ng, int by_label)
 
 		for (j = 0; j < ng; j++)
 			cell(c[j], CELL_LEN, &g[j].st[mr->m], "%.3f", 1e9);
+	}
+	for (j = 0; j < ng && !g[j].incomplete; j++)
+		;
+	if (j < ng) {
+		char (*c)[CELL_LEN] = ROW("INCOMPLETE traces");
+
+		for (j = 0; j < ng; j++)
+			snprintf(c[j], CELL_LEN, "%zu", g[j].incomplete);
 	}
 	for (j = 0; j < ng && !g[j].not_ready; j++)
 		;
@@ -270,38 +284,45 @@ static int print_table(const struct cmp_group *g, size_t ng, int by_label)
 		char name[CELL_LEN];
 
 		heading(name, sizeof(name), g[j].name);
-		if (strlen(name) > width[j])
-			width[j] = strlen(name);
+		if (rt_utf8_chars(name) > width[j])
+			width[j] = rt_utf8_chars(name);
 	}
 
-	line = calloc(ng + 1, CELL_LEN + 2);
-	if (!line)
-		goto out;
-	n = snprintf(line, CELL_LEN, "%-*s", (int)lw, by_label ? "label" : "kernel");
+	/* a column at a time: a heading's bytes may outnumber its width */
+	snprintf(cellbuf, sizeof(cellbuf), "%-*s", (int)lw,
+		 by_label ? "label" : "kernel");
+	rt_print_text(cellbuf);
 	for (j = 0; j < ng; j++) {
 		char name[CELL_LEN];
 
 		heading(name, sizeof(name), g[j].name);
-		n += snprintf(line + n, CELL_LEN + 2, "  %*s", (int)width[j], name);
+		snprintf(cellbuf, sizeof(cellbuf), "  %*s",
+			 pad_width(name, width[j]), name);
+		rt_print_text(cellbuf);
 	}
-	rt_print_text(line);
 	rt_print_nl();
 	for (r = 0; r < nrows; r++) {
-		n = snprintf(line, CELL_LEN, "%-*s", (int)lw, rows[r].label);
-		for (j = 0; j < ng; j++)
-			n += snprintf(line + n, CELL_LEN + 2, "  %*s",
-				      (int)width[j], rows[r].cells[j]);
-		rt_print_text(line);
+		snprintf(cellbuf, sizeof(cellbuf), "%-*s", (int)lw, rows[r].label);
+		rt_print_text(cellbuf);
+		for (j = 0; j < ng; j++) {
+			snprintf(cellbuf, sizeof(cellbuf), "  %*s",
+				 (int)width[j], rows[r].cells[j]);
+			rt_print_text(cellbuf);
+		}
 		rt_print_nl();
 	}
-	free(line);
 	for (j = 0; j < ng; j++)
 		if (g[j].n > 1)
 			break;
 	if (j < ng)
 		rt_print_text("\nA group of several traces: median [min..max].\n");
+	for (j = 0; j < ng && !g[j].incomplete; j++)
+		;
+	if (j < ng)
+		rt_print_text("An incomplete trace (stopped by --timeout or a signal, or without\n"
+			      "READY) counts with what it saw: its figures are at most what the\n"
+			      "boot had (rngtrace report says why).\n");
 	ret = 0;
-out:
 	for (r = 0; r < sizeof(rows) / sizeof(rows[0]); r++)
 		free(rows[r].cells);
 	free(width);
@@ -361,9 +382,12 @@ static void print_json(const struct rt_cmp_trace *tr, const struct cmp_group *g,
 			rt_print_str(RT_PRINT_JSON, "boot_id", NULL, t->s.boot_id);
 			if (t->label)
 				rt_print_str(RT_PRINT_JSON, "label", NULL, t->label);
+			rt_print_completeness(&t->s, NULL);
 			rt_print_close_object();
 		}
 		rt_print_close_array();
+		rt_print_int(RT_PRINT_JSON, "incomplete_traces", NULL,
+			     (long long)g[j].incomplete);
 		rt_print_int(RT_PRINT_JSON, "not_ready", NULL, (long long)g[j].not_ready);
 		rt_print_int(RT_PRINT_JSON, "ready_before_load", NULL,
 			     (long long)g[j].before_load);
@@ -386,10 +410,11 @@ struct rt_cmp_groups {
 	struct cmp_group *g;
 	size_t ng;
 	int by_label;
+	double confidence;
 };
 
 struct rt_cmp_groups *rt_cmp_group(const struct rt_cmp_trace *tr, size_t n,
-				   bool by_label)
+				   bool by_label, double confidence)
 {
 	struct rt_cmp_groups *gs = calloc(1, sizeof(*gs));
 
@@ -397,6 +422,7 @@ struct rt_cmp_groups *rt_cmp_group(const struct rt_cmp_trace *tr, size_t n,
 		return NULL;
 	gs->tr = tr;
 	gs->by_label = by_label;
+	gs->confidence = confidence;
 	gs->g = calloc(n ? n : 1, sizeof(*gs->g));
 	if (!gs->g || make_groups(tr, n, by_label, gs->g, &gs->ng)) {
 		rt_cmp_groups_free(gs);
@@ -418,11 +444,167 @@ void rt_cmp_groups_free(struct rt_cmp_groups *gs)
 	free(gs);
 }
 
+/* The figures with a verdict: what a change makes better or worse. */
+static const struct figure {
+	int m;
+	const char *name;	/* --max-worse FIGURE= */
+	const char *key;	/* JSON, as metric_rows[] */
+	const char *label;
+	bool time;
+} figures[] = {
+	{ M_READY, "ready", "ready_time_ns", "ready (s)", true },
+	{ M_TOTAL_WAIT, "blocked-time", "total_wait_ns", "total wait (s)", true },
+	{ M_BLOCKED, "blocked-tasks", "blocked_tasks", "blocked tasks", false },
+};
+#define NFIGURES (sizeof(figures) / sizeof(figures[0]))
+
+int rt_cmp_figure(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < NFIGURES; i++)
+		if (!strcmp(name, figures[i].name))
+			return figures[i].m;
+	return -1;
+}
+
+const char *rt_cmp_figure_name(int m)
+{
+	size_t i;
+
+	for (i = 0; i < NFIGURES; i++)
+		if (figures[i].m == m)
+			return figures[i].name;
+	return "?";
+}
+
+void rt_cmp_diff(const struct rt_cmp_groups *gs, int m, struct rt_diff *d)
+{
+	double *v[2] = { NULL, NULL };
+	size_t n[2] = { 0, 0 }, i, j;
+
+	memset(d, 0, sizeof(*d));
+	d->confidence = gs->confidence;
+	if (gs->ng != 2)
+		return;
+	for (j = 0; j < 2; j++) {
+		v[j] = calloc(gs->g[j].n ? gs->g[j].n : 1, sizeof(*v[j]));
+		if (!v[j])
+			goto out;
+		/* a trace without the value (never ready) is left out */
+		for (i = 0; i < gs->g[j].n; i++) {
+			double x = gs->tr[gs->g[j].idx[i]].m[m];
+
+			if (!isnan(x))
+				v[j][n[j]++] = x;
+		}
+	}
+	rt_diff_student(v[0], n[0], v[1], n[1], gs->confidence, d);
+out:
+	free(v[0]);
+	free(v[1]);
+}
+
+/* A value of a figure: seconds in text, integer ns (times) in JSON. */
+static void figure_value(const struct figure *f, const char *key,
+			 const char *fmt, double v, bool sign)
+{
+	char k[48], t[48];
+
+	enum rt_print_kind k_text = fmt ? RT_PRINT_TEXT : RT_PRINT_NONE;
+
+	if (f->time) {
+		snprintf(k, sizeof(k), "%s_ns", key);
+		snprintf(t, sizeof(t), sign ? "%+.3f" : "%.3f", v / 1e9);
+		rt_print_int_as((enum rt_print_kind)(k_text | RT_PRINT_JSON), k, fmt,
+				round_ns(v), t);
+	} else {
+		snprintf(t, sizeof(t), sign ? "%+.2f" : "%.2f", v);
+		rt_print_int_as(k_text, NULL, fmt, 0, t);
+		rt_print_float(RT_PRINT_JSON, key, NULL, v);
+	}
+}
+
+/*
+ * B - A for each figure, as ministat says it: the difference of the
+ * means with its confidence interval, or "no difference proven".
+ */
+static void print_verdicts(const struct rt_cmp_groups *gs)
+{
+	char a[CELL_LEN], b[CELL_LEN];
+	size_t i;
+
+	if (gs->ng != 2)
+		return;
+	heading(a, sizeof(a), gs->g[0].name);
+	heading(b, sizeof(b), gs->g[1].name);
+	rt_print_open_object("comparison");
+	rt_print_text("\nB - A, ");
+	rt_print_str(RT_PRINT_JSON, "a", NULL, gs->g[0].name);
+	rt_print_str(RT_PRINT_JSON, "b", NULL, gs->g[1].name);
+	rt_print_float(RT_PRINT_ANY, "confidence", "at %g%% confidence ",
+		       gs->confidence);
+	rt_print_str(RT_PRINT_ANY, "method", "(%s: ministat's method, on the means):\n",
+		     "student-t-pooled");
+	rt_print_text("  A = ");
+	rt_print_text(a);
+	rt_print_text(", B = ");
+	rt_print_text(b);
+	rt_print_nl();
+	rt_print_open_array("figures");
+	for (i = 0; i < NFIGURES; i++) {
+		const struct figure *f = &figures[i];
+		struct rt_diff d;
+		const char *verdict;
+
+		rt_cmp_diff(gs, f->m, &d);
+		verdict = !d.valid ? "too few traces" :
+			  !d.proven ? "no difference proven" :
+			  d.diff > 0 ? "worse" : "better";
+		rt_print_open_object(NULL);
+		rt_print_str(RT_PRINT_JSON, "figure", NULL, f->name);
+		rt_print_str(RT_PRINT_JSON, "key", NULL, f->key);
+		{
+			char l[40];
+
+			snprintf(l, sizeof(l), "  %-16s", f->label);
+			rt_print_text(l);
+		}
+		rt_print_str(RT_PRINT_JSON, "verdict", NULL, verdict);
+		rt_print_flag(RT_PRINT_JSON, "proven", d.proven, "", "");
+		if (d.valid) {
+			figure_value(f, "difference", "%s", d.diff, true);
+			figure_value(f, "half_width", " +/- %s", d.half, false);
+			if (d.mean_a != 0)
+				rt_print_float(RT_PRINT_ANY, "difference_percent",
+					       " (%+.1f%%", 100 * d.diff / fabs(d.mean_a));
+			if (d.mean_a != 0)
+				rt_print_float(RT_PRINT_ANY, "half_width_percent",
+					       " +/- %.1f%%)", 100 * d.half / fabs(d.mean_a));
+			figure_value(f, "mean_a", NULL, d.mean_a, false);
+			figure_value(f, "mean_b", NULL, d.mean_b, false);
+			figure_value(f, "pooled_s", NULL, d.pooled_s, false);
+			rt_print_text(d.proven ? (d.diff > 0 ? ": B worse" : ": B better") :
+				      ": no difference proven");
+		} else {
+			rt_print_text("too few traces (2 in each group needed)");
+		}
+		rt_print_int(RT_PRINT_ANY, "n_a", ", N %lld", (long long)d.na);
+		rt_print_int(RT_PRINT_ANY, "n_b", "/%lld\n", (long long)d.nb);
+		rt_print_close_object();
+	}
+	rt_print_close_array();
+	rt_print_close_object();
+}
+
 int rt_cmp_print(const struct rt_cmp_groups *gs)
 {
-	if (rt_print_is_json()) {
+	int ret = 0;
+
+	if (rt_print_is_json())
 		print_json(gs->tr, gs->g, gs->ng, gs->by_label);
-		return 0;
-	}
-	return print_table(gs->g, gs->ng, gs->by_label);
+	else
+		ret = print_table(gs->g, gs->ng, gs->by_label);
+	print_verdicts(gs);
+	return ret;
 }

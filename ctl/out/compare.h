@@ -34,10 +34,25 @@ struct rt_cmp_trace {
 /* @t's metrics from its summary (t->s), before rt_summary_trim(). */
 void rt_cmp_metrics(struct rt_cmp_trace *t);
 
-/* The groups of @n traces (@tr must outlive them); NULL when out of memory. */
+/*
+ * The groups of @n traces (@tr must outlive them); NULL when out of
+ * memory. With two groups, A (the first) and B, the table and the JSON
+ * add B - A for each figure at @confidence percent (stats.h).
+ */
 struct rt_cmp_groups;
 struct rt_cmp_groups *rt_cmp_group(const struct rt_cmp_trace *tr, size_t n,
-				   bool by_label);
+				   bool by_label, double confidence);
+
+/* The figures compared, by name (--max-worse FIGURE=X): RT_CMP_*, or -1. */
+int rt_cmp_figure(const char *name);
+const char *rt_cmp_figure_name(int m);	/* "ready", "blocked-time"... */
+
+/*
+ * B - A of figure @m (RT_CMP_READY, _TOTAL_WAIT, _BLOCKED) between the
+ * groups A and B (the first two); d->valid is 0 without two groups.
+ */
+struct rt_diff;
+void rt_cmp_diff(const struct rt_cmp_groups *g, int m, struct rt_diff *d);
 void rt_cmp_groups_free(struct rt_cmp_groups *g);
 
 /*

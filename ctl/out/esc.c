@@ -3,27 +3,11 @@
 #include <string.h>
 
 #include "esc.h"
+#include "utf8.h"
 
 static int is_ctl(unsigned char c)
 {
 	return c < 0x20 || c == 0x7f;
-}
-
-/* @n, or less so that buf[0..n) does not end in a partial UTF-8 sequence. */
-static size_t utf8_cut(const char *buf, size_t n)
-{
-	size_t k = n, need;
-	unsigned char lead;
-
-	while (k && ((unsigned char)buf[k - 1] & 0xc0) == 0x80)
-		k--;
-	if (!k)
-		return n == k ? n : 0;
-	lead = (unsigned char)buf[k - 1];
-	if (lead < 0xc0)
-		return k == n ? n : k;	/* continuation bytes without a lead */
-	need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
-	return n - (k - 1) < need ? k - 1 : n;
 }
 
 int rt_esc_needed(const char *s)
@@ -63,7 +47,7 @@ char *rt_esc_buf(char *buf, size_t len, const char *s)
 
 			if (n > keep)
 				n = keep;
-			n = utf8_cut(buf, n);
+			n = rt_utf8_cut(buf, n);
 			snprintf(buf + n, len - n, "%s", len > 4 ? "..." : "");
 			return buf;
 		}

@@ -3,6 +3,7 @@
 #ifndef RT_EXPORT_H
 #define RT_EXPORT_H
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <jansson.h>
 
@@ -13,6 +14,7 @@ struct rt_export {
 	const struct rt_summary *s;
 	long long max_wait_ns;		/* -1: no limit */
 	long long max_ready_ns;		/* -1: no limit */
+	bool accept_incomplete;		/* trace-complete skips, not fails */
 };
 
 /* Each writes the whole output to @f: 0, or -1 (out of memory). */
@@ -25,10 +27,11 @@ int rt_export_ktap(FILE *f, const struct rt_export *x);
 enum rt_case_result { RT_CASE_PASS, RT_CASE_FAIL, RT_CASE_SKIP };
 
 struct rt_case {
-	char name[160];			/* "crng-ready", "wait: comm (unit)" */
+	char name[160];			/* "crng-ready", "wait: comm (unit)",
+					 * "trace-complete" (the last) */
 	enum rt_case_result result;
 	double seconds;			/* ready time, or the task's total wait */
-	char message[256];		/* one line */
+	char message[512];		/* one line */
 };
 
 /* The cases of a trace, in order; free() *cases. 0, or -1. */

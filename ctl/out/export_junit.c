@@ -8,6 +8,7 @@
 
 #include "export.h"
 #include "svg.h"
+#include "utf8.h"
 
 static int cmp_label(const void *a, const void *b)
 {
@@ -18,9 +19,9 @@ static void task_label(char *buf, size_t len, const char *comm,
 		       const char *unit)
 {
 	if (unit && *unit)
-		snprintf(buf, len, "wait: %s (%s)", *comm ? comm : "?", unit);
+		rt_snprintf_cut(buf, len, "wait: %s (%s)", *comm ? comm : "?", unit);
 	else
-		snprintf(buf, len, "wait: %s", *comm ? comm : "?");
+		rt_snprintf_cut(buf, len, "wait: %s", *comm ? comm : "?");
 }
 
 static void ready_case(const struct rt_export *x, struct rt_case *c)
@@ -45,15 +46,36 @@ static void ready_case(const struct rt_export *x, struct rt_case *c)
 	c->seconds = s->ready_ns / 1e9;
 	if (x->max_ready_ns >= 0 && s->ready_ns > x->max_ready_ns) {
 		c->result = RT_CASE_FAIL;
-		snprintf(c->message, sizeof(c->message),
+		rt_snprintf_cut(c->message, sizeof(c->message),
 			 "ready at %.3f s (%s), later than the limit of %g s",
 			 c->seconds, *s->ready_source ? s->ready_source : "source unknown",
 			 lim);
 	} else {
 		c->result = RT_CASE_PASS;
-		snprintf(c->message, sizeof(c->message), "ready at %.3f s (%s)",
+		rt_snprintf_cut(c->message, sizeof(c->message), "ready at %.3f s (%s)",
 			 c->seconds, *s->ready_source ? s->ready_source : "source unknown");
 	}
+}
+
+/* The recording's own case: an incomplete trace never looks green. */
+static void complete_case(const struct rt_export *x, struct rt_case *c)
+{
+	const struct rt_summary *s = x->s;
+	char why[400];
+
+	snprintf(c->name, sizeof(c->name), "trace-complete");
+	c->seconds = 0;
+	if (!s->incomplete) {
+		c->result = RT_CASE_PASS;
+		snprintf(c->message, sizeof(c->message),
+			 "the recording saw what it waited for%s",
+			 s->nopen_waits ? "; waits still in flight at its end count up to it" : "");
+		return;
+	}
+	c->result = x->accept_incomplete ? RT_CASE_SKIP : RT_CASE_FAIL;
+	rt_snprintf_cut(c->message, sizeof(c->message), "INCOMPLETE: %s%s",
+		 rt_incomplete_text(s, why, sizeof(why)),
+		 x->accept_incomplete ? " (accepted)" : "");
 }
 
 int rt_export_cases(const struct rt_export *x, struct rt_case **cases,
@@ -68,7 +90,7 @@ int rt_export_cases(const struct rt_export *x, struct rt_case **cases,
 
 	*cases = NULL;
 	*n = 0;
-	c = calloc(nt + 1, sizeof(*c));
+	c = calloc(nt + 2, sizeof(*c));
 	labels = calloc(nt + 1, 160);
 	if (!c || !labels) {
 		free(c);
@@ -100,24 +122,27 @@ int rt_export_cases(const struct rt_export *x, struct rt_case **cases,
 		const char *label = labels + i * 160;
 		int dup = dups[i];
 		if (dup)
-			snprintf(k->name, sizeof(k->name), "%.130s pid %lld",
-				 label, t[i].tgid);
+			rt_snprintf_cut(k->name, sizeof(k->name), "%.*s pid %lld",
+					(int)rt_utf8_cut(label, strnlen(label, 130)),
+					label, t[i].tgid);
 		else
-			snprintf(k->name, sizeof(k->name), "%s", label);
+			rt_snprintf_cut(k->name, sizeof(k->name), "%s", label);
 		k->seconds = t[i].total_ns / 1e9;
 		k->result = x->max_wait_ns >= 0 && t[i].worst_ns > x->max_wait_ns ?
 			    RT_CASE_FAIL : RT_CASE_PASS;
 		snprintf(k->message, sizeof(k->message),
-			 "pid %lld waited %zu time%s for the CRNG: longest %.3f s, total %.3f s%s",
+			 "pid %lld waited %zu time%s for the CRNG: longest %.3f s, total %.3f s%s%s",
 			 t[i].tgid, t[i].nwaits, t[i].nwaits == 1 ? "" : "s",
 			 t[i].worst_ns / 1e9, t[i].total_ns / 1e9,
+			 t[i].nopen ? ", still waiting when the recording ended" : "",
 			 k->result == RT_CASE_FAIL ? ", longer than the limit" : "");
 	}
+	complete_case(x, &c[nt + 1]);
 	free(labels);
 	free(order);
 	free(dups);
 	*cases = c;
-	*n = nt + 1;
+	*n = nt + 2;
 	return 0;
 }
 
@@ -138,7 +163,7 @@ int rt_export_junit(FILE *f, const struct rt_export *x)
 	for (i = 0; i < n; i++) {
 		fails += c[i].result == RT_CASE_FAIL;
 		skips += c[i].result == RT_CASE_SKIP;
-		if (strcmp(c[i].name, "crng-ready"))
+		if (i && i + 1 < n)	/* the wait cases */
 			total += c[i].seconds;
 	}
 	fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -155,7 +180,8 @@ int rt_export_junit(FILE *f, const struct rt_export *x)
 	rt_xml_puts(f, s->boot_id);
 	fprintf(f, "\"/>\n      <property name=\"trace\" value=\"");
 	rt_xml_puts(f, x->file);
-	fprintf(f, "\"/>\n");
+	fprintf(f, "\"/>\n      <property name=\"complete\" value=\"%s\"/>\n",
+		s->incomplete ? "false" : "true");
 	if (x->max_ready_ns >= 0)
 		fprintf(f, "      <property name=\"max_ready_seconds\" value=\"%g\"/>\n",
 			x->max_ready_ns / 1e9);

@@ -24,6 +24,10 @@ int rt_export_ktap(FILE *f, const struct rt_export *x)
 	ktap_puts(f, *x->s->kernel_release ? x->s->kernel_release : "unknown");
 	fprintf(f, ", boot ");
 	ktap_puts(f, *x->s->boot_id ? x->s->boot_id : "unknown");
+	if (x->s->incomplete) {
+		fprintf(f, "\n# rngtrace: ");
+		ktap_puts(f, c[n - 1].message);
+	}
 	fprintf(f, "\n1..%zu\n", n);
 	for (i = 0; i < n; i++) {
 		fprintf(f, "# ");

@@ -11,6 +11,7 @@
 #include "export.h"
 #include "jsonout.h"
 #include "names.h"
+#include "utf8.h"
 
 #define CRNG_PID 0	/* the CRNG's own track: no task has pid 0 here */
 
@@ -28,10 +29,11 @@ static json_t *task_name(const char *comm, const char *unit)
 {
 	char buf[256];
 
+	/* the trace's strings: cut whole, or json_string() refuses them */
 	if (unit && *unit)
-		snprintf(buf, sizeof(buf), "%s (%s)", comm, unit);
+		rt_snprintf_cut(buf, sizeof(buf), "%s (%s)", comm, unit);
 	else
-		snprintf(buf, sizeof(buf), "%s", comm);
+		rt_snprintf_cut(buf, sizeof(buf), "%s", comm);
 	return json_string(buf);
 }
 
@@ -143,8 +145,10 @@ int rt_export_perfetto(FILE *f, const struct rt_export *x)
 		const struct rt_wait_info *w = &s->waits[i];
 		char name[64];
 
-		snprintf(name, sizeof(name), "wait %s", *w->path ? w->path : "?");
-		bad |= add(te, json_pack("{s:s, s:s, s:s, s:f, s:f, s:I, s:I, s:{s:s, s:s, s:I, s:I, s:I}}",
+		rt_snprintf_cut(name, sizeof(name), "wait %s%s",
+				*w->path ? w->path : "?",
+				w->open ? " (still waiting at the end)" : "");
+		bad |= add(te, json_pack("{s:s, s:s, s:s, s:f, s:f, s:I, s:I, s:{s:s, s:s, s:I, s:I, s:I, s:b}}",
 					 "name", name, "cat", "wait", "ph", "X",
 					 "ts", us(w->start_ns),
 					 "dur", us(w->wait_ns),
@@ -152,16 +156,17 @@ int rt_export_perfetto(FILE *f, const struct rt_export *x)
 					 "args", "comm", w->comm, "unit", w->unit,
 					 "bytes", (json_int_t)w->bytes,
 					 "flags", (json_int_t)w->flags,
-					 "result", (json_int_t)w->result));
+					 "result", (json_int_t)w->result,
+					 "open", w->open));
 		bad |= name_task(te, seen, w->tgid, w->pid, w->comm, w->unit);
 	}
 	for (i = 0; i < s->nmarks; i++) {
 		const struct rt_hwrng_mark *m = &s->marks[i];
 		char name[160];
 
-		snprintf(name, sizeof(name), "%s %s",
-			 m->registered ? "hwrng-register" : "hwrng-unregister",
-			 *m->name ? m->name : "?");
+		rt_snprintf_cut(name, sizeof(name), "%s %s",
+				m->registered ? "hwrng-register" : "hwrng-unregister",
+				*m->name ? m->name : "?");
 		bad |= add(te, json_pack("{s:s, s:s, s:f, s:i, s:i, s:s, s:{s:I}}",
 					 "name", name, "ph", "i", "ts", us(m->time_ns),
 					 "pid", CRNG_PID, "tid", 0, "s", "g",
@@ -173,6 +178,23 @@ int rt_export_perfetto(FILE *f, const struct rt_export *x)
 					 "ph", "i", "ts", us(s->ready_ns >= 0 ?
 							     s->ready_ns : s->load_ns),
 					 "pid", CRNG_PID, "tid", 0, "s", "g"));
+	/* the whole trace's verdict, in metadata and on the CRNG's track */
+	{
+		char why[512];
+
+		rt_incomplete_text(s, why, sizeof(why));
+		bad |= json_object_set_new(root, "metadata",
+					   json_pack("{s:b, s:s}", "rngtrace_complete",
+						     !s->incomplete,
+						     "rngtrace_incomplete", why));
+		if (s->incomplete)
+			bad |= add(te, json_pack("{s:s, s:s, s:f, s:i, s:i, s:s, s:{s:s}}",
+						 "name", "INCOMPLETE recording", "ph", "i",
+						 "ts", us(s->record_end_ns > 0 ?
+							  s->record_end_ns : s->last_event_ns),
+						 "pid", CRNG_PID, "tid", 0, "s", "g",
+						 "args", "why", why));
+	}
 	if (!bad)
 		bad = rt_json_print(f, root);
 	json_decref(root);

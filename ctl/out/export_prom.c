@@ -49,6 +49,13 @@ int rt_export_prometheus(FILE *f, const struct rt_export *x)
 	const struct rt_summary *s = x->s;
 	int i;
 
+	head(f, "rngtrace_trace_complete", "gauge",
+	     "1 if the recording saw what it waited for and the CRNG ready; 0 if it was stopped by --timeout or a signal, or has no READY.");
+	sample(f, x, "rngtrace_trace_complete", NULL, !s->incomplete);
+	head(f, "rngtrace_open_waits", "gauge",
+	     "Waits still in flight when the recording ended (counted as blocked up to its end).");
+	sample(f, x, "rngtrace_open_waits", NULL,
+	       (double)s->nopen_waits + (double)s->open_waits_unlisted);
 	head(f, "rngtrace_crng_ready", "gauge",
 	     "1 if the trace shows the CRNG ready, 0 if not.");
 	sample(f, x, "rngtrace_crng_ready", NULL, s->ready);
@@ -70,7 +77,8 @@ int rt_export_prometheus(FILE *f, const struct rt_export *x)
 	sample(f, x, "rngtrace_wait_seconds_total", NULL, s->total_wait_ns / 1e9);
 	head(f, "rngtrace_waits_total", "counter",
 	     "Waits for the CRNG that ended.");
-	sample(f, x, "rngtrace_waits_total", NULL, (double)s->nwaits);
+	sample(f, x, "rngtrace_waits_total", NULL,
+	       (double)(s->nwaits - s->nopen_waits));
 	head(f, "rngtrace_worst_wait_seconds", "gauge",
 	     "The longest single wait for the CRNG, in seconds.");
 	sample(f, x, "rngtrace_worst_wait_seconds", NULL, s->worst_wait_ns / 1e9);

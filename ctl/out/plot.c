@@ -14,6 +14,7 @@
 #include "plot.h"
 #include "summary.h"
 #include "svg.h"
+#include "utf8.h"
 
 #define READY_BITS	256	/* the kernel's POOL_READY_BITS */
 #define MAX_ROWS	40	/* task rows; the rest are counted */
@@ -121,7 +122,7 @@ static void title_header(struct plot *p)
 	const struct rt_summary *s = p->s;
 	char buf[512];
 
-	snprintf(buf, sizeof(buf), "rngtrace: %s, boot %s",
+	rt_snprintf_cut(buf, sizeof(buf), "rngtrace: %s, boot %s",
 		 *s->kernel_release ? s->kernel_release : "unknown kernel",
 		 *s->boot_id ? s->boot_id : "unknown");
 	fprintf(p->f, "<title>");
@@ -129,6 +130,18 @@ static void title_header(struct plot *p)
 	fprintf(p->f, "</title>\n");
 	text(p->f, 16, 26, "start", "class=\"title\" font-size=\"17\" font-weight=\"bold\"", buf);
 
+	if (s->incomplete) {
+		char why[400];
+
+		rt_snprintf_cut(why, sizeof(why), "INCOMPLETE: %s",
+			 rt_incomplete_text(s, buf, sizeof(buf)));
+		text(p->f, W - 16, 26, "end",
+		     "class=\"incomplete\" font-size=\"12\" font-weight=\"bold\" fill=\"#b71c1c\"",
+		     "INCOMPLETE trace");
+		fprintf(p->f, "<desc class=\"incomplete\">");
+		rt_xml_puts(p->f, why);
+		fprintf(p->f, "</desc>\n");
+	}
 	if (!s->ready)
 		snprintf(buf, sizeof(buf), "the trace does not show the CRNG ready");
 	else if (s->ready_before_load && s->ready_ns >= 0)
@@ -137,15 +150,15 @@ static void title_header(struct plot *p)
 	else if (s->ready_before_load)
 		snprintf(buf, sizeof(buf), "CRNG ready before the module loaded (at an unknown time)");
 	else
-		snprintf(buf, sizeof(buf), "CRNG ready at %.3f s (%s)",
+		rt_snprintf_cut(buf, sizeof(buf), "CRNG ready at %.3f s (%s)",
 			 s->ready_ns / 1e9,
 			 *s->ready_source ? s->ready_source : "source unknown");
-	snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf),
+	rt_snprintf_cut(buf + strlen(buf), sizeof(buf) - strlen(buf),
 		 "; %zu task%s waited, %.3f s in all, the longest %.3f s; %zu unseeded read%s",
 		 s->nblocked, s->nblocked == 1 ? "" : "s", s->total_wait_ns / 1e9,
 		 s->worst_wait_ns / 1e9, s->nunseeded, s->nunseeded == 1 ? "" : "s");
 	if (s->events_dropped > 0)
-		snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf),
+		rt_snprintf_cut(buf + strlen(buf), sizeof(buf) - strlen(buf),
 			 "; %lld events were lost", s->events_dropped);
 	text(p->f, 16, 46, "start", "font-size=\"12\" fill=\"#333\"", buf);
 }
@@ -301,12 +314,13 @@ static void wait_rows(struct plot *p, int y0)
 
 		y = y0 + (int)r * ROW_H;
 		if (*task->unit)
-			snprintf(buf, sizeof(buf), "%s (%s)", task->comm,
+			rt_snprintf_cut(buf, sizeof(buf), "%s (%s)", task->comm,
 				 task->unit);
 		else
-			snprintf(buf, sizeof(buf), "%s", task->comm);
-		if (strlen(buf) > 30)
-			memcpy(buf + 27, "...", 4);
+			rt_snprintf_cut(buf, sizeof(buf), "%s", task->comm);
+		/* at most 30 characters: the 27 first, whole, and "..." */
+		if (rt_utf8_chars(buf) > 30)
+			memcpy(buf + rt_utf8_prefix(buf, 27), "...", 4);
 		if (r % 2)
 			fprintf(p->f, "<rect x=\"0\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#f5f5f5\"/>\n",
 				y, W, ROW_H);
@@ -320,12 +334,21 @@ static void wait_rows(struct plot *p, int y0)
 				continue;
 			if (x2 - x1 < 1.5)
 				x2 = x1 + 1.5;
-			fprintf(p->f, "<rect class=\"wait\" x=\"%.2f\" y=\"%d\" width=\"%.2f\" height=\"%d\" fill=\"#e53935\" fill-opacity=\"0.8\"><title>",
-				x1, y + 5, x2 - x1, ROW_H - 10);
-			rt_xml_printf(p->f, "%s pid %lld (%s): %s of %lld bytes waited %.3f s, from %.3f s to %.3f s, result %lld",
-				      w->comm, w->pid, *w->unit ? w->unit : "no unit",
-				      w->path, w->bytes, w->wait_ns / 1e9,
-				      w->start_ns / 1e9, w->end_ns / 1e9, w->result);
+			/* a wait still open at the end: dashed, no end */
+			fprintf(p->f, "<rect class=\"%s\" x=\"%.2f\" y=\"%d\" width=\"%.2f\" height=\"%d\" fill=\"#e53935\" fill-opacity=\"%s\"%s><title>",
+				w->open ? "wait open" : "wait", x1, y + 5, x2 - x1,
+				ROW_H - 10, w->open ? "0.45" : "0.8",
+				w->open ? " stroke=\"#b71c1c\" stroke-dasharray=\"4 2\"" : "");
+			if (w->open)
+				rt_xml_printf(p->f, "%s pid %lld (%s): %s of %lld bytes, waiting since %.3f s, still waiting when the recording ended at %.3f s (%.3f s at least)",
+					      w->comm, w->pid, *w->unit ? w->unit : "no unit",
+					      w->path, w->bytes, w->start_ns / 1e9,
+					      w->end_ns / 1e9, w->wait_ns / 1e9);
+			else
+				rt_xml_printf(p->f, "%s pid %lld (%s): %s of %lld bytes waited %.3f s, from %.3f s to %.3f s, result %lld",
+					      w->comm, w->pid, *w->unit ? w->unit : "no unit",
+					      w->path, w->bytes, w->wait_ns / 1e9,
+					      w->start_ns / 1e9, w->end_ns / 1e9, w->result);
 			fprintf(p->f, "</title></rect>\n");
 			snprintf(dur, sizeof(dur), "%.3f s", w->wait_ns / 1e9);
 			if (x2 - x1 > 70)
@@ -462,7 +485,7 @@ static void markers(struct plot *p, int y_end)
 		snprintf(buf, sizeof(buf), "READY %.3f s (before load, from the kernel log)",
 			 s->ready_ns / 1e9);
 	else
-		snprintf(buf, sizeof(buf), "READY %.3f s (%s)", s->ready_ns / 1e9,
+		rt_snprintf_cut(buf, sizeof(buf), "READY %.3f s (%s)", s->ready_ns / 1e9,
 			 *s->ready_source ? s->ready_source : "source unknown");
 	fprintf(p->f, "<g class=\"ready\">\n");
 	fprintf(p->f, "<line id=\"ready\" x1=\"%.2f\" y1=\"%d\" x2=\"%.2f\" y2=\"%d\" stroke=\"#c62828\" stroke-width=\"2\"/>\n",

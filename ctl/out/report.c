@@ -13,6 +13,7 @@
 #include <linux/rngtrace.h>
 
 #include "advice.h"
+#include "complete.h"
 #include "esc.h"
 #include "names.h"
 #include "print.h"
@@ -168,8 +169,16 @@ static void print_waits(const struct rt_summary *s)
 			     " waited %lld times", (long long)s->nwaits);
 	}
 	rt_print_time(s->nwaits ? ANY : JSON, "total_wait_ns", ", %s in all", s->total_wait_ns);
-	rt_print_time(s->nwaits ? ANY : JSON, "worst_wait_ns", ", the longest %s\n",
+	rt_print_time(s->nwaits ? ANY : JSON, "worst_wait_ns", ", the longest %s",
 		      s->worst_wait_ns);
+	rt_print_int(s->nopen_waits ? ANY : JSON, "open_waits",
+		     ";\n            %lld still waiting when the recording ended (counted up to its end)",
+		     (long long)s->nopen_waits);
+	rt_print_int(s->open_waits_unlisted ? ANY : JSON, "open_waits_unlisted",
+		     ";\n            %lld more in flight that the module did not list",
+		     s->open_waits_unlisted);
+	if (s->nwaits)
+		rt_print_nl();
 	if (!s->nwaits)
 		rt_print_text(": nothing waited for the CRNG\n");
 	else
@@ -196,8 +205,13 @@ static void print_waits(const struct rt_summary *s)
 			rt_print_time_text(d, sizeof(d), w->wait_ns);
 			rt_print_int_as(ANY, "wait_ns", " %10s", w->wait_ns, d);
 		}
-		fmt_result(r, sizeof(r), w->result);
-		rt_print_int_as(ANY, "result", "  %s\n", w->result, r);
+		rt_print_flag(JSON, "open", w->open, "", "");
+		if (w->open) {
+			rt_print_text("  still waiting at the end\n");
+		} else {
+			fmt_result(r, sizeof(r), w->result);
+			rt_print_int_as(ANY, "result", "  %s\n", w->result, r);
+		}
 		rt_print_close_object();
 	}
 	rt_print_close_array();
@@ -349,6 +363,9 @@ int rt_report_print(FILE *f, bool json, const char *name,
 	size_t i;
 
 	rt_print_start(f, json);
+	/* first: what follows may be short of the boot */
+	rt_print_completeness(s, "INCOMPLETE: %s\n");
+	rt_print_str(JSON, "stopped_by", NULL, s->stopped_by);
 	rt_print_str(ANY, "trace", "trace:      %s\n", name);
 	rt_print_name(ANY, "kernel_release", "kernel:     %s\n", s->kernel_release);
 	rt_print_str(JSON, "boot_id", NULL, s->boot_id);

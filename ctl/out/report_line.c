@@ -5,6 +5,7 @@
  */
 #include <string.h>
 
+#include "complete.h"
 #include "esc.h"
 #include "report_line.h"
 
@@ -14,6 +15,11 @@ static void put_line(FILE *f, const struct rt_summary *s,
 	const struct rt_wait_info *worst = s->nwaits ? &s->waits[0] : NULL;
 	size_t i;
 
+	char why[64];
+
+	if (s->incomplete)
+		fprintf(f, "INCOMPLETE trace (%s): ",
+			rt_incomplete_names(s, why, sizeof(why)));
 	fprintf(f, "%s: ", *s->kernel_release ? rt_esc(s->kernel_release) :
 						 "unknown kernel");
 	if (s->ready_before_load)
@@ -32,6 +38,8 @@ static void put_line(FILE *f, const struct rt_summary *s,
 			rt_esc(worst->unit), "");
 	else
 		fprintf(f, "; nothing waited");
+	if (s->nopen_waits)
+		fprintf(f, " (%zu still waiting at the end)", s->nopen_waits);
 	if (s->nunseeded)
 		fprintf(f, "; %zu unseeded read%s", s->nunseeded,
 			s->nunseeded == 1 ? "" : "s");
@@ -49,6 +57,7 @@ void rt_report_line(FILE *f, const struct rt_summary *s,
 void rt_report_journal(FILE *f, const struct rt_summary *s,
 		       const struct rt_advice *adv, size_t nadv)
 {
+	char why[64];
 	size_t i;
 
 	fputs("MESSAGE=", f);
@@ -57,6 +66,11 @@ void rt_report_journal(FILE *f, const struct rt_summary *s,
 	fputs("SYSLOG_IDENTIFIER=rngtrace\n", f);
 	fprintf(f, "RNGTRACE_KERNEL=%s\n", rt_esc(s->kernel_release));
 	fprintf(f, "RNGTRACE_BOOT_ID=%s\n", rt_esc(s->boot_id));
+	fprintf(f, "RNGTRACE_COMPLETE=%d\n", !s->incomplete);
+	if (s->incomplete)
+		fprintf(f, "RNGTRACE_INCOMPLETE=%s\n",
+			rt_incomplete_names(s, why, sizeof(why)));
+	fprintf(f, "RNGTRACE_OPEN_WAITS=%zu\n", s->nopen_waits);
 	fprintf(f, "RNGTRACE_READY_BEFORE_LOAD=%d\n", s->ready_before_load);
 	if (s->ready && !s->ready_before_load && s->ready_ns >= 0)
 		fprintf(f, "RNGTRACE_READY_SECONDS=%.6f\n", s->ready_ns / 1e9);

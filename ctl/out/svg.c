@@ -2,28 +2,45 @@
 #define _GNU_SOURCE
 #include <stdarg.h>
 #include <stdlib.h>
+#include <string.h>
+
+#include "utf8.h"
 
 #include "svg.h"
 
 void rt_xml_puts(FILE *f, const char *s)
 {
-	for (; s && *s; s++) {
+	size_t n = s ? strlen(s) : 0, k;
+	uint32_t cp;
+
+	while (n) {
 		unsigned char c = *s;
 
 		switch (c) {
-		case '&': fputs("&amp;", f); break;
-		case '<': fputs("&lt;", f); break;
-		case '>': fputs("&gt;", f); break;
-		case '"': fputs("&quot;", f); break;
-		case '\'': fputs("&apos;", f); break;
+		case '&': fputs("&amp;", f); k = 1; break;
+		case '<': fputs("&lt;", f); k = 1; break;
+		case '>': fputs("&gt;", f); k = 1; break;
+		case '"': fputs("&quot;", f); k = 1; break;
+		case '\'': fputs("&apos;", f); k = 1; break;
 		default:
-			if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+			k = rt_utf8_next(s, n, &cp);
+			/*
+			 * What XML 1.0 has no character for (controls but
+			 * tab, newline and return; U+FFFE, U+FFFF), and
+			 * bytes that are no UTF-8 (a file name from the
+			 * command line): U+FFFD.
+			 */
+			if (!k || (cp < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
+			    cp == 0x7f || cp == 0xfffe || cp == 0xffff) {
 				fputs("\xef\xbf\xbd", f);
-			else if (c == 0x7f)
-				fputs("\xef\xbf\xbd", f);
-			else
-				fputc(c, f);
+				if (!k)
+					k = 1;
+			} else {
+				fwrite(s, 1, k, f);
+			}
 		}
+		s += k;
+		n -= k;
 	}
 }
 
@@ -45,7 +62,7 @@ void rt_xml_printf(FILE *f, const char *fmt, ...)
 	free(s);
 }
 
-/* Without libm: the controller does not link it. */
+/* Without libm (which only compare's statistics, stats.c, need). */
 double rt_nice_step(double range, int ticks)
 {
 	double raw, mag = 1, r;

@@ -6,9 +6,10 @@
 #include <stdio.h>
 
 /*
- * @s as XML character data or attribute value: & < > " ' as entities,
- * control characters XML 1.0 forbids as U+FFFD. @s is UTF-8 (jansson
- * checked it).
+ * @s as XML character data or attribute value: & < > " ' as entities;
+ * what XML 1.0 has no character for (control characters, U+FFFE,
+ * U+FFFF) and any byte that is not part of valid UTF-8 as U+FFFD: the
+ * output is well-formed whatever @s is.
  */
 void rt_xml_puts(FILE *f, const char *s);
 /* printf, then rt_xml_puts() of the result. */

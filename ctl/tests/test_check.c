@@ -172,8 +172,14 @@ static void test_never_ready(void)
 	CHECK_INT(r.status, 1);
 	CHECK_CONTAINS(r.out, "max-ready: the CRNG was not ready when the recording ended");
 	ctlrun_done(&r);
+	/* no READY: incomplete, its own exit status unless accepted */
 	RUN(&r, "check", "--max-wait", "0", path);
+	CHECK_INT(r.status, 3);
+	CHECK_CONTAINS(r.out, "incomplete: no READY: the CRNG was not ready when the recording ended (--accept-incomplete to accept it)");
+	ctlrun_done(&r);
+	RUN(&r, "check", "--max-wait", "0", "--accept-incomplete", path);
 	CHECK_INT(r.status, 0);
+	CHECK_CONTAINS(r.out, "incomplete (accepted): no READY");
 	ctlrun_done(&r);
 	unlink(path);
 }

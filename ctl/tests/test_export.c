@@ -274,7 +274,8 @@ static void t_export_junit(void)
 	CHECK(xmllint_file(out));
 	xml = ctlrun_read(out);
 	REQUIRE(xml);
-	CHECK_CONTAINS(xml, "<testsuite name=\"rngtrace\" tests=\"3\" failures=\"0\"");
+	CHECK_CONTAINS(xml, "<testsuite name=\"rngtrace\" tests=\"4\" failures=\"0\"");
+	CHECK_CONTAINS(xml, "name=\"trace-complete\" time=\"0.000000\">\n      <system-out>");
 	/*
 	 * The JUnit XSD has no "skipped" on <testsuites>; the suite's time
 	 * is the waits' (sshd 10.8 s + python3 8.2 s... as report --json
@@ -298,7 +299,7 @@ static void t_export_junit(void)
 	CHECK(xmllint_file(out));
 	xml = ctlrun_read(out);
 	REQUIRE(xml);
-	CHECK_CONTAINS(xml, "tests=\"3\" failures=\"1\"");
+	CHECK_CONTAINS(xml, "tests=\"4\" failures=\"1\"");
 	p = strstr(xml, "name=\"wait: sshd (ssh.service)\"");
 	REQUIRE(p);
 	CHECK(strstr(p, "<failure") && strstr(p, "<failure") < strstr(p, "</testcase>"));
@@ -325,8 +326,9 @@ static void t_export_ktap(void)
 	CHECK_INT(r.status, 0);
 	REQUIRE(r.out);
 	CHECK(!strncmp(r.out, "KTAP version 1\n", 15));
-	CHECK_CONTAINS(r.out, "\n1..3\n");
+	CHECK_CONTAINS(r.out, "\n1..4\n");
 	CHECK_CONTAINS(r.out, "\nok 1 - crng-ready\n");
+	CHECK_CONTAINS(r.out, "\nok 4 - trace-complete\n");
 	/* sshd's two threads are one task (tgid 410). */
 	CHECK_CONTAINS(r.out, "\nok 2 - wait: sshd (ssh.service)\n");
 	CHECK_CONTAINS(r.out, "\nok 3 - wait: cron (cron.service)\n");
@@ -346,7 +348,7 @@ static void t_export_ktap(void)
 	CTLRUN(&r, "export", "--format", "ktap", "--max-ready", "0.1",
 	       fixture("c-virtio-3.json"));
 	CHECK_INT(r.status, 0);
-	CHECK_CONTAINS(r.out, "\n1..1\n");
+	CHECK_CONTAINS(r.out, "\n1..2\n");
 	CHECK_CONTAINS(r.out, "\nok 1 - crng-ready\n");
 	ctlrun_done(&r);
 }
@@ -491,7 +493,7 @@ static void t_export_hostile(void)
 	CHECK_INT(r.status, 0);
 	ctlrun_done(&r);
 	text = ctlrun_read(out);
-	CHECK_CONTAINS(text, "\n1..3\n");
+	CHECK_CONTAINS(text, "\n1..4\n");
 	/* A '#' in a comm would start a KTAP directive; it is replaced. */
 	CHECK_CONTAINS(text, "wait: a_b");
 	free(text);

@@ -322,6 +322,76 @@ static void t_stream_empty(void)
 	free(text);
 }
 
+/*
+ * The waits STATUS listed in flight at the end are the trace's open
+ * waits, but for one a wait event ended in the last dump; the readers
+ * count them up to the recording's end.
+ */
+static void t_open_waits(void)
+{
+	char *text = NULL, err[256] = "";
+	struct rt_record_end e = {
+		.started_ns = S(1), .ended_ns = S(9), .until = "ready",
+		.stopped_by = "timeout", .complete = false,
+	};
+	struct rt_trace_writer w;
+	struct rt_summary s;
+	struct rt_event ev;
+	json_t *record, *o;
+	size_t len = 0, i;
+	FILE *f = open_memstream(&text, &len);
+
+	REQUIRE(f);
+	REQUIRE(!rt_trace_writer_start(&w, f));
+	sample_status();
+	st.nwaiting = 3;
+	st.nwaiting_total = 4;	/* one more than listed */
+	for (i = 0; i < 3; i++) {
+		memset(&st.waiting[i], 0, sizeof(st.waiting[i]));
+		st.waiting[i].has_pid = st.waiting[i].has_tgid = true;
+		st.waiting[i].has_start = st.waiting[i].has_path = true;
+		st.waiting[i].pid = st.waiting[i].tgid = 100 + i;
+		st.waiting[i].start_ns = S(2 + i);
+		st.waiting[i].path = RNGTRACE_PATH_GETRANDOM;
+		snprintf(st.waiting[i].comm, sizeof(st.waiting[i].comm), "w%zu", i);
+		snprintf(st.waiting[i].cgroup, sizeof(st.waiting[i].cgroup),
+			 "/system.slice/w%zu.service", i);
+	}
+	rt_trace_writer_watch(&w, &st);
+	/* pid 101's wait ended in the last dump */
+	memset(&ev, 0, sizeof(ev));
+	ev.has_seq = ev.has_type = ev.has_time = ev.has_start = ev.has_pid = true;
+	ev.type = RNGTRACE_EVENT_TYPE_WAIT;
+	ev.pid = 101;
+	ev.start_ns = S(3);
+	ev.time_ns = S(8);
+	CHECK_INT(rt_trace_writer_event(&ev, &w), 0);
+	record = rt_trace_record_json(&w, &e);
+	REQUIRE(record);
+	CHECK_STR(json_string_value(json_object_get(record, "stopped_by")), "timeout");
+	CHECK(json_is_false(json_object_get(record, "complete")));
+	CHECK_INT(json_array_size(json_object_get(record, "open_waits")), 2);
+	CHECK_INT(json_integer_value(json_object_get(record, "open_waits_total")), 3);
+	o = json_array_get(json_object_get(record, "open_waits"), 1);
+	CHECK_INT(json_integer_value(json_object_get(o, "pid")), 102);
+	CHECK_INT(json_integer_value(json_object_get(o, "start_ns")), (long long)S(4));
+	CHECK_STR(json_string_value(json_object_get(o, "comm")), "w2");
+	CHECK_STR(json_string_value(json_object_get(o, "unit")), "w2.service");
+	CHECK_INT(json_integer_value(json_object_get(o, "waiting_ns")), (long long)S(5));
+	CHECK_INT(rt_trace_writer_finish(&w, &st, NULL, NULL, record), 0);
+	fclose(f);
+
+	REQUIRE(!rt_summary_loadb(text, len, "t.json", &s, err, sizeof(err)));
+	CHECK_INT(s.nopen_waits, 2);
+	CHECK_INT(s.open_waits_unlisted, 1);
+	CHECK_INT(s.nwaits, 3);		/* the one that ended, and two open */
+	CHECK_INT(s.nblocked, 3);
+	CHECK_INT(s.worst_wait_ns, (long long)S(7));	/* pid 100: 2 s .. 9 s */
+	CHECK(s.incomplete & RT_INCOMPLETE_TIMEOUT);
+	rt_summary_free(&s);
+	free(text);
+}
+
 static void t_ready_before_load(void)
 {
 	json_t *r;
@@ -528,6 +598,7 @@ static const struct rt_test record_tests[] = {
 	{ "record: the trace loads with the readers' loader", t_build_loads },
 	{ "record: events go to the file as they come, the trace is the same", t_stream },
 	{ "record: a trace without events", t_stream_empty },
+	{ "record: waits in flight at the end are the trace's open waits", t_open_waits },
 	{ "record: ready before load, from the kernel log or without a time", t_ready_before_load },
 	{ "record: ready from a READY event, or absent", t_ready_from_event_or_none },
 	{ "record: --timeout exits 1 unless --allow-timeout", t_exit_status },

@@ -13,7 +13,7 @@
 
 #include "advice.h"
 #include "arch.h"
-#include "esc.h"
+#include "utf8.h"
 
 #define GRND_NONBLOCK_FLAG	0x0001	/* <linux/random.h> GRND_NONBLOCK */
 #define EAGAIN_RESULT		(-11)
@@ -196,14 +196,16 @@ static void text_insecure(const struct rt_summary *s, const char *fixed,
 		if (j < n)
 			continue;
 		if (n == 3) {
-			snprintf(comms + used, sizeof(comms) - used, " and others");
+			rt_snprintf_cut(comms + used, sizeof(comms) - used,
+					" and others");
 			break;
 		}
-		snprintf(comms + used, sizeof(comms) - used, "%s%s",
-			 n ? ", " : "", rt_esc(comm));
+		/* raw: the outputs escape the advice as any untrusted text */
+		rt_snprintf_cut(comms + used, sizeof(comms) - used, "%s%s",
+				n ? ", " : "", comm);
 		named[n++] = comm;
 	}
-	snprintf(buf, len, "%s %s", comms, fixed);
+	rt_snprintf_cut(buf, len, "%s %s", comms, fixed);
 }
 
 static void text_hwrng_untrusted(const struct rt_summary *s, const char *fixed,
@@ -211,8 +213,8 @@ static void text_hwrng_untrusted(const struct rt_summary *s, const char *fixed,
 {
 	const struct rt_hwrng_info *h = untrusted_hwrng(s);
 
-	snprintf(buf, len, "hwrng %s %s",
-		 h && *h->name ? rt_esc(h->name) : "(unnamed)", fixed);
+	rt_snprintf_cut(buf, len, "hwrng %s %s",
+			h && *h->name ? h->name : "(unnamed)", fixed);
 }
 
 struct rule {

@@ -15,7 +15,11 @@
 
 struct rt_advice {
 	const char *id;			/* e.g. "no-hwrng" */
-	char text[RT_ADVICE_TEXT_MAX];	/* one line, names the fix */
+	/*
+	 * One line, names the fix; a comm or hwrng name in it is the
+	 * trace's, raw (cut whole): outputs escape it as any untrusted text.
+	 */
+	char text[RT_ADVICE_TEXT_MAX];
 };
 
 /* Thresholds the rules use, in nanoseconds. */

@@ -80,6 +80,35 @@ const struct rt_field rt_ready_fields[] = {
 	{ NULL, 0, false },
 };
 
+/* All optional: a trace written by other means than record has none. */
+const struct rt_field rt_record_fields[] = {
+	{ RT_K_STARTED_NS, RT_FT_INT, false },
+	{ RT_K_ENDED_NS, RT_FT_INT, false },
+	{ RT_K_UNTIL, RT_FT_STRING, false },
+	{ RT_K_STOPPED_BY, RT_FT_STRING, false },
+	{ RT_K_COMPLETE, RT_FT_BOOL, false },
+	{ RT_K_DROPPED_BEFORE, RT_FT_INT, false },
+	{ RT_K_OPEN_WAITS, RT_FT_ARRAY, false },
+	{ RT_K_OPEN_WAITS_TOTAL, RT_FT_INT, false },
+	{ NULL, 0, false },
+};
+
+/* A wait still in flight when the recording ended: a wait event's fields. */
+const struct rt_field rt_open_wait_fields[] = {
+	{ RT_K_START_NS, RT_FT_INT, true },
+	{ RT_K_TIME_MONO_NS, RT_FT_INT, false },
+	{ RT_K_PID, RT_FT_INT, false },
+	{ RT_K_TGID, RT_FT_INT, false },
+	{ RT_K_COMM, RT_FT_STRING, false },
+	{ RT_K_CGROUP, RT_FT_STRING, false },
+	{ RT_K_UNIT, RT_FT_STRING, false },
+	{ RT_K_PATH, RT_FT_STRING, false },
+	{ RT_K_FLAGS, RT_FT_INT, false },
+	{ RT_K_BYTES, RT_FT_INT, false },
+	{ RT_K_WAITING_NS, RT_FT_INT, false },
+	{ NULL, 0, false },
+};
+
 const struct rt_field_table rt_field_tables[] = {
 	{ "top level", rt_top_fields },
 	{ "host", rt_host_fields },
@@ -87,6 +116,8 @@ const struct rt_field_table rt_field_tables[] = {
 	{ "events[]", rt_event_fields },
 	{ "credits[]", rt_credit_fields },
 	{ "ready", rt_ready_fields },
+	{ "record", rt_record_fields },
+	{ "record.open_waits[]", rt_open_wait_fields },
 	{ NULL, NULL },
 };
 

@@ -86,6 +86,17 @@ enum rt_ev_key {
 #define RT_K_BEFORE_LOAD	"before_load"
 /* credits[] */
 #define RT_K_COUNT		"count"
+/* record */
+#define RT_K_STARTED_NS		"started_ns"
+#define RT_K_ENDED_NS		"ended_ns"
+#define RT_K_UNTIL		"until"
+#define RT_K_STOPPED_BY		"stopped_by"
+#define RT_K_COMPLETE		"complete"
+#define RT_K_DROPPED_BEFORE	"events_dropped_before_start"
+#define RT_K_OPEN_WAITS		"open_waits"
+#define RT_K_OPEN_WAITS_TOTAL	"open_waits_total"
+#define RT_K_UNIT		"unit"
+#define RT_K_WAITING_NS		"waiting_ns"
 
 /* Each table ends with a { NULL } entry. */
 extern const struct rt_field rt_top_fields[];
@@ -94,6 +105,8 @@ extern const struct rt_field rt_module_fields[];
 extern const struct rt_field rt_event_fields[];	/* by enum rt_ev_key */
 extern const struct rt_field rt_credit_fields[];
 extern const struct rt_field rt_ready_fields[];
+extern const struct rt_field rt_record_fields[];
+extern const struct rt_field rt_open_wait_fields[];	/* record.open_waits[] */
 
 /* Every table, named as trace-format.md's sections name the objects. */
 struct rt_field_table {

@@ -18,6 +18,7 @@
 #include "names.h"
 #include "summary.h"
 #include "trace.h"
+#include "utf8.h"
 
 #define GRND_NONBLOCK_FLAG	0x0001
 #define EAGAIN_RESULT		(-11)
@@ -245,7 +246,8 @@ static void series_fit(struct rt_series *se, long long t_ns)
 }
 
 static int add_wait(struct rt_summary *s, struct builder *b,
-		    const struct rt_trace_event *ev, long long time_ns)
+		    const struct rt_trace_event *ev, long long time_ns,
+		    int open)
 {
 	struct rt_wait_info *w;
 	struct rt_task_info *t;
@@ -271,6 +273,7 @@ static int add_wait(struct rt_summary *s, struct builder *b,
 	w->wait_ns = sat_sub(w->end_ns, w->start_ns);
 	if (w->wait_ns < 0)
 		w->wait_ns = 0;
+	w->open = open;
 	s->total_wait_ns = sat_add(s->total_wait_ns, w->wait_ns);
 	if (w->wait_ns > s->worst_wait_ns)
 		s->worst_wait_ns = w->wait_ns;
@@ -301,6 +304,7 @@ static int add_wait(struct rt_summary *s, struct builder *b,
 	}
 	t = &s->tasks[b->tasks.slot[j] - 1];
 	t->nwaits++;
+	t->nopen += !!open;
 	t->total_ns = sat_add(t->total_ns, w->wait_ns);
 	if (w->wait_ns > t->worst_ns)
 		t->worst_ns = w->wait_ns;
@@ -437,7 +441,7 @@ static int on_event(const struct rt_trace_event *ev, void *arg, char *err,
 	if (time_ns > s->last_event_ns)
 		s->last_event_ns = time_ns;
 	if (!strcmp(type, "wait"))
-		ret = add_wait(s, b, ev, time_ns);
+		ret = add_wait(s, b, ev, time_ns, 0);
 	else if (!strcmp(type, "unseeded"))
 		ret = add_unseeded(s, b, ev, time_ns);
 	else if (!strcmp(type, "credit"))
@@ -633,6 +637,96 @@ static long long credits_missed(const json_t *probes)
 	return 0;
 }
 
+/*
+ * The waits record.open_waits[] lists: in flight when the recording
+ * ended, so blocked until then at least.
+ */
+static int add_open_waits(struct rt_summary *s, const json_t *record)
+{
+	const json_t *open = json_object_get(record, RT_K_OPEN_WAITS), *o;
+	long long total = rt_json_int(record, RT_K_OPEN_WAITS_TOTAL, 0);
+	size_t i;
+
+	json_array_foreach(open, i, o) {
+		struct rt_trace_event ev;
+		long long start, end = s->record_end_ns;
+
+		if (!json_is_object(o))
+			continue;
+		rt_trace_event_from_json(o, i, &ev);
+		start = rt_ev_int(&ev, RT_EV_START_NS, 0);
+		/* a recording without an end: its last event, at least */
+		if (end <= 0)
+			end = s->last_event_ns;
+		if (end < start)
+			end = start;
+		if (add_wait(s, s->priv, &ev, end, 1))
+			return -1;
+		s->nopen_waits++;
+	}
+	if (total > (long long)s->nopen_waits)
+		s->open_waits_unlisted = total - (long long)s->nopen_waits;
+	return 0;
+}
+
+static void read_record(const json_t *record, struct rt_summary *s)
+{
+	s->record_end_ns = rt_json_int(record, RT_K_ENDED_NS, 0);
+	s->record_until = rt_json_str(record, RT_K_UNTIL, "");
+	s->stopped_by = rt_json_str(record, RT_K_STOPPED_BY, "");
+	s->incomplete = 0;
+	if (!strcmp(s->stopped_by, "timeout"))
+		s->incomplete |= RT_INCOMPLETE_TIMEOUT;
+	else if (!strcmp(s->stopped_by, "signal") &&
+		 strcmp(s->record_until, "signal"))
+		s->incomplete |= RT_INCOMPLETE_SIGNAL;
+	else if (!rt_json_bool(record, RT_K_COMPLETE, 1))
+		s->incomplete |= RT_INCOMPLETE_STOPPED;
+	if (!s->ready)
+		s->incomplete |= RT_INCOMPLETE_NOT_READY;
+}
+
+const char *rt_incomplete_name(unsigned int bit)
+{
+	switch (bit) {
+	case RT_INCOMPLETE_TIMEOUT: return "timeout";
+	case RT_INCOMPLETE_SIGNAL: return "signal";
+	case RT_INCOMPLETE_STOPPED: return "stopped";
+	case RT_INCOMPLETE_NOT_READY: return "not-ready";
+	}
+	return "unknown";
+}
+
+const char *rt_incomplete_text(const struct rt_summary *s, char *buf,
+			       size_t len)
+{
+	const char *before = !strcmp(s->record_until, "ready") ?
+			     "before the CRNG was ready" :
+			     !strcmp(s->record_until, "settled") ?
+			     "before the boot settled" : "early";
+	size_t n = 0;
+
+	if (!len)
+		return buf;
+	buf[0] = 0;
+	/* stopped_by is the trace's: cut whole */
+#define PART(...) do {							\
+	n += rt_snprintf_cut(buf + n, len - n, "%s", n ? "; " : "");	\
+	n += rt_snprintf_cut(buf + n, len - n, __VA_ARGS__);		\
+} while (0)
+	if (s->incomplete & RT_INCOMPLETE_TIMEOUT)
+		PART("the recording was stopped by --timeout %s", before);
+	if (s->incomplete & RT_INCOMPLETE_SIGNAL)
+		PART("the recording was stopped by a signal %s", before);
+	if (s->incomplete & RT_INCOMPLETE_STOPPED)
+		PART("the recording says it is not complete (stopped by %s)",
+		     *s->stopped_by ? s->stopped_by : "an unknown cause");
+	if (s->incomplete & RT_INCOMPLETE_NOT_READY)
+		PART("no READY: the CRNG was not ready when the recording ended");
+#undef PART
+	return buf;
+}
+
 static int begin(struct rt_summary *s, char *err, size_t errlen)
 {
 	struct builder *b = calloc(1, sizeof(*b));
@@ -643,6 +737,7 @@ static int begin(struct rt_summary *s, char *err, size_t errlen)
 	s->first_wait_start_ns = -1;
 	s->kernel_release = s->arch = s->boot_id = s->cmdline = "";
 	s->ready_source = s->ready_evidence = s->hwrng_current = "";
+	s->record_until = s->stopped_by = "";
 	s->ready_ns = -1;
 	s->priv = b;
 	s->series = calloc(1, sizeof(*s->series));
@@ -675,9 +770,13 @@ static int finish(struct rt_summary *s, json_t *meta, char *err,
 	s->pool_bits_at_load = rt_json_int(module, RT_K_POOL_BITS_AT_LOAD, 0);
 	s->events_dropped = rt_json_int(module, RT_K_EVENTS_DROPPED, 0);
 	s->credits_missed = credits_missed(json_object_get(module, RT_K_PROBES));
-	s->record_end_ns = rt_json_int(json_object_get(meta, RT_K_RECORD),
-				       "ended_ns", 0);
 	read_ready(meta, module, s);
+	read_record(json_object_get(meta, RT_K_RECORD), s);
+	if (add_open_waits(s, json_object_get(meta, RT_K_RECORD))) {
+		snprintf(err, errlen, "out of memory");
+		rt_summary_free(s);
+		return -1;
+	}
 	read_credits(json_object_get(meta, RT_K_CREDITS), s);
 	if (read_hwrngs(json_object_get(meta, RT_K_HWRNGS), s)) {
 		snprintf(err, errlen, "out of memory");
@@ -800,4 +899,5 @@ void rt_summary_free(struct rt_summary *s)
 	s->kernel_release = s->arch = s->boot_id = s->cmdline = "";
 	s->ready_source = s->ready_evidence = s->hwrng_current =
 		s->hwrng_first_register_name = "";
+	s->record_until = s->stopped_by = "";
 }

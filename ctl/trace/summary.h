@@ -38,6 +38,8 @@ struct rt_wait_info {
 	const char *path;	/* getrandom, dev_random, dev_urandom, kernel */
 	long long flags, bytes, result;
 	long long start_ns, end_ns, wait_ns;
+	int open;		/* still in flight when the recording ended:
+				 * end_ns is the recording's end */
 };
 
 /* The waits of one task (tgid), in the order tasks first waited. */
@@ -45,6 +47,7 @@ struct rt_task_info {
 	long long tgid, pid;		/* pid: of its first wait */
 	const char *comm, *cgroup, *unit;	/* of its first wait */
 	size_t nwaits;
+	size_t nopen;			/* of them, still in flight at the end */
 	long long total_ns, worst_ns, first_start_ns;
 };
 
@@ -88,6 +91,18 @@ struct rt_series {
 	long long unseeded[RT_SERIES_BINS];		/* unseeded calls */
 };
 
+/*
+ * Why a trace is incomplete (rt_summary.incomplete): a bit each. The
+ * names (rt_incomplete_name()) are what --json outputs list.
+ */
+enum {
+	RT_INCOMPLETE_TIMEOUT = 1 << 0,	/* record stopped by --timeout */
+	RT_INCOMPLETE_SIGNAL = 1 << 1,	/* by a signal, before what --until asked */
+	RT_INCOMPLETE_STOPPED = 1 << 2,	/* record.complete is false otherwise */
+	RT_INCOMPLETE_NOT_READY = 1 << 3, /* no READY: not ready at the end */
+	RT_INCOMPLETE_NBITS = 4,
+};
+
 struct rt_summary {
 	json_t *meta;			/* the trace but events[] (owned) */
 	const char *kernel_release;	/* "" if unknown */
@@ -114,6 +129,17 @@ struct rt_summary {
 	long long load_ns;
 	long long pool_bits_at_load;
 	long long record_end_ns;	/* record.ended_ns, or 0 */
+	const char *record_until;	/* record.until, "" if not recorded */
+	const char *stopped_by;		/* record.stopped_by, "" if not recorded */
+	unsigned int incomplete;	/* RT_INCOMPLETE_* bits; 0: complete */
+	/*
+	 * Waits still in flight when the recording ended (record.open_waits[]):
+	 * in waits[] with open set, ending at the recording's end, and counted
+	 * in the tasks, the totals and the worst wait. @open_waits_unlisted
+	 * were in flight but not listed (the module lists at most 64).
+	 */
+	size_t nopen_waits;
+	long long open_waits_unlisted;
 
 	long long credit_bits[RT_NSOURCES];	/* from the trace's credits[] */
 	long long credit_count[RT_NSOURCES];
@@ -174,6 +200,17 @@ void rt_summary_free(struct rt_summary *s);
  * holds many summaries at once). The counts of the lists stay.
  */
 void rt_summary_trim(struct rt_summary *s);
+
+/* "timeout", "signal", "stopped", "not-ready" for one RT_INCOMPLETE_* bit. */
+const char *rt_incomplete_name(unsigned int bit);
+/*
+ * Why @s is incomplete, one line for people ("record was stopped by
+ * --timeout before the CRNG was ready; no READY: ..."), into @buf; "" when
+ * it is complete. Returns @buf. The trace's strings in it are not
+ * escaped: print it as any untrusted string.
+ */
+const char *rt_incomplete_text(const struct rt_summary *s, char *buf,
+			       size_t len);
 
 /* The bin of @t_ns in @s's series. */
 size_t rt_series_bin(const struct rt_series *se, long long t_ns);

@@ -22,6 +22,7 @@
 #include <yajl/yajl_parse.h>
 
 #include "trace.h"
+#include "utf8.h"
 
 enum role {
 	R_TOP,		/* the trace object */
@@ -228,6 +229,9 @@ static int cb_string(void *ctx, const unsigned char *s, size_t len)
 
 	if (memchr(s, 0, len))
 		return fail(c, "a string with a NUL character (\\u0000)");
+	/* yajl lets overlong forms and encoded surrogates through */
+	if (!rt_utf8_valid((const char *)s, len))
+		return fail(c, "a string that is not valid UTF-8");
 	if (f && f->role == R_EVENT && c->key_known &&
 	    rt_event_fields[c->ev_key].type == RT_FT_STRING &&
 	    arena_put(c, s, len, &c->str_off[c->ev_key]))
@@ -284,8 +288,11 @@ static int cb_map_key(void *ctx, const unsigned char *k, size_t len)
 
 	if (memchr(k, 0, len))
 		return fail(c, "a key with a NUL character (\\u0000)");
+	if (!rt_utf8_valid((const char *)k, len))
+		return fail(c, "a key that is not valid UTF-8");
+	/* no field of ours is that long; the rest is kept whole */
 	if (len >= sizeof(c->key))
-		len = sizeof(c->key) - 1;	/* no field of ours is that long */
+		len = rt_utf8_cut((const char *)k, sizeof(c->key) - 1);
 	memcpy(c->key, k, len);
 	c->key[len] = 0;
 	c->key_known = false;
@@ -505,6 +512,13 @@ static int check_meta(struct ctx *c)
 	if (json_object_get(t, RT_K_READY) &&
 	    check_fields(c, json_object_get(t, RT_K_READY), rt_ready_fields,
 			 RT_K_READY))
+		return -1;
+	if (json_object_get(t, RT_K_RECORD) &&
+	    (check_fields(c, json_object_get(t, RT_K_RECORD), rt_record_fields,
+			  RT_K_RECORD) ||
+	     check_array(c, json_object_get(json_object_get(t, RT_K_RECORD),
+					    RT_K_OPEN_WAITS),
+			 RT_K_RECORD "." RT_K_OPEN_WAITS, rt_open_wait_fields)))
 		return -1;
 	return 0;
 }

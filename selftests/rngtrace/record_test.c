@@ -246,12 +246,15 @@ TEST(record_until_settled_has_the_waits_and_ready)
 	t = json_load_file(TRACE, 0, &jerr);
 	ASSERT_NE(NULL, t) TH_LOG("%s: %s", TRACE, jerr.text);
 	EXPECT_STREQ("rngtrace-trace", jstr(t, "format"));
-	EXPECT_STREQ("1.0", jstr(t, "version"));
+	EXPECT_STREQ("1.1", jstr(t, "version"));
 	record = json_object_get(t, "record");
 	EXPECT_STREQ("settled", jstr(record, "until"));
 	EXPECT_STREQ("settled", jstr(record, "stopped_by"));
 	EXPECT_TRUE(json_is_true(json_object_get(record, "complete")));
 	EXPECT_EQ(0, jint(record, "events_dropped_before_start"));
+	/* 1.1: the waits still in flight at the end (none listed is []) */
+	EXPECT_TRUE(json_is_array(json_object_get(record, "open_waits")));
+	EXPECT_TRUE(json_is_integer(json_object_get(record, "open_waits_total")));
 
 	events = json_object_get(t, "events");
 	ASSERT_TRUE(json_is_array(events));

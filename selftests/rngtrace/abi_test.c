@@ -23,7 +23,7 @@
 #include <linux/ethtool_netlink.h>
 #include <linux/genetlink.h>
 
-#include "kselftest_harness.h"
+#include "harness.h"
 #include "groundtruth.h"
 #include "rtnl.h"
 

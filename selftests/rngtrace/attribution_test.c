@@ -23,7 +23,7 @@
 #include <sys/mount.h>
 #include <sys/random.h>
 
-#include "kselftest_harness.h"
+#include "harness.h"
 #include "groundtruth.h"
 #include "rtnl.h"
 

@@ -26,7 +26,7 @@
 #include <sys/wait.h>
 #include <linux/genetlink.h>
 
-#include "kselftest_harness.h"
+#include "harness.h"
 #include "groundtruth.h"
 #include "rtnl.h"
 

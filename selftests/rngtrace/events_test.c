@@ -18,7 +18,7 @@
 #include <sys/wait.h>
 #include <jansson.h>
 
-#include "kselftest_harness.h"
+#include "harness.h"
 #include "groundtruth.h"
 #include "rtnl.h"
 

@@ -16,7 +16,7 @@
 #include <string.h>
 #include <sys/random.h>
 
-#include "kselftest_harness.h"
+#include "harness.h"
 #include "groundtruth.h"
 #include "rtnl.h"
 

@@ -26,7 +26,7 @@
 
 #include <jansson.h>
 
-#include "kselftest_harness.h"
+#include "harness.h"
 #include "groundtruth.h"
 #include "rtnl.h"
 

@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include <sys/random.h>
 
-#include "kselftest_harness.h"
+#include "harness.h"
 #include "rtnl.h"
 
 #define PRODUCED 1000

@@ -23,7 +23,7 @@
 
 #include <linux/genetlink.h>
 
-#include "kselftest_harness.h"
+#include "harness.h"
 #include "genl.h"
 #include "groundtruth.h"
 #include "linux/rngtrace.h"

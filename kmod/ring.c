@@ -6,10 +6,14 @@
  * can take too (nmi_lock.h), read by sequence number. Timestamps come
  * from the NMI-safe clocks.
  *
- * Two rings share one sequence: unseeded reads go to a ring of their own,
- * so that a task polling getrandom(GRND_NONBLOCK) a million times before
- * ready cannot push the credits, READY and the waits out. Readers see one
- * timeline, merged by seq; what a ring dropped is a gap in it, counted.
+ * Three rings share one sequence: unseeded reads go to a ring of their
+ * own, so that a task polling getrandom(GRND_NONBLOCK) a million times
+ * before ready cannot push the waits out; credits and READY to another,
+ * which nothing else can fill: at most 256 credits of a bit or more come
+ * before READY (and none after: the credit probe idles once ready), so
+ * no flood of any other event, an unprivileged task's interrupted waits
+ * included, can push them out. Readers see one timeline, merged by seq;
+ * what a ring dropped is a gap in it, counted.
  *
  * Sequence numbers start at 0 and never go back, not even across RESET,
  * so a follower can never mistake a new event for one it has seen.
@@ -28,6 +32,7 @@
 
 struct rt_ring {
 	struct rt_event *ev;
+	u32 size;
 	u32 head;		/* slot of the next event */
 	u32 count;		/* events held */
 	u64 dropped;
@@ -39,8 +44,12 @@ static struct rt_nmi_lock rt_ring_lock = {
 	.id = RT_LOCK_RING,
 };
 
-static struct rt_ring rt_rings[2];	/* timeline, unseeded reads */
-static u32 rt_ring_size;
+enum { RT_RING_TIMELINE, RT_RING_UNSEEDED, RT_RING_CREDITS, RT_NR_RINGS };
+
+/* Credits and READY before ready, with room to spare (see above). */
+#define RT_CREDIT_RING_SIZE	(2 * RNGTRACE_READY_BITS)
+
+static struct rt_ring rt_rings[RT_NR_RINGS];
 static u64 rt_next_seq;
 static u64 rt_generation;	/* changes when timeline events vanish */
 /* Not recorded: a lock's CPU was inside it (nmi_lock.h); counted dropped. */
@@ -51,13 +60,15 @@ int rt_ring_init(unsigned int size)
 	unsigned int i;
 
 	for (i = 0; i < ARRAY_SIZE(rt_rings); i++) {
-		rt_rings[i].ev = vzalloc(array_size(size, sizeof(struct rt_event)));
+		rt_rings[i].size = i == RT_RING_CREDITS ? RT_CREDIT_RING_SIZE :
+							   size;
+		rt_rings[i].ev = vzalloc(array_size(rt_rings[i].size,
+						    sizeof(struct rt_event)));
 		if (!rt_rings[i].ev) {
 			rt_ring_exit();
 			return -ENOMEM;
 		}
 	}
-	rt_ring_size = size;
 	return 0;
 }
 
@@ -98,9 +109,9 @@ void rt_event_task(struct rt_event *ev)
 /* The i-th oldest event a ring holds. */
 static struct rt_event *rt_ring_at(struct rt_ring *r, u32 i)
 {
-	u32 slot = r->head + rt_ring_size - r->count + i;
+	u32 slot = r->head + r->size - r->count + i;
 
-	return &r->ev[slot % rt_ring_size];
+	return &r->ev[slot % r->size];
 }
 
 void rt_ring_count_lost(void)
@@ -108,9 +119,22 @@ void rt_ring_count_lost(void)
 	atomic64_inc(&rt_unlocked);
 }
 
+static struct rt_ring *rt_ring_for(u32 type)
+{
+	switch (type) {
+	case RNGTRACE_EVENT_TYPE_UNSEEDED:
+		return &rt_rings[RT_RING_UNSEEDED];
+	case RNGTRACE_EVENT_TYPE_CREDIT:
+	case RNGTRACE_EVENT_TYPE_READY:
+		return &rt_rings[RT_RING_CREDITS];
+	default:
+		return &rt_rings[RT_RING_TIMELINE];
+	}
+}
+
 void rt_ring_put(struct rt_event *ev)
 {
-	struct rt_ring *r = &rt_rings[ev->type == RNGTRACE_EVENT_TYPE_UNSEEDED];
+	struct rt_ring *r = rt_ring_for(ev->type);
 	unsigned long flags;
 
 	if (!rt_nmi_lock(&rt_ring_lock, &flags)) {
@@ -118,15 +142,15 @@ void rt_ring_put(struct rt_event *ev)
 		return;
 	}
 	ev->seq = rt_next_seq++;
-	if (r->count == rt_ring_size) {
+	if (r->count == r->size) {
 		r->dropped++;
-		if (r == &rt_rings[0])
+		if (r != &rt_rings[RT_RING_UNSEEDED])
 			rt_generation++;
 	} else {
 		r->count++;
 	}
 	memcpy(&r->ev[r->head], ev, sizeof(*ev));
-	if (++r->head == rt_ring_size)
+	if (++r->head == r->size)
 		r->head = 0;
 	rt_nmi_unlock(&rt_ring_lock, flags);
 
@@ -150,15 +174,17 @@ static struct rt_event *rt_ring_find(struct rt_ring *r, u64 seq)
 
 bool rt_ring_get(u64 *seq, struct rt_event *ev)
 {
-	struct rt_event *a, *b;
+	struct rt_event *a = NULL, *b;
 	unsigned long flags;
 	bool found = false;
+	unsigned int i;
 
 	rt_nmi_lock_task(&rt_ring_lock, &flags);
-	a = rt_ring_find(&rt_rings[0], *seq);
-	b = rt_ring_find(&rt_rings[1], *seq);
-	if (!a || (b && b->seq < a->seq))
-		a = b;
+	for (i = 0; i < ARRAY_SIZE(rt_rings); i++) {
+		b = rt_ring_find(&rt_rings[i], *seq);
+		if (!a || (b && b->seq < a->seq))
+			a = b;
+	}
 	if (a) {
 		memcpy(ev, a, sizeof(*ev));
 		*seq = a->seq;
@@ -187,9 +213,11 @@ void rt_ring_stats(struct rt_ring_stats *st)
 	unsigned long flags;
 
 	rt_nmi_lock_task(&rt_ring_lock, &flags);
-	st->size = rt_ring_size;
+	st->size = rt_rings[RT_RING_TIMELINE].size;
 	st->written = rt_next_seq;
-	st->dropped = rt_rings[0].dropped + rt_rings[1].dropped +
+	st->dropped = rt_rings[RT_RING_TIMELINE].dropped +
+		      rt_rings[RT_RING_UNSEEDED].dropped +
+		      rt_rings[RT_RING_CREDITS].dropped +
 		      atomic64_read(&rt_unlocked);
 	st->generation = rt_generation;
 	rt_nmi_unlock(&rt_ring_lock, flags);

@@ -256,3 +256,17 @@ long module_param_num(const char *name, long dflt)
 	snprintf(path, sizeof(path), "/sys/module/rngtrace/parameters/%s", name);
 	return read_line(path, v, sizeof(v)) ? dflt : strtol(v, NULL, 10);
 }
+
+int kernel_names_cgroups(void)
+{
+	char line[256];
+	FILE *f = fopen("/proc/kallsyms", "r");
+	int found = 0;
+
+	if (!f)
+		return 0;
+	while (!found && fgets(line, sizeof(line), f))
+		found = !!strstr(line, " __ksymtab_cgroup_get_from_id\n");
+	fclose(f);
+	return found;
+}

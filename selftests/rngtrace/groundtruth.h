@@ -30,6 +30,12 @@ int read_seconds(const char *path, double *secs);
  * contains needle, 0 when none does, -errno on error.
  */
 int kmsg_find(const char *needle, double *secs);
+/*
+ * 1 when this kernel exports cgroup_get_from_id() (/proc/kallsyms lists
+ * its __ksymtab entry): the module names cgroups only then (5.10 does
+ * not, and the module calls nothing unexported to do it).
+ */
+int kernel_names_cgroups(void);
 /* Sequence number of the next /dev/kmsg record to come. */
 int kmsg_mark(uint64_t *seq);
 /*

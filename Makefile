@@ -157,9 +157,11 @@ deb:
 check:
 	$(TOP)/tools/check/run
 
-# The arm64 and riscv64 lanes alone (Documentation/architectures.md), TAP.
+# The arm64 and riscv64 lanes alone (Documentation/architectures.md), TAP
+# for each; ARCH=arm64 for one, BOOTS="stall seeded" for some of its boots.
 check-arch:
-	$(TOP)/tools/check/arch-lanes
+	@set -e; for a in $(or $(ARCH),arm64 riscv64); do \
+		$(TOP)/tools/check/arch-lanes $$a $(BOOTS); done
 
 demo:
 	$(TOP)/tools/demo

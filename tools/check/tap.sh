@@ -1,0 +1,48 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Sourced by tools/check/run and tools/check/arch-lanes, which define
+# result (ok|fail|skip NAME [LOG]).
+#
+# tap PREFIX FILE: one result per TAP/KTAP test line of FILE; a plan that
+# promises more tests than ran counts the missing ones as failures.
+tap() {
+	local prefix=$1 file=$2 line st name n=0 plan=
+	if [ ! -s "$file" ]; then
+		result fail "$prefix (no test output)"
+		return
+	fi
+	while IFS= read -r line; do
+		line=${line%$'\r'}
+		case $line in
+		1..*) plan=${line#1..} ;;
+		"ok "*|"not ok "*)
+			n=$((n + 1))
+			st=ok
+			[ "${line#not ok}" != "$line" ] && st=fail
+			name=$(sed -E 's/^(not )?ok [0-9]+ (- )?//; s/ *# *(SKIP|skip).*//' <<<"$line")
+			case $line in *"# SKIP"*|*"# skip"*) st=skip
+				name="${name:-test $n} (skipped: ${line##*SKIP })" ;; esac
+			result "$st" "$prefix/${name:-test $n}" "$file"
+			;;
+		esac
+	done <"$file"
+	if [ -z "$plan" ]; then
+		result fail "$prefix (no TAP plan: the tests did not run)" "$file"
+	elif [ "$plan" -gt "$n" ] 2>/dev/null; then
+		for ((; n < plan; n++)); do
+			result fail "$prefix/test $((n + 1)) (did not run)" "$file"
+		done
+	fi
+}
+
+# tap_no_skip PREFIX FILE: in a boot that exists for FILE's test, a skip
+# is a failure (its reason in the result's name).
+tap_no_skip() {
+	local prefix=$1 file=$2 why
+	why=$(grep -m1 -E '^ok [0-9]+ .*# (SKIP|skip)' "$file" 2>/dev/null | sed 's/.*# *[Ss][Kk][Ii][Pp] *//')
+	if [ -n "$why" ]; then
+		result fail "$prefix: skipped in the boot that exists for it ($why)" "$file"
+	else
+		result ok "$prefix: ran (the boot exists for it)"
+	fi
+}

@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 
 #include "cli.h"
 #include "export.h"
@@ -82,10 +84,11 @@ int export_main(int argc, char *argv[])
 		{ "junit", rt_export_junit },
 		{ "ktap", rt_export_ktap },
 	};
-	struct rt_export x = { .max_wait_ns = -1, .max_ready_ns = -1 };
+	struct rt_export x = { .max_wait_ns = -1, .max_ready_ns = -1, .when = -1 };
 	const char *format = NULL, *out = NULL;
 	struct export_job job;
 	struct rt_summary s;
+	struct stat st;
 	char bad[64], err[512];
 	size_t fi;
 	int c;
@@ -156,6 +159,8 @@ int export_main(int argc, char *argv[])
 		return RT_EXIT_ERROR;
 	}
 	x.s = &s;
+	x.when = strcmp(x.file, "-") && !stat(x.file, &st) ? (long long)st.st_mtime :
+		 (long long)time(NULL);
 	job.write = formats[fi].write;
 	job.x = &x;
 	c = rt_outfile_write("export", out, export_write, &job);

@@ -13,6 +13,12 @@ struct rt_export {
 	const struct rt_summary *s;
 	long long max_wait_ns;		/* -1: no limit */
 	long long max_ready_ns;		/* -1: no limit */
+	/*
+	 * When the trace was written, in seconds since the Epoch (the trace
+	 * has no wall-clock time of its own: the file's modification time,
+	 * which record sets when it ends); -1 if unknown.
+	 */
+	long long when;
 };
 
 /* Each writes the whole output to @f: 0, or -1 (out of memory). */
@@ -30,6 +36,9 @@ struct rt_case {
 	double seconds;			/* ready time, or the task's total wait */
 	char message[256];		/* one line */
 };
+
+/* @x->when as ISO 8601 in UTC without a zone ("2026-01-31T12:00:00"). */
+const char *rt_export_when(char *buf, size_t len, const struct rt_export *x);
 
 /* The cases of a trace, in order; free() *cases. 0, or -1. */
 int rt_export_cases(const struct rt_export *x, struct rt_case **cases,

@@ -5,6 +5,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "export.h"
 #include "svg.h"
@@ -121,12 +122,32 @@ int rt_export_cases(const struct rt_export *x, struct rt_case **cases,
 	return 0;
 }
 
+const char *rt_export_when(char *buf, size_t len, const struct rt_export *x)
+{
+	time_t t = x->when >= 0 ? (time_t)x->when : 0;
+	struct tm tm;
+
+	if (!gmtime_r(&t, &tm) || !strftime(buf, len, "%Y-%m-%dT%H:%M:%S", &tm))
+		snprintf(buf, len, "1970-01-01T00:00:00");
+	return buf;
+}
+
+/*
+ * The layout of the JUnit XSD (Jenkins' junit-10.xsd): <testsuites> with
+ * no attributes, one <testsuite> with package and id, its properties, the
+ * cases, then system-out and system-err, which the schema requires once
+ * per suite and allows nowhere else: the cases' messages go to the
+ * suite's system-out, one line each, and a failure's or a skip's also
+ * into its element. The trace does not name its host: "localhost", as
+ * the schema asks then.
+ */
 int rt_export_junit(FILE *f, const struct rt_export *x)
 {
 	const struct rt_summary *s = x->s;
 	struct rt_case *c;
 	size_t n, i, fails = 0, skips = 0;
 	double total = 0;
+	char when[32];
 
 	if (rt_export_cases(x, &c, &n))
 		return -1;
@@ -141,13 +162,9 @@ int rt_export_junit(FILE *f, const struct rt_export *x)
 		if (strcmp(c[i].name, "crng-ready"))
 			total += c[i].seconds;
 	}
-	fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-	/* No "skipped" here: the JUnit XSD (Jenkins' junit-10) has it on
-	 * <testsuite> only. */
-	fprintf(f, "<testsuites name=\"rngtrace\" tests=\"%zu\" failures=\"%zu\" errors=\"0\" time=\"%.6f\">\n",
-		n, fails, total);
-	fprintf(f, "  <testsuite name=\"rngtrace\" tests=\"%zu\" failures=\"%zu\" errors=\"0\" skipped=\"%zu\" time=\"%.6f\">\n",
-		n, fails, skips, total);
+	fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n");
+	fprintf(f, "  <testsuite name=\"rngtrace\" tests=\"%zu\" failures=\"%zu\" errors=\"0\" skipped=\"%zu\" time=\"%.6f\" timestamp=\"%s\" hostname=\"localhost\" package=\"rngtrace\" id=\"0\">\n",
+		n, fails, skips, total, rt_export_when(when, sizeof(when), x));
 	fprintf(f, "    <properties>\n");
 	fprintf(f, "      <property name=\"kernel_release\" value=\"");
 	rt_xml_puts(f, s->kernel_release);
@@ -164,23 +181,31 @@ int rt_export_junit(FILE *f, const struct rt_export *x)
 			x->max_wait_ns / 1e9);
 	fprintf(f, "    </properties>\n");
 	for (i = 0; i < n; i++) {
+		const char *el = c[i].result == RT_CASE_FAIL ? "failure" :
+				 c[i].result == RT_CASE_SKIP ? "skipped" : NULL;
+
 		fprintf(f, "    <testcase classname=\"rngtrace\" name=\"");
 		rt_xml_puts(f, c[i].name);
-		fprintf(f, "\" time=\"%.6f\">\n", c[i].seconds);
-		if (c[i].result == RT_CASE_FAIL) {
-			fprintf(f, "      <failure type=\"limit\" message=\"");
-			rt_xml_puts(f, c[i].message);
-			fprintf(f, "\"/>\n");
-		} else if (c[i].result == RT_CASE_SKIP) {
-			fprintf(f, "      <skipped message=\"");
-			rt_xml_puts(f, c[i].message);
-			fprintf(f, "\"/>\n");
+		fprintf(f, "\" time=\"%.6f\"", c[i].seconds);
+		if (!el) {
+			fprintf(f, "/>\n");
+			continue;
 		}
-		fprintf(f, "      <system-out>");
+		fprintf(f, ">\n      <%s%s message=\"", el,
+			c[i].result == RT_CASE_FAIL ? " type=\"limit\"" : "");
 		rt_xml_puts(f, c[i].message);
-		fprintf(f, "</system-out>\n    </testcase>\n");
+		fprintf(f, "\">");
+		rt_xml_puts(f, c[i].message);
+		fprintf(f, "</%s>\n    </testcase>\n", el);
 	}
-	fprintf(f, "  </testsuite>\n</testsuites>\n");
+	fprintf(f, "    <system-out>");
+	for (i = 0; i < n; i++) {
+		rt_xml_puts(f, c[i].name);
+		fputs(": ", f);
+		rt_xml_puts(f, c[i].message);
+		fputc('\n', f);
+	}
+	fprintf(f, "</system-out>\n    <system-err></system-err>\n  </testsuite>\n</testsuites>\n");
 	free(c);
 	return 0;
 }

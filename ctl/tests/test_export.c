@@ -2,6 +2,8 @@
 /* rngtrace export on the c-*.json fixtures, each format checked. */
 #include <ctype.h>
 #include <jansson.h>
+#include <sys/stat.h>
+#include <time.h>
 
 #include "ctlrun.h"
 #include "harness.h"
@@ -260,7 +262,9 @@ static int xmllint_file(const char *path)
 
 static void t_export_junit(void)
 {
-	char *dir = ctlrun_tmpdir(), out[512], *xml;
+	char *dir = ctlrun_tmpdir(), out[512], *xml, stamp[64];
+	struct stat st;
+	struct tm tm;
 	struct ctlrun r;
 	const char *p;
 
@@ -276,15 +280,24 @@ static void t_export_junit(void)
 	REQUIRE(xml);
 	CHECK_CONTAINS(xml, "<testsuite name=\"rngtrace\" tests=\"3\" failures=\"0\"");
 	/*
-	 * The JUnit XSD has no "skipped" on <testsuites>; the suite's time
-	 * is the waits' (sshd 10.8 s + python3 8.2 s... as report --json
-	 * sums them), without the ready time (14.2 s) added.
+	 * The JUnit XSD allows no attribute on <testsuites>; the suite's
+	 * time is the waits' (sshd 10.8 s + python3 8.2 s... as report
+	 * --json sums them), without the ready time (14.2 s) added. The
+	 * messages are the suite's system-out (the XSD has none per case).
 	 */
-	p = strstr(xml, "<testsuites ");
-	CHECK(p && strstr(p, ">") < strstr(p, "skipped") );
-	CHECK_CONTAINS(xml, "errors=\"0\" time=\"19.000372\">\n  <testsuite name");
-	CHECK_CONTAINS(xml, "skipped=\"0\" time=\"19.000372\">");
-	CHECK_CONTAINS(xml, "name=\"crng-ready\" time=\"14.200000\"");
+	CHECK_CONTAINS(xml, "?>\n<testsuites>\n  <testsuite name");
+	CHECK_CONTAINS(xml, "skipped=\"0\" time=\"19.000372\" timestamp=\"");
+	CHECK_CONTAINS(xml, "hostname=\"localhost\" package=\"rngtrace\" id=\"0\">");
+	/* The timestamp is the trace file's modification time, in UTC. */
+	if (!stat(fixture("c-stall-1.json"), &st) && gmtime_r(&st.st_mtime, &tm)) {
+		strftime(stamp, sizeof(stamp), "timestamp=\"%Y-%m-%dT%H:%M:%S\"", &tm);
+		CHECK_CONTAINS(xml, stamp);
+	} else {
+		rt_test_fail(__FILE__, __LINE__, "stat of the fixture");
+	}
+	CHECK_CONTAINS(xml, "name=\"crng-ready\" time=\"14.200000\"/>");
+	CHECK_CONTAINS(xml, "<system-out>crng-ready: ready at 14.200 s (interrupts)\n");
+	CHECK_CONTAINS(xml, "\n</system-out>\n    <system-err></system-err>\n  </testsuite>\n</testsuites>\n");
 	CHECK_CONTAINS(xml, "name=\"wait: sshd (ssh.service)\"");
 	CHECK_CONTAINS(xml, "name=\"wait: python3 (app&lt;&amp;&gt;&quot;x&quot;.service)\"");
 	CHECK_LACKS(xml, "<failure");
@@ -302,9 +315,9 @@ static void t_export_junit(void)
 	p = strstr(xml, "name=\"wait: sshd (ssh.service)\"");
 	REQUIRE(p);
 	CHECK(strstr(p, "<failure") && strstr(p, "<failure") < strstr(p, "</testcase>"));
-	p = strstr(xml, "name=\"crng-ready\"");
-	REQUIRE(p);
-	CHECK(!strstr(p, "<failure") || strstr(p, "<failure") > strstr(p, "</testcase>"));
+	CHECK_CONTAINS(p, "<failure type=\"limit\" message=\"pid 402 waited 1 time for the CRNG: longest 10.800 s, total 10.800 s, longer than the limit\">pid 402 waited");
+	/* crng-ready (14.2 s, limit 15 s) passes: an empty element */
+	CHECK_CONTAINS(xml, "name=\"crng-ready\" time=\"14.200000\"/>\n");
 	free(xml);
 
 	/* --max-ready 14000ms: ready at 14.2 s fails. */
@@ -314,6 +327,64 @@ static void t_export_junit(void)
 	CHECK_CONTAINS(r.out, "failures=\"1\"");
 	CHECK_CONTAINS(r.out, "later than the limit of 14 s");
 	ctlrun_done(&r);
+	ctlrun_rmdir(dir);
+}
+
+/* The fixtures every export is checked on (c-* and r-*, hostile ones too). */
+static const char *const all_fixtures[] = {
+	"c-hostile-end.json", "c-hostile.json", "c-stall-1.json",
+	"c-stall-2.json", "c-stall-3.json", "c-virtio-1.json",
+	"c-virtio-2.json", "c-virtio-3.json", "r-arm64-no-seed.json",
+	"r-cpumax-ready-before-load.json", "r-hostile-strings.json",
+	"r-late-virtio-rng.json", "r-nonblock-consumer.json",
+	"r-qemu64-stall.json", "r-ready-1001ms.json",
+	"r-riscv64-zkr-trust-cpu-off.json", "r-seed-missing.json",
+	"r-trust-cpu-off.json", "r-virtio-rng.json",
+};
+
+/*
+ * The JUnit XSD Jenkins-style consumers validate against (junit-10.xsd,
+ * ../shared/vendor/junit/): every fixture, without limits, with limits
+ * that fail cases, and with a trace that does not show the CRNG ready
+ * (a skipped case), passes xmllint --schema.
+ */
+static void t_export_junit_xsd(void)
+{
+	static const char *const limits[][4] = {
+		{ NULL },
+		{ "--max-wait", "1", "--max-ready", "1" },
+		{ "--max-ready", "0" },
+	};
+	char xsd[600], *dir, out[512];
+	const char *lint[] = { "xmllint", "--noout", "--schema", xsd, out, NULL };
+	size_t i, l;
+
+	if (!need_vendor(xsd, sizeof(xsd), "junit/junit-10.xsd") ||
+	    !need_tool("xmllint"))
+		return;
+	dir = ctlrun_tmpdir();
+	REQUIRE(dir);
+	snprintf(out, sizeof(out), "%s/junit.xml", dir);
+	for (i = 0; i < sizeof(all_fixtures) / sizeof(all_fixtures[0]); i++) {
+		for (l = 0; l < sizeof(limits) / sizeof(limits[0]); l++) {
+			const char *argv[12] = { rt_test_ctl, "export", "-f", "junit",
+						 "-o", out };
+			struct ctlrun r;
+			int k = 6, j;
+
+			for (j = 0; j < 4 && limits[l][j]; j++)
+				argv[k++] = limits[l][j];
+			argv[k] = fixture(all_fixtures[i]);
+			ctlrun_argv(&r, NULL, argv);
+			CHECK_INT(r.status, 0);
+			ctlrun_done(&r);
+			ctlrun_argv(&r, NULL, lint);
+			if (r.status != 0)
+				rt_test_fail(__FILE__, __LINE__, "junit-10.xsd on %s (limits %zu): %s",
+					     all_fixtures[i], l, r.err ? r.err : "");
+			ctlrun_done(&r);
+		}
+	}
 	ctlrun_rmdir(dir);
 }
 
@@ -533,6 +604,7 @@ static const struct rt_test export_tests[] = {
 	{ "export: --max-ready parses as check's does (1.001)", t_export_check_agree },
 	{ "json: floats without binary noise (1.001)", t_json_no_float_noise },
 	{ "export: junit well-formed; --max-wait, --max-ready fail cases", t_export_junit },
+	{ "export: junit valid against junit-10.xsd, every fixture", t_export_junit_xsd },
 	{ "export: ktap version 1, limits", t_export_ktap },
 	{ "export: bad usage is one line, exit 2", t_export_bad_input },
 	{ "export: a hostile trace stays well-formed in every format", t_export_hostile },

@@ -30,8 +30,20 @@ int rt_export_ktap(FILE *f, const struct rt_export *x);
 /* The test cases junit and ktap share. */
 enum rt_case_result { RT_CASE_PASS, RT_CASE_FAIL, RT_CASE_SKIP };
 
+/*
+ * A case's identifier: dot-separated components of [A-Za-z0-9_] (any
+ * other byte of a comm or unit is '_'), so that it is a KCIDB test path,
+ * a LAVA test case name and a kselftest test name as it is; "crng_ready",
+ * "wait.COMM" or "wait.COMM.UNIT" (comm cut at 24, unit at 48 bytes), and
+ * when two tasks would share one, each gets "-TGID" appended (no
+ * component has a '-' otherwise, so the ids stay unique). At most 99
+ * bytes: LAVA keeps 100.
+ */
+#define RT_CASE_ID_MAX	100
+
 struct rt_case {
 	char name[160];			/* "crng-ready", "wait: comm (unit)" */
+	char id[RT_CASE_ID_MAX];	/* "crng_ready", "wait.comm.unit" */
 	enum rt_case_result result;
 	double seconds;			/* ready time, or the task's total wait */
 	char message[256];		/* one line */

@@ -10,11 +10,6 @@
 #include "export.h"
 #include "svg.h"
 
-static int cmp_label(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static void task_label(char *buf, size_t len, const char *comm,
 		       const char *unit)
 {
@@ -24,12 +19,47 @@ static void task_label(char *buf, size_t len, const char *comm,
 		snprintf(buf, len, "wait: %s", *comm ? comm : "?");
 }
 
+/* @s as one id component of at most @max bytes: [A-Za-z0-9_], '_' else. */
+static size_t id_component(char *buf, const char *s, size_t max)
+{
+	size_t n = 0;
+
+	for (; s && *s && n < max; s++, n++) {
+		unsigned char c = *s;
+
+		buf[n] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			 (c >= '0' && c <= '9') ? c : '_';
+	}
+	if (!n)
+		buf[n++] = '_';
+	buf[n] = 0;
+	return n;
+}
+
+static void task_id(char *buf, const char *comm, const char *unit)
+{
+	size_t n = 5;
+
+	memcpy(buf, "wait.", 5);
+	n += id_component(buf + n, comm, 24);
+	if (unit && *unit) {
+		buf[n++] = '.';
+		id_component(buf + n, unit, 48);
+	}
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 static void ready_case(const struct rt_export *x, struct rt_case *c)
 {
 	const struct rt_summary *s = x->s;
 	double lim = x->max_ready_ns / 1e9;
 
 	snprintf(c->name, sizeof(c->name), "crng-ready");
+	snprintf(c->id, sizeof(c->id), "crng_ready");
 	if (!s->ready) {
 		c->result = x->max_ready_ns >= 0 ? RT_CASE_FAIL : RT_CASE_SKIP;
 		snprintf(c->message, sizeof(c->message),
@@ -57,6 +87,25 @@ static void ready_case(const struct rt_export *x, struct rt_case *c)
 	}
 }
 
+/* dups[i] = 1 for each of the @n strings (@stride apart) that another equals. */
+static int mark_dups(char *strs, size_t stride, size_t n, int *dups)
+{
+	char **order = calloc(n + 1, sizeof(*order));
+	size_t i;
+
+	if (!order)
+		return -1;
+	for (i = 0; i < n; i++)
+		order[i] = strs + i * stride;
+	qsort(order, n, sizeof(*order), cmp_str);
+	for (i = 1; i < n; i++)
+		if (!strcmp(order[i - 1], order[i]))
+			dups[(order[i - 1] - strs) / stride] =
+				dups[(order[i] - strs) / stride] = 1;
+	free(order);
+	return 0;
+}
+
 int rt_export_cases(const struct rt_export *x, struct rt_case **cases,
 		    size_t *n)
 {
@@ -64,47 +113,40 @@ int rt_export_cases(const struct rt_export *x, struct rt_case **cases,
 	const struct rt_task_info *t = s->tasks;	/* in the order they first waited */
 	struct rt_case *c;
 	size_t nt = s->ntasks, i;
-	char *labels, **order;
-	int *dups;
+	char *labels, *ids;
+	int *dups, *iddups;
 
 	*cases = NULL;
 	*n = 0;
 	c = calloc(nt + 1, sizeof(*c));
 	labels = calloc(nt + 1, 160);
-	if (!c || !labels) {
-		free(c);
-		free(labels);
-		return -1;
-	}
-	for (i = 0; i < nt; i++)
-		task_label(labels + i * 160, 160, t[i].comm, t[i].unit);
-	/* two tasks of one name are told apart by their tgid: sort to find them */
-	order = calloc(nt + 1, sizeof(*order));
+	ids = calloc(nt + 1, RT_CASE_ID_MAX);
 	dups = calloc(nt + 1, sizeof(*dups));
-	if (!order || !dups) {
-		free(c);
-		free(labels);
-		free(order);
-		free(dups);
-		return -1;
+	iddups = calloc(nt + 1, sizeof(*iddups));
+	if (!c || !labels || !ids || !dups || !iddups)
+		goto nomem;
+	for (i = 0; i < nt; i++) {
+		task_label(labels + i * 160, 160, t[i].comm, t[i].unit);
+		task_id(ids + i * RT_CASE_ID_MAX, t[i].comm, t[i].unit);
 	}
-	for (i = 0; i < nt; i++)
-		order[i] = labels + i * 160;
-	qsort(order, nt, sizeof(*order), cmp_label);
-	for (i = 1; i < nt; i++)
-		if (!strcmp(order[i - 1], order[i]))
-			dups[(order[i - 1] - labels) / 160] =
-				dups[(order[i] - labels) / 160] = 1;
+	/* two tasks of one name are told apart by their tgid: sort to find them */
+	if (mark_dups(labels, 160, nt, dups) ||
+	    mark_dups(ids, RT_CASE_ID_MAX, nt, iddups))
+		goto nomem;
 	ready_case(x, &c[0]);
 	for (i = 0; i < nt; i++) {
 		struct rt_case *k = &c[i + 1];
-		const char *label = labels + i * 160;
-		int dup = dups[i];
-		if (dup)
+		const char *label = labels + i * 160, *id = ids + i * RT_CASE_ID_MAX;
+
+		if (dups[i])
 			snprintf(k->name, sizeof(k->name), "%.130s pid %lld",
 				 label, t[i].tgid);
 		else
 			snprintf(k->name, sizeof(k->name), "%s", label);
+		if (iddups[i])
+			snprintf(k->id, sizeof(k->id), "%.78s-%lld", id, t[i].tgid);
+		else
+			snprintf(k->id, sizeof(k->id), "%s", id);
 		k->seconds = t[i].total_ns / 1e9;
 		k->result = x->max_wait_ns >= 0 && t[i].worst_ns > x->max_wait_ns ?
 			    RT_CASE_FAIL : RT_CASE_PASS;
@@ -115,11 +157,19 @@ int rt_export_cases(const struct rt_export *x, struct rt_case **cases,
 			 k->result == RT_CASE_FAIL ? ", longer than the limit" : "");
 	}
 	free(labels);
-	free(order);
+	free(ids);
 	free(dups);
+	free(iddups);
 	*cases = c;
 	*n = nt + 1;
 	return 0;
+nomem:
+	free(c);
+	free(labels);
+	free(ids);
+	free(dups);
+	free(iddups);
+	return -1;
 }
 
 const char *rt_export_when(char *buf, size_t len, const struct rt_export *x)

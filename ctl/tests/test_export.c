@@ -388,6 +388,13 @@ static void t_export_junit_xsd(void)
 	ctlrun_rmdir(dir);
 }
 
+/*
+ * The kselftest runner's layout (what openQA's KTAP parser reads): per
+ * case a group "# selftests: rngtrace: ID", its message and its one
+ * result as the group's output ("# ok 1 ID"), then the group's result
+ * "ok N selftests: rngtrace: ID" at the top level, which the kernel's
+ * KTAP parser counts.
+ */
 static void t_export_ktap(void)
 {
 	struct ctlrun r;
@@ -397,20 +404,25 @@ static void t_export_ktap(void)
 	REQUIRE(r.out);
 	CHECK(!strncmp(r.out, "KTAP version 1\n", 15));
 	CHECK_CONTAINS(r.out, "\n1..3\n");
-	CHECK_CONTAINS(r.out, "\nok 1 - crng-ready\n");
+	CHECK_CONTAINS(r.out, "\n# selftests: rngtrace: crng_ready\n"
+		       "# # ready at 30.100 s (interrupts)\n"
+		       "# ok 1 crng_ready\n"
+		       "ok 1 selftests: rngtrace: crng_ready\n");
 	/* sshd's two threads are one task (tgid 410). */
-	CHECK_CONTAINS(r.out, "\nok 2 - wait: sshd (ssh.service)\n");
-	CHECK_CONTAINS(r.out, "\nok 3 - wait: cron (cron.service)\n");
-	CHECK_CONTAINS(r.out, "waited 2 times for the CRNG: longest 26.600 s");
+	CHECK_CONTAINS(r.out, "\n# selftests: rngtrace: wait.sshd.ssh_service\n"
+		       "# # pid 410 waited 2 times for the CRNG: longest 26.600 s");
+	CHECK_CONTAINS(r.out, "\n# ok 1 wait.sshd.ssh_service\n"
+		       "ok 2 selftests: rngtrace: wait.sshd.ssh_service\n");
+	CHECK_CONTAINS(r.out, "\nok 3 selftests: rngtrace: wait.cron.cron_service\n");
 	CHECK_LACKS(r.out, "not ok");
 	ctlrun_done(&r);
 
 	CTLRUN(&r, "export", "--format", "ktap", "--max-ready", "30",
 	       "--max-wait", "26.3", fixture("c-stall-3.json"));
 	CHECK_INT(r.status, 0);
-	CHECK_CONTAINS(r.out, "\nnot ok 1 - crng-ready\n");
-	CHECK_CONTAINS(r.out, "\nnot ok 2 - wait: sshd (ssh.service)\n");
-	CHECK_CONTAINS(r.out, "\nok 3 - wait: cron (cron.service)\n");
+	CHECK_CONTAINS(r.out, "\n# not ok 1 crng_ready\nnot ok 1 selftests: rngtrace: crng_ready\n");
+	CHECK_CONTAINS(r.out, "\nnot ok 2 selftests: rngtrace: wait.sshd.ssh_service\n");
+	CHECK_CONTAINS(r.out, "\nok 3 selftests: rngtrace: wait.cron.cron_service\n");
 	ctlrun_done(&r);
 
 	/* Ready before load: a pass at 0 s; no waits, one case. */
@@ -418,8 +430,90 @@ static void t_export_ktap(void)
 	       fixture("c-virtio-3.json"));
 	CHECK_INT(r.status, 0);
 	CHECK_CONTAINS(r.out, "\n1..1\n");
-	CHECK_CONTAINS(r.out, "\nok 1 - crng-ready\n");
+	CHECK_CONTAINS(r.out, "\nok 1 selftests: rngtrace: crng_ready\n");
 	ctlrun_done(&r);
+}
+
+/*
+ * A fixture without its READY: no "ready" object, no ready event (a
+ * temporary file; unlink() it). NULL if that failed.
+ */
+static const char *trace_not_ready(const char *name)
+{
+	json_t *t = json_load_file(fixture(name), 0, NULL), *evs, *e;
+	const char *path = NULL;
+	size_t i;
+	char *text;
+
+	if (!t)
+		return NULL;
+	json_object_del(t, "ready");
+	evs = json_object_get(t, "events");
+	for (i = json_array_size(evs); i-- > 0;) {
+		e = json_array_get(evs, i);
+		if (!strcmp(json_string_value(json_object_get(e, "type")) ?: "", "ready"))
+			json_array_remove(evs, i);
+	}
+	text = json_dumps(t, 0);
+	if (text)
+		path = temp_with(text, strlen(text));
+	free(text);
+	json_decref(t);
+	return path;
+}
+
+/*
+ * openQA's own KTAP parser (../shared/vendor/openqa-parser/ktap-results,
+ * what parse_extra_log(KTAP => file) runs) finds one group per case, each
+ * with its one result: ok, fail, or skip (a group without details but
+ * the log). Before the kselftest layout it found "groups 0 subtests 0".
+ */
+static void t_export_ktap_openqa(void)
+{
+	char parser[600], *dir, out[512];
+	const char *argv[] = { parser, out, NULL }, *notready;
+	struct ctlrun r;
+
+	if (!need_vendor(parser, sizeof(parser), "openqa-parser/ktap-results"))
+		return;
+	dir = ctlrun_tmpdir();
+	REQUIRE(dir);
+	snprintf(out, sizeof(out), "%s/out.ktap", dir);
+	CTLRUN(&r, "export", "-f", "ktap", "--max-wait", "26.3", "-o", out,
+	       fixture("c-stall-3.json"));
+	CHECK_INT(r.status, 0);
+	ctlrun_done(&r);
+	ctlrun_argv(&r, NULL, argv);
+	if (r.status != 0 && r.err && strstr(r.err, "Can't locate")) {
+		rt_test_skip("openQA's parser needs libmojolicious-perl and libfeature-compat-try-perl");
+		goto out;
+	}
+	CHECK_INT(r.status, 0);
+	CHECK_STR(r.out, "group crng_ready passed\n"
+		  "  ok crng_ready\n"
+		  "group wait_sshd_ssh_service fail\n"
+		  "  fail wait.sshd.ssh_service\n"
+		  "group wait_cron_cron_service passed\n"
+		  "  ok wait.cron.cron_service\n"
+		  "groups 3 subtests 3\n");
+	ctlrun_done(&r);
+
+	/* A skipped case: the trace does not show the CRNG ready. */
+	notready = trace_not_ready("c-stall-3.json");
+	REQUIRE(notready);
+	CTLRUN(&r, "export", "-f", "ktap", "-o", out, notready);
+	CHECK_INT(r.status, 0);
+	ctlrun_done(&r);
+	ctlrun_argv(&r, NULL, argv);
+	CHECK_INT(r.status, 0);
+	/* (openQA shows a skipped group's log as its one detail) */
+	CHECK_CONTAINS(r.out, "group crng_ready skip\n  ok crng_ready\n"
+		       "group wait_sshd_ssh_service passed\n");
+	CHECK_CONTAINS(r.out, "\ngroups 3 subtests 3\n");
+	unlink(notready);
+out:
+	ctlrun_done(&r);
+	ctlrun_rmdir(dir);
 }
 
 /*
@@ -437,11 +531,11 @@ static void t_export_check_agree(void)
 	CTLRUN(&r, "export", "--format", "ktap", "--max-ready", "1.001",
 	       fixture("r-ready-1001ms.json"));
 	CHECK_INT(r.status, 0);
-	CHECK_CONTAINS(r.out, "\nok 1 - crng-ready\n");
+	CHECK_CONTAINS(r.out, "\nok 1 selftests: rngtrace: crng_ready\n");
 	ctlrun_done(&r);
 	CTLRUN(&r, "export", "--format", "ktap", "--max-ready", "1000999999ns",
 	       fixture("r-ready-1001ms.json"));
-	CHECK_CONTAINS(r.out, "\nnot ok 1 - crng-ready\n");
+	CHECK_CONTAINS(r.out, "\nnot ok 1 selftests: rngtrace: crng_ready\n");
 	ctlrun_done(&r);
 	/* check's syntax, not strtod's */
 	CTLRUN(&r, "export", "--format", "ktap", "--max-ready", "1e3",
@@ -563,8 +657,9 @@ static void t_export_hostile(void)
 	ctlrun_done(&r);
 	text = ctlrun_read(out);
 	CHECK_CONTAINS(text, "\n1..3\n");
-	/* A '#' in a comm would start a KTAP directive; it is replaced. */
-	CHECK_CONTAINS(text, "wait: a_b");
+	/* A comm or unit is an identifier: [A-Za-z0-9_] and '_' for the rest. */
+	CHECK_CONTAINS(text, "\nok 2 selftests: rngtrace: wait._.___\n");
+	CHECK_CONTAINS(text, "\nok 3 selftests: rngtrace: wait.a_b_\n");
 	free(text);
 
 	CTLRUN(&r, "export", "-f", "prometheus", "-o", out, fixture("c-hostile.json"));
@@ -605,7 +700,8 @@ static const struct rt_test export_tests[] = {
 	{ "json: floats without binary noise (1.001)", t_json_no_float_noise },
 	{ "export: junit well-formed; --max-wait, --max-ready fail cases", t_export_junit },
 	{ "export: junit valid against junit-10.xsd, every fixture", t_export_junit_xsd },
-	{ "export: ktap version 1, limits", t_export_ktap },
+	{ "export: ktap in the kselftest runner's layout, limits", t_export_ktap },
+	{ "export: ktap: openQA's KTAP parser finds one result per case", t_export_ktap_openqa },
 	{ "export: bad usage is one line, exit 2", t_export_bad_input },
 	{ "export: a hostile trace stays well-formed in every format", t_export_hostile },
 	{ "export: --help", t_export_help },

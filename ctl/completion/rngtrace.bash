@@ -59,7 +59,9 @@ _rngtrace()
 		COMPREPLY=($(compgen -W 'on off' -- "$cur"))
 		return ;;
 	export:-f|export:--format)
-		COMPREPLY=($(compgen -W 'perfetto prometheus junit ktap' -- "$cur"))
+		COMPREPLY=($(compgen -W 'perfetto prometheus junit ktap kcidb lava squad' -- "$cur"))
+		return ;;
+	export:--origin|export:--build-id)
 		return ;;
 	esac
 
@@ -72,7 +74,7 @@ _rngtrace()
 	check)   opts="--max-ready --max-wait --max-blocked --max-unseeded --json --help" ;;
 	compare) opts="--label --by --json --help" ;;
 	plot)    opts="--output --help" ;;
-	export)  opts="--format --output --max-wait --max-ready --help" ;;
+	export)  opts="--format --output --max-wait --max-ready --origin --build-id --help" ;;
 	config)  opts="--keep-armed --json --help" ;;
 	reset)   opts="--help" ;;
 	help)

@@ -90,6 +90,7 @@ static void compare(FILE *null, const struct rt_summary *s)
 static void render(const struct rt_summary *s)
 {
 	static FILE *null;
+	const struct rt_summary *all[2] = { s, s };
 	struct rt_export x = { .file = "fuzz", .s = s,
 			       .max_wait_ns = 1000000000LL,
 			       .max_ready_ns = 1000000000LL };
@@ -107,10 +108,15 @@ static void render(const struct rt_summary *s)
 	rt_report_journal(null, s, adv, nadv);
 	if (rt_plot_svg(null, s) || rt_export_perfetto(null, &x) ||
 	    rt_export_prometheus(null, &x) || rt_export_junit(null, &x) ||
-	    rt_export_ktap(null, &x))
+	    rt_export_ktap(null, &x) || rt_export_kcidb(null, &x) ||
+	    rt_export_lava(null, &x) || rt_export_squad(null, &x))
 		__builtin_trap();	/* only out of memory may fail them */
 	x.max_wait_ns = x.max_ready_ns = -1;
-	if (rt_export_junit(null, &x) || rt_export_ktap(null, &x))
+	x.all = all;
+	x.nall = 2;		/* squad over several traces */
+	if (rt_export_junit(null, &x) || rt_export_ktap(null, &x) ||
+	    rt_export_kcidb(null, &x) || rt_export_lava(null, &x) ||
+	    rt_export_squad(null, &x))
 		__builtin_trap();
 	check(null, s);
 	compare(null, s);

@@ -19,6 +19,11 @@ struct rt_export {
 	 * which record sets when it ends); -1 if unknown.
 	 */
 	long long when;
+	const char *origin;		/* kcidb: the CI system; NULL: "rngtrace" */
+	const char *build_id;		/* kcidb: the tested build; NULL: made up */
+	/* squad: every trace given, in order (@s is all[0]); others: NULL, 0 */
+	const struct rt_summary *const *all;
+	size_t nall;
 };
 
 /* Each writes the whole output to @f: 0, or -1 (out of memory). */
@@ -26,6 +31,10 @@ int rt_export_perfetto(FILE *f, const struct rt_export *x);
 int rt_export_prometheus(FILE *f, const struct rt_export *x);
 int rt_export_junit(FILE *f, const struct rt_export *x);
 int rt_export_ktap(FILE *f, const struct rt_export *x);
+int rt_export_kcidb(FILE *f, const struct rt_export *x);
+int rt_export_lava(FILE *f, const struct rt_export *x);
+/* Every trace of @x->all, a test or a metric across them all. */
+int rt_export_squad(FILE *f, const struct rt_export *x);
 
 /* The test cases junit and ktap share. */
 enum rt_case_result { RT_CASE_PASS, RT_CASE_FAIL, RT_CASE_SKIP };
@@ -48,6 +57,32 @@ struct rt_case {
 	double seconds;			/* ready time, or the task's total wait */
 	char message[256];		/* one line */
 };
+
+/*
+ * The measurements of a trace that kcidb, lava and squad report beside
+ * the cases: a name of [a-z_.] (module_load, waits.total, ...,
+ * credited.SOURCE), the value, its unit ("s", "bit"; NULL for a count)
+ * and what it is.
+ */
+struct rt_measure {
+	char name[32];
+	double value;
+	const char *unit;
+	const char *what;
+};
+
+#define RT_MEASURES_MAX	(8 + RT_NSOURCES)
+
+/* The measurements of @s into @m (RT_MEASURES_MAX); returns how many. */
+size_t rt_export_measures(const struct rt_summary *s, struct rt_measure *m);
+
+/*
+ * The seconds case @i of rt_export_cases() measured, into *@v: 1, or 0
+ * when it has none (crng_ready ready before load at an unknown time, or
+ * not shown ready; junit's 0 s is not a measurement).
+ */
+int rt_case_value(const struct rt_export *x, const struct rt_case *c,
+		  size_t i, double *v);
 
 /* @x->when as ISO 8601 in UTC without a zone ("2026-01-31T12:00:00"). */
 const char *rt_export_when(char *buf, size_t len, const struct rt_export *x);

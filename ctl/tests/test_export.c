@@ -516,6 +516,193 @@ out:
 	ctlrun_rmdir(dir);
 }
 
+/* The test of @doc's tests[] whose path is @path, or NULL. */
+static json_t *kcidb_test(json_t *doc, const char *path)
+{
+	json_t *t;
+	size_t i;
+
+	json_array_foreach(json_object_get(doc, "tests"), i, t)
+		if (!strcmp(json_string_value(json_object_get(t, "path")) ?: "", path))
+			return t;
+	return NULL;
+}
+
+static const char *jstr(json_t *o, const char *key)
+{
+	return json_string_value(json_object_get(o, key)) ?: "(none)";
+}
+
+/*
+ * KCIDB v5.3: the cases as tests rngtrace.ID, DONE with their number
+ * without a limit, PASS/FAIL with one; the measurements as DONE tests;
+ * the checkout and build from the trace, or --build-id's build alone.
+ * (tools/check/export-consumers validates every fixture's against the
+ * schema.)
+ */
+static void t_export_kcidb(void)
+{
+	json_t *doc, *t, *num;
+	struct ctlrun r;
+
+	CTLRUN(&r, "export", "-f", "kcidb", "--max-wait", "10", fixture("c-stall-1.json"));
+	CHECK_INT(r.status, 0);
+	doc = json_loads(r.out ? r.out : "", 0, NULL);
+	REQUIRE(doc);
+	CHECK_INT(json_integer_value(json_object_get(json_object_get(doc, "version"), "major")), 5);
+	t = json_array_get(json_object_get(doc, "checkouts"), 0);
+	CHECK_STR(jstr(t, "id"), "rngtrace:6.1.0-56-amd64");
+	CHECK_STR(jstr(t, "origin"), "rngtrace");
+	t = json_array_get(json_object_get(doc, "builds"), 0);
+	CHECK_STR(jstr(t, "id"), "rngtrace:6.1.0-56-amd64");
+	CHECK_STR(jstr(t, "checkout_id"), "rngtrace:6.1.0-56-amd64");
+	CHECK_STR(jstr(t, "architecture"), "x86_64");
+
+	/* No --max-ready: crng_ready is a measurement (DONE), 14.2 s. */
+	t = kcidb_test(doc, "rngtrace.crng_ready");
+	REQUIRE(t);
+	CHECK_STR(jstr(t, "status"), "DONE");
+	CHECK_STR(jstr(t, "build_id"), "rngtrace:6.1.0-56-amd64");
+	CHECK_STR(jstr(t, "id"), "rngtrace:3f1c2a6e-8a51-4c1e-9d2b-0a1b2c3d4e01:rngtrace.crng_ready");
+	num = json_object_get(t, "number");
+	CHECK(NEAR(json_number_value(json_object_get(num, "value")), 14.2));
+	CHECK_STR(jstr(num, "unit"), "s");
+	CHECK_STR(jstr(num, "prefix"), "metric");
+	CHECK_STR(jstr(json_object_get(json_object_get(t, "environment"), "misc"), "kernel_release"),
+		  "6.1.0-56-amd64");
+	/* --max-wait 10: sshd's 10.8 s fails, python3's 8.2 s passes */
+	t = kcidb_test(doc, "rngtrace.wait.sshd.ssh_service");
+	REQUIRE(t);
+	CHECK_STR(jstr(t, "status"), "FAIL");
+	CHECK(NEAR(json_number_value(json_object_get(json_object_get(t, "number"), "value")), 10.800261619));
+	t = kcidb_test(doc, "rngtrace.wait.python3.app____x__service");
+	REQUIRE(t);
+	CHECK_STR(jstr(t, "status"), "PASS");
+	t = kcidb_test(doc, "rngtrace.credited.interrupts");
+	REQUIRE(t);
+	CHECK_STR(jstr(t, "status"), "DONE");
+	CHECK(NEAR(json_number_value(json_object_get(json_object_get(t, "number"), "value")), 218));
+	CHECK_STR(jstr(json_object_get(t, "number"), "unit"), "bit");
+	t = kcidb_test(doc, "rngtrace.blocked_tasks");
+	REQUIRE(t);
+	CHECK(NEAR(json_number_value(json_object_get(json_object_get(t, "number"), "value")), 2));
+	CHECK(!json_object_get(json_object_get(t, "number"), "unit"));
+	json_decref(doc);
+	ctlrun_done(&r);
+
+	/* A build the CI submitted: its id, no checkout or build of ours. */
+	CTLRUN(&r, "export", "-f", "kcidb", "--origin", "my_ci", "--build-id",
+	       "other:b42", "--max-ready", "1", fixture("c-stall-1.json"));
+	CHECK_INT(r.status, 0);
+	doc = json_loads(r.out ? r.out : "", 0, NULL);
+	REQUIRE(doc);
+	CHECK(!json_object_get(doc, "checkouts") && !json_object_get(doc, "builds"));
+	t = kcidb_test(doc, "rngtrace.crng_ready");
+	REQUIRE(t);
+	CHECK_STR(jstr(t, "build_id"), "other:b42");
+	CHECK_STR(jstr(t, "origin"), "my_ci");
+	CHECK_STR(jstr(t, "status"), "FAIL");
+	json_decref(doc);
+	ctlrun_done(&r);
+
+	/* Ready before load: the kernel log's time (0.0012 s), not junit's 0. */
+	CTLRUN(&r, "export", "-f", "kcidb", fixture("r-cpumax-ready-before-load.json"));
+	CHECK_INT(r.status, 0);
+	doc = json_loads(r.out ? r.out : "", 0, NULL);
+	REQUIRE(doc);
+	t = kcidb_test(doc, "rngtrace.crng_ready");
+	REQUIRE(t);
+	CHECK_STR(jstr(t, "status"), "DONE");
+	CHECK(NEAR(json_number_value(json_object_get(json_object_get(t, "number"), "value")), 0.0012));
+	json_decref(doc);
+	ctlrun_done(&r);
+}
+
+/* The LAVA lines of a stall, exactly; the limits make results. */
+static void t_export_lava(void)
+{
+	const char *notready;
+	struct ctlrun r;
+
+	CTLRUN(&r, "export", "-f", "lava", "--max-ready", "14", fixture("c-stall-1.json"));
+	CHECK_INT(r.status, 0);
+	CHECK(r.out && !strncmp(r.out,
+		"lava-test-case crng_ready --result fail --measurement 14.200000 --units s\n"
+		"lava-test-case wait.sshd.ssh_service --result pass --measurement 10.800262 --units s\n"
+		"lava-test-case wait.python3.app____x__service --result pass --measurement 8.200110 --units s\n"
+		"lava-test-case module_load --result pass --measurement 1.210000 --units s\n"
+		"lava-test-case waits.total --result pass --measurement 19.000372 --units s\n",
+		400));
+	CHECK_CONTAINS(r.out, "\nlava-test-case waits.count --result pass --measurement 2.000000\n");
+	CHECK_CONTAINS(r.out, "\nlava-test-case credited.interrupts --result pass --measurement 218.000000 --units bit\n");
+	CHECK_INT(lines(r.out), 3 + 8 + 10);
+	ctlrun_done(&r);
+
+	/* Ready before load: the kernel log's time (junit's 0 s is not one). */
+	CTLRUN(&r, "export", "-f", "lava", "--max-ready", "14", fixture("r-cpumax-ready-before-load.json"));
+	CHECK_INT(r.status, 0);
+	CHECK(r.out && !strncmp(r.out, "lava-test-case crng_ready --result pass --measurement 0.001200 --units s\n", 73));
+	ctlrun_done(&r);
+
+	/* Not shown ready: no measurement; a skip, or a fail with a limit. */
+	notready = trace_not_ready("c-stall-1.json");
+	REQUIRE(notready);
+	CTLRUN(&r, "export", "-f", "lava", notready);
+	CHECK(r.out && !strncmp(r.out, "lava-test-case crng_ready --result skip\n", 40));
+	ctlrun_done(&r);
+	CTLRUN(&r, "export", "-f", "lava", "--max-ready", "14", notready);
+	CHECK(r.out && !strncmp(r.out, "lava-test-case crng_ready --result fail\n", 40));
+	ctlrun_done(&r);
+	unlink(notready);
+}
+
+/*
+ * SQUAD: tests pass/fail/skip, metrics {value, unit}; over several traces
+ * a metric is an array with one value per trace that has it, and a test
+ * fails when it failed in any.
+ */
+static void t_export_squad(void)
+{
+	json_t *doc, *m, *tests;
+	struct ctlrun r;
+
+	CTLRUN(&r, "export", "-f", "squad", "--max-ready", "20",
+	       fixture("c-stall-1.json"), fixture("c-stall-2.json"));
+	CHECK_INT(r.status, 0);
+	doc = json_loads(r.out ? r.out : "", 0, NULL);
+	REQUIRE(doc);
+	tests = json_object_get(doc, "tests");
+	/* ready at 14.2 s and 21.5 s: the second fails --max-ready 20 */
+	CHECK_STR(jstr(tests, "rngtrace/crng_ready"), "fail");
+	CHECK_STR(jstr(tests, "rngtrace/wait.sshd.ssh_service"), "pass");
+	m = json_object_get(json_object_get(doc, "metrics"), "rngtrace/crng_ready");
+	CHECK_INT(json_array_size(json_object_get(m, "value")), 2);
+	CHECK(NEAR(json_number_value(json_array_get(json_object_get(m, "value"), 0)), 14.2));
+	CHECK(NEAR(json_number_value(json_array_get(json_object_get(m, "value"), 1)), 21.5));
+	CHECK_STR(jstr(m, "unit"), "s");
+	m = json_object_get(json_object_get(doc, "metrics"), "rngtrace/blocked_tasks");
+	CHECK(json_is_array(json_object_get(m, "value")) && !json_object_get(m, "unit"));
+	CHECK_INT(json_array_size(json_object_get(json_object_get(doc, "metadata"), "boot_id")), 2);
+	json_decref(doc);
+	ctlrun_done(&r);
+
+	/* One trace: numbers. */
+	CTLRUN(&r, "export", "-f", "squad", fixture("c-stall-1.json"));
+	CHECK_INT(r.status, 0);
+	doc = json_loads(r.out ? r.out : "", 0, NULL);
+	REQUIRE(doc);
+	m = json_object_get(json_object_get(doc, "metrics"), "rngtrace/crng_ready");
+	CHECK(NEAR(json_number_value(json_object_get(m, "value")), 14.2));
+	CHECK_STR(jstr(json_object_get(doc, "tests"), "rngtrace/crng_ready"), "pass");
+	json_decref(doc);
+	ctlrun_done(&r);
+
+	/* Several traces are for squad only. */
+	CTLRUN(&r, "export", "-f", "kcidb", fixture("c-stall-1.json"), fixture("c-stall-2.json"));
+	CHECK_INT(r.status, 2);
+	ctlrun_done(&r);
+}
+
 /*
  * One duration parser: check and export agree on "1.001" for a CRNG ready
  * at exactly 1.001 s (export's strtod() made it 1.000999999 s and failed
@@ -595,6 +782,9 @@ static void t_export_bad_input(void)
 		{ "export", "--format", "ktap", "/nonexistent.json", NULL },
 		{ "export", "--format", "ktap", "--bogus", NULL },
 		{ "export", "--format", NULL },
+		{ "export", "--format", "kcidb", "--origin", "My-CI", NULL },
+		{ "export", "--format", "kcidb", "--build-id", "nocolon", NULL },
+		{ "export", "--format", "junit", "--origin", "ci", NULL },
 	};
 	size_t i;
 
@@ -606,7 +796,7 @@ static void t_export_bad_input(void)
 		for (k = 0; cases[i][k]; k++)
 			argv[k + 1] = cases[i][k];
 		/* A good trace where the case is about something else. */
-		if (i == 0 || i == 1 || i == 3 || i == 4 || i == 6)
+		if (i == 0 || i == 1 || i == 3 || i == 4 || i == 6 || i >= 8)
 			argv[k + 1] = fixture("c-stall-1.json");
 		ctlrun_argv(&r, NULL, argv);
 		CHECK_INT(r.status, 2);
@@ -688,6 +878,11 @@ static void t_export_help(void)
 	CHECK_CONTAINS(r.out, "prometheus");
 	CHECK_CONTAINS(r.out, "junit");
 	CHECK_CONTAINS(r.out, "ktap");
+	CHECK_CONTAINS(r.out, "kcidb");
+	CHECK_CONTAINS(r.out, "lava");
+	CHECK_CONTAINS(r.out, "squad");
+	CHECK_CONTAINS(r.out, "--origin");
+	CHECK_CONTAINS(r.out, "--build-id");
 	CHECK_CONTAINS(r.out, "--max-wait");
 	ctlrun_done(&r);
 }
@@ -702,6 +897,9 @@ static const struct rt_test export_tests[] = {
 	{ "export: junit valid against junit-10.xsd, every fixture", t_export_junit_xsd },
 	{ "export: ktap in the kselftest runner's layout, limits", t_export_ktap },
 	{ "export: ktap: openQA's KTAP parser finds one result per case", t_export_ktap_openqa },
+	{ "export: kcidb tests: cases, measurements, ids", t_export_kcidb },
+	{ "export: lava-test-case lines", t_export_lava },
+	{ "export: squad tests and metrics, arrays over several traces", t_export_squad },
 	{ "export: bad usage is one line, exit 2", t_export_bad_input },
 	{ "export: a hostile trace stays well-formed in every format", t_export_hostile },
 	{ "export: --help", t_export_help },

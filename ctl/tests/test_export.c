@@ -528,6 +528,13 @@ static json_t *kcidb_test(json_t *doc, const char *path)
 	return NULL;
 }
 
+/* The JSON a run printed, after exit 0; NULL if not. */
+static json_t *json_out(struct ctlrun *r)
+{
+	CHECK_INT(r->status, 0);
+	return json_loads(r->out ? r->out : "", 0, NULL);
+}
+
 static const char *jstr(json_t *o, const char *key)
 {
 	return json_string_value(json_object_get(o, key)) ?: "(none)";
@@ -546,8 +553,7 @@ static void t_export_kcidb(void)
 	struct ctlrun r;
 
 	CTLRUN(&r, "export", "-f", "kcidb", "--max-wait", "10", fixture("c-stall-1.json"));
-	CHECK_INT(r.status, 0);
-	doc = json_loads(r.out ? r.out : "", 0, NULL);
+	doc = json_out(&r);
 	REQUIRE(doc);
 	CHECK_INT(json_integer_value(json_object_get(json_object_get(doc, "version"), "major")), 5);
 	t = json_array_get(json_object_get(doc, "checkouts"), 0);
@@ -593,8 +599,7 @@ static void t_export_kcidb(void)
 	/* A build the CI submitted: its id, no checkout or build of ours. */
 	CTLRUN(&r, "export", "-f", "kcidb", "--origin", "my_ci", "--build-id",
 	       "other:b42", "--max-ready", "1", fixture("c-stall-1.json"));
-	CHECK_INT(r.status, 0);
-	doc = json_loads(r.out ? r.out : "", 0, NULL);
+	doc = json_out(&r);
 	REQUIRE(doc);
 	CHECK(!json_object_get(doc, "checkouts") && !json_object_get(doc, "builds"));
 	t = kcidb_test(doc, "rngtrace.crng_ready");
@@ -607,8 +612,7 @@ static void t_export_kcidb(void)
 
 	/* Ready before load: the kernel log's time (0.0012 s), not junit's 0. */
 	CTLRUN(&r, "export", "-f", "kcidb", fixture("r-cpumax-ready-before-load.json"));
-	CHECK_INT(r.status, 0);
-	doc = json_loads(r.out ? r.out : "", 0, NULL);
+	doc = json_out(&r);
 	REQUIRE(doc);
 	t = kcidb_test(doc, "rngtrace.crng_ready");
 	REQUIRE(t);
@@ -668,8 +672,7 @@ static void t_export_squad(void)
 
 	CTLRUN(&r, "export", "-f", "squad", "--max-ready", "20",
 	       fixture("c-stall-1.json"), fixture("c-stall-2.json"));
-	CHECK_INT(r.status, 0);
-	doc = json_loads(r.out ? r.out : "", 0, NULL);
+	doc = json_out(&r);
 	REQUIRE(doc);
 	tests = json_object_get(doc, "tests");
 	/* ready at 14.2 s and 21.5 s: the second fails --max-ready 20 */
@@ -688,8 +691,7 @@ static void t_export_squad(void)
 
 	/* One trace: numbers. */
 	CTLRUN(&r, "export", "-f", "squad", fixture("c-stall-1.json"));
-	CHECK_INT(r.status, 0);
-	doc = json_loads(r.out ? r.out : "", 0, NULL);
+	doc = json_out(&r);
 	REQUIRE(doc);
 	m = json_object_get(json_object_get(doc, "metrics"), "rngtrace/crng_ready");
 	CHECK(NEAR(json_number_value(json_object_get(m, "value")), 14.2));

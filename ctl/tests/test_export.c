@@ -554,6 +554,55 @@ static const char *jstr(json_t *o, const char *key)
 }
 
 /*
+ * trace_complete in 'rngtrace export -f @format [--accept-incomplete]
+ * FIXTURE... (@fx, NULL-ended)', into @buf: kcidb "STATUS: COMMENT",
+ * squad the test's result; "(none)" where absent.
+ */
+static const char *complete_verdict(char *buf, size_t len, const char *format,
+				    int accept, const char *const *fx)
+{
+	const char *argv[8] = { rt_test_ctl, "export", "-f", format };
+	struct ctlrun r;
+	json_t *doc, *t;
+	int k = 4;
+
+	if (accept)
+		argv[k++] = "--accept-incomplete";
+	for (; *fx && k < 7; fx++)
+		argv[k++] = fixture(*fx);
+	ctlrun_argv(&r, NULL, argv);
+	doc = json_out(&r);
+	if (!strcmp(format, "kcidb")) {
+		t = kcidb_test(doc, "rngtrace.trace_complete");
+		snprintf(buf, len, "%s: %s", jstr(t, "status"), jstr(t, "comment"));
+	} else {
+		snprintf(buf, len, "%s",
+			 jstr(json_object_get(doc, "tests"), "rngtrace/trace_complete"));
+	}
+	json_decref(doc);
+	ctlrun_done(&r);
+	return buf;
+}
+
+/* An incomplete trace's trace_complete fails, or is skipped if accepted. */
+static void t_export_incomplete(void)
+{
+	static const char *const timeout[] = { "r-timeout-open-waits.json", NULL };
+	static const char *const one_of_two[] = { "c-stall-1.json",
+						  "r-timeout-open-waits.json", NULL };
+	char v[600];
+
+	CHECK_CONTAINS(complete_verdict(v, sizeof(v), "kcidb", 0, timeout),
+		       "FAIL: INCOMPLETE: the recording was stopped by --timeout");
+	CHECK(!strncmp(complete_verdict(v, sizeof(v), "kcidb", 1, timeout),
+		       "SKIP: INCOMPLETE: ", 18));
+	CHECK_STR(complete_verdict(v, sizeof(v), "squad", 0, timeout), "fail");
+	CHECK_STR(complete_verdict(v, sizeof(v), "squad", 1, timeout), "skip");
+	/* over several traces, one incomplete fails it */
+	CHECK_STR(complete_verdict(v, sizeof(v), "squad", 0, one_of_two), "fail");
+}
+
+/*
  * KCIDB v5.3: the cases as tests rngtrace.ID, DONE with their number
  * without a limit, PASS/FAIL with one; the measurements as DONE tests;
  * the checkout and build from the trace, or --build-id's build alone.
@@ -625,24 +674,6 @@ static void t_export_kcidb(void)
 	CHECK_STR(jstr(t, "build_id"), "other:b42");
 	CHECK_STR(jstr(t, "origin"), "my_ci");
 	CHECK_STR(jstr(t, "status"), "FAIL");
-	json_decref(doc);
-	ctlrun_done(&r);
-
-	/* An incomplete trace: trace_complete fails, or is skipped if accepted. */
-	CTLRUN(&r, "export", "-f", "kcidb", fixture("r-timeout-open-waits.json"));
-	doc = json_out(&r);
-	REQUIRE(doc);
-	t = kcidb_test(doc, "rngtrace.trace_complete");
-	REQUIRE(t);
-	CHECK_STR(jstr(t, "status"), "FAIL");
-	CHECK_CONTAINS(jstr(t, "comment"), "INCOMPLETE: the recording was stopped by --timeout");
-	json_decref(doc);
-	ctlrun_done(&r);
-	CTLRUN(&r, "export", "-f", "kcidb", "--accept-incomplete",
-	       fixture("r-timeout-open-waits.json"));
-	doc = json_out(&r);
-	REQUIRE(doc);
-	CHECK_STR(jstr(kcidb_test(doc, "rngtrace.trace_complete"), "status"), "SKIP");
 	json_decref(doc);
 	ctlrun_done(&r);
 
@@ -735,28 +766,6 @@ static void t_export_squad(void)
 	m = json_object_get(json_object_get(doc, "metrics"), "rngtrace/crng_ready");
 	CHECK(NEAR(json_number_value(json_object_get(m, "value")), 14.2));
 	CHECK_STR(jstr(json_object_get(doc, "tests"), "rngtrace/crng_ready"), "pass");
-	json_decref(doc);
-	ctlrun_done(&r);
-
-	/* One incomplete trace of several fails trace_complete; accepted, skips. */
-	CTLRUN(&r, "export", "-f", "squad", fixture("r-timeout-open-waits.json"));
-	doc = json_out(&r);
-	REQUIRE(doc);
-	CHECK_STR(jstr(json_object_get(doc, "tests"), "rngtrace/trace_complete"), "fail");
-	json_decref(doc);
-	ctlrun_done(&r);
-	CTLRUN(&r, "export", "-f", "squad", fixture("c-stall-1.json"),
-	       fixture("r-timeout-open-waits.json"));
-	doc = json_out(&r);
-	REQUIRE(doc);
-	CHECK_STR(jstr(json_object_get(doc, "tests"), "rngtrace/trace_complete"), "fail");
-	json_decref(doc);
-	ctlrun_done(&r);
-	CTLRUN(&r, "export", "-f", "squad", "--accept-incomplete",
-	       fixture("r-timeout-open-waits.json"));
-	doc = json_out(&r);
-	REQUIRE(doc);
-	CHECK_STR(jstr(json_object_get(doc, "tests"), "rngtrace/trace_complete"), "skip");
 	json_decref(doc);
 	ctlrun_done(&r);
 
@@ -963,6 +972,7 @@ static const struct rt_test export_tests[] = {
 	{ "export: kcidb tests: cases, measurements, ids", t_export_kcidb },
 	{ "export: lava-test-case lines", t_export_lava },
 	{ "export: squad tests and metrics, arrays over several traces", t_export_squad },
+	{ "export: kcidb and squad fail trace_complete for an incomplete trace", t_export_incomplete },
 	{ "export: bad usage is one line, exit 2", t_export_bad_input },
 	{ "export: a hostile trace stays well-formed in every format", t_export_hostile },
 	{ "export: --help", t_export_help },

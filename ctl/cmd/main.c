@@ -28,7 +28,7 @@ static const struct {
 	{ "check", check_main, "check a trace against limits (exit 1 when it breaks one)" },
 	{ "compare", compare_main, "put traces side by side, grouped by kernel or label" },
 	{ "plot", plot_main, "draw a trace as an SVG timeline" },
-	{ "export", export_main, "write a trace for Perfetto, Prometheus, JUnit or KTAP" },
+	{ "export", export_main, "write a trace in another tool's format (Perfetto, JUnit, KCIDB...)" },
 	{ "config", config_main, "show or change the module's settings (--keep-armed)" },
 	{ "reset", reset_main, "make the module forget its events and counters" },
 };

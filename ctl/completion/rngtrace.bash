@@ -68,7 +68,9 @@ _rngtrace()
 		COMPREPLY=($(compgen -W 'on off' -- "$cur"))
 		return ;;
 	export:-f|export:--format)
-		COMPREPLY=($(compgen -W 'perfetto prometheus junit ktap' -- "$cur"))
+		COMPREPLY=($(compgen -W 'perfetto prometheus junit ktap kcidb lava squad' -- "$cur"))
+		return ;;
+	export:--origin|export:--build-id)
 		return ;;
 	esac
 
@@ -81,7 +83,7 @@ _rngtrace()
 	check)   opts="--max-ready --max-wait --max-blocked --max-unseeded --accept-incomplete --baseline --max-worse --confidence --json --help" ;;
 	compare) opts="--label --by --confidence --json --help" ;;
 	plot)    opts="--output --help" ;;
-	export)  opts="--format --output --max-wait --max-ready --accept-incomplete --help" ;;
+	export)  opts="--format --output --max-wait --max-ready --accept-incomplete --origin --build-id --help" ;;
 	config)  opts="--keep-armed --json --help" ;;
 	reset)   opts="--help" ;;
 	help)

@@ -186,6 +186,65 @@ static void valid_prometheus(const struct mem *m)
 	}
 }
 
+/* @p starts with one of @words (NULL-ended) and a space or newline: past it. */
+static const char *lava_word(const char *p, const char *const *words)
+{
+	size_t k;
+
+	for (; *words; words++) {
+		k = strlen(*words);
+		if (!strncmp(p, *words, k) && (p[k] == ' ' || p[k] == '\n'))
+			return p + k;
+	}
+	return NULL;
+}
+
+/*
+ * LAVA's lines as its lava-test-case and signal parser take them:
+ * "lava-test-case NAME --result R [--measurement X [--units U]]", NAME of
+ * [A-Za-z0-9_.-] (a shell word, no '=' or '>' the signal would split at)
+ * and at most 100 bytes, R pass/fail/skip/unknown, X a decimal.
+ */
+static void valid_lava(const struct mem *m)
+{
+	static const char *const results[] = { "pass", "fail", "skip", "unknown", NULL };
+	static const char *const units[] = { "s", "bit", NULL };
+	const char *p = m->buf, *end = m->buf + m->len, *q;
+
+	if (m->len && end[-1] != '\n')
+		__builtin_trap();
+	while (p < end) {
+		if (strncmp(p, "lava-test-case ", 15))
+			__builtin_trap();
+		p += 15;
+		for (q = p; (*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') ||
+			    (*q >= '0' && *q <= '9') || *q == '_' || *q == '.' ||
+			    *q == '-'; q++)
+			;
+		if (q == p || q - p > 100 || strncmp(q, " --result ", 10))
+			__builtin_trap();
+		p = lava_word(q + 10, results);
+		if (!p)
+			__builtin_trap();
+		if (!strncmp(p, " --measurement ", 15)) {
+			p += 15;
+			if (*p == '-')
+				p++;
+			for (q = p; *q >= '0' && *q <= '9'; q++)
+				;
+			if (q == p || *q++ != '.' || !(*q >= '0' && *q <= '9'))
+				__builtin_trap();
+			while (*q >= '0' && *q <= '9')
+				q++;
+			p = q;
+			if (!strncmp(p, " --units ", 9) && !(p = lava_word(p + 9, units)))
+				__builtin_trap();
+		}
+		if (*p++ != '\n')
+			__builtin_trap();
+	}
+}
+
 /* End a print.h output into @m and check it as JSON or as text. */
 static void print_checked(struct mem *m, int json)
 {
@@ -291,6 +350,7 @@ static int line_out(FILE *f, const struct rt_summary *s,
  */
 static void render(const struct rt_summary *s)
 {
+	const struct rt_summary *all[2] = { s, s };
 	struct rt_export x = { .file = "fuzz", .s = s,
 			       .max_wait_ns = 1000000000LL,
 			       .max_ready_ns = 1000000000LL };
@@ -308,10 +368,18 @@ static void render(const struct rt_summary *s)
 	RENDER(valid_prometheus, rt_export_prometheus(f, &x));
 	RENDER(valid_xml, rt_export_junit(f, &x));
 	RENDER(valid_text, rt_export_ktap(f, &x));
+	RENDER(valid_json, rt_export_kcidb(f, &x));
+	RENDER(valid_lava, rt_export_lava(f, &x));
+	RENDER(valid_json, rt_export_squad(f, &x));
 	x.max_wait_ns = x.max_ready_ns = -1;
 	x.accept_incomplete = true;
+	x.all = all;
+	x.nall = 2;		/* squad over several traces */
 	RENDER(valid_xml, rt_export_junit(f, &x));
 	RENDER(valid_text, rt_export_ktap(f, &x));
+	RENDER(valid_json, rt_export_kcidb(f, &x));
+	RENDER(valid_lava, rt_export_lava(f, &x));
+	RENDER(valid_json, rt_export_squad(f, &x));
 	check(s);
 	compare(s);
 }

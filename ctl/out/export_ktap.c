@@ -12,6 +12,15 @@ static void ktap_puts(FILE *f, const char *s)
 		      (unsigned char)*s < 0x20 || *s == 0x7f ? ' ' : *s, f);
 }
 
+/*
+ * The kselftest runner's layout (run_kselftest.sh), which openQA's KTAP
+ * parser reads and nothing else: each case is a test "program" of the
+ * collection rngtrace, its output prefixed "# " as the runner does: the
+ * group line "# selftests: rngtrace: ID", the message, the case's own
+ * result "# ok 1 ID", then the runner's "ok N selftests: rngtrace: ID".
+ * The top level is plain KTAP version 1 (the kernel's parser counts one
+ * result per case; the "# " lines are diagnostics to it).
+ */
 int rt_export_ktap(FILE *f, const struct rt_export *x)
 {
 	struct rt_case *c;
@@ -30,11 +39,15 @@ int rt_export_ktap(FILE *f, const struct rt_export *x)
 	}
 	fprintf(f, "\n1..%zu\n", n);
 	for (i = 0; i < n; i++) {
-		fprintf(f, "# ");
+		const char *not = c[i].result == RT_CASE_FAIL ? "not " : "";
+
+		/* the id needs no escaping: [A-Za-z0-9_.-] */
+		fprintf(f, "# selftests: rngtrace: %s\n# # ", c[i].id);
 		ktap_puts(f, c[i].message);
-		fprintf(f, "\n%sok %zu - ", c[i].result == RT_CASE_FAIL ? "not " : "",
-			i + 1);
-		ktap_puts(f, c[i].name);
+		fprintf(f, "\n# %sok 1 %s", not, c[i].id);
+		if (c[i].result == RT_CASE_SKIP)
+			fprintf(f, " # SKIP");
+		fprintf(f, "\n%sok %zu selftests: rngtrace: %s", not, i + 1, c[i].id);
 		if (c[i].result == RT_CASE_SKIP) {
 			fprintf(f, " # SKIP ");
 			ktap_puts(f, c[i].message);

@@ -178,6 +178,25 @@ static inline int need_tool(const char *name)
 	return 0;
 }
 
+/*
+ * The path of another project's validator, @rel under ../shared/vendor/
+ * from the project's root (/work/shared/vendor/README.md), into @buf; 0
+ * and a SKIP for the test (rt_test_skip()) when it is absent, as when
+ * the project is cloned on its own.
+ */
+static inline int need_vendor(char *buf, size_t len, const char *rel)
+{
+	const char *slash = strrchr(__FILE__, '/');
+
+	/* __FILE__ is ROOT/ctl/tests/ctlrun.h */
+	snprintf(buf, len, "%.*s/../../../shared/vendor/%s",
+		 slash ? (int)(slash - __FILE__) : 1, slash ? __FILE__ : ".", rel);
+	if (!access(buf, R_OK))
+		return 1;
+	rt_test_skip("../shared/vendor/%s absent", rel);
+	return 0;
+}
+
 /* The number of lines of @text that are exactly one line long: 1 if so. */
 static inline int one_line(const char *text)
 {

@@ -2,6 +2,8 @@
 /* rngtrace export on the c-*.json fixtures, each format checked. */
 #include <ctype.h>
 #include <jansson.h>
+#include <sys/stat.h>
+#include <time.h>
 
 #include "ctlrun.h"
 #include "harness.h"
@@ -260,7 +262,9 @@ static int xmllint_file(const char *path)
 
 static void t_export_junit(void)
 {
-	char *dir = ctlrun_tmpdir(), out[512], *xml;
+	char *dir = ctlrun_tmpdir(), out[512], *xml, stamp[64];
+	struct stat st;
+	struct tm tm;
 	struct ctlrun r;
 	const char *p;
 
@@ -275,17 +279,27 @@ static void t_export_junit(void)
 	xml = ctlrun_read(out);
 	REQUIRE(xml);
 	CHECK_CONTAINS(xml, "<testsuite name=\"rngtrace\" tests=\"4\" failures=\"0\"");
-	CHECK_CONTAINS(xml, "name=\"trace-complete\" time=\"0.000000\">\n      <system-out>");
+	CHECK_CONTAINS(xml, "name=\"trace-complete\" time=\"0.000000\"/>\n    <system-out>");
+	CHECK_CONTAINS(xml, "\ntrace-complete: the recording saw what it waited for\n</system-out>");
 	/*
-	 * The JUnit XSD has no "skipped" on <testsuites>; the suite's time
-	 * is the waits' (sshd 10.8 s + python3 8.2 s... as report --json
-	 * sums them), without the ready time (14.2 s) added.
+	 * The JUnit XSD allows no attribute on <testsuites>; the suite's
+	 * time is the waits' (sshd 10.8 s + python3 8.2 s... as report
+	 * --json sums them), without the ready time (14.2 s) added. The
+	 * messages are the suite's system-out (the XSD has none per case).
 	 */
-	p = strstr(xml, "<testsuites ");
-	CHECK(p && strstr(p, ">") < strstr(p, "skipped") );
-	CHECK_CONTAINS(xml, "errors=\"0\" time=\"19.000372\">\n  <testsuite name");
-	CHECK_CONTAINS(xml, "skipped=\"0\" time=\"19.000372\">");
-	CHECK_CONTAINS(xml, "name=\"crng-ready\" time=\"14.200000\"");
+	CHECK_CONTAINS(xml, "?>\n<testsuites>\n  <testsuite name");
+	CHECK_CONTAINS(xml, "skipped=\"0\" time=\"19.000372\" timestamp=\"");
+	CHECK_CONTAINS(xml, "hostname=\"localhost\" package=\"rngtrace\" id=\"0\">");
+	/* The timestamp is the trace file's modification time, in UTC. */
+	if (!stat(fixture("c-stall-1.json"), &st) && gmtime_r(&st.st_mtime, &tm)) {
+		strftime(stamp, sizeof(stamp), "timestamp=\"%Y-%m-%dT%H:%M:%S\"", &tm);
+		CHECK_CONTAINS(xml, stamp);
+	} else {
+		rt_test_fail(__FILE__, __LINE__, "stat of the fixture");
+	}
+	CHECK_CONTAINS(xml, "name=\"crng-ready\" time=\"14.200000\"/>");
+	CHECK_CONTAINS(xml, "<system-out>crng-ready: ready at 14.200 s (interrupts)\n");
+	CHECK_CONTAINS(xml, "\n</system-out>\n    <system-err></system-err>\n  </testsuite>\n</testsuites>\n");
 	CHECK_CONTAINS(xml, "name=\"wait: sshd (ssh.service)\"");
 	CHECK_CONTAINS(xml, "name=\"wait: python3 (app&lt;&amp;&gt;&quot;x&quot;.service)\"");
 	CHECK_LACKS(xml, "<failure");
@@ -303,9 +317,9 @@ static void t_export_junit(void)
 	p = strstr(xml, "name=\"wait: sshd (ssh.service)\"");
 	REQUIRE(p);
 	CHECK(strstr(p, "<failure") && strstr(p, "<failure") < strstr(p, "</testcase>"));
-	p = strstr(xml, "name=\"crng-ready\"");
-	REQUIRE(p);
-	CHECK(!strstr(p, "<failure") || strstr(p, "<failure") > strstr(p, "</testcase>"));
+	CHECK_CONTAINS(p, "<failure type=\"limit\" message=\"pid 402 waited 1 time for the CRNG: longest 10.800 s, total 10.800 s, longer than the limit\">pid 402 waited");
+	/* crng-ready (14.2 s, limit 15 s) passes: an empty element */
+	CHECK_CONTAINS(xml, "name=\"crng-ready\" time=\"14.200000\"/>\n");
 	free(xml);
 
 	/* --max-ready 14000ms: ready at 14.2 s fails. */
@@ -318,6 +332,73 @@ static void t_export_junit(void)
 	ctlrun_rmdir(dir);
 }
 
+/* The fixtures every export is checked on (c-* and r-*, hostile ones too). */
+static const char *const all_fixtures[] = {
+	"c-hostile-end.json", "c-hostile.json", "c-stall-1.json",
+	"c-stall-2.json", "c-stall-3.json", "c-virtio-1.json",
+	"c-virtio-2.json", "c-virtio-3.json", "r-arm64-no-seed.json",
+	"r-cpumax-ready-before-load.json", "r-hostile-strings.json",
+	"r-late-virtio-rng.json", "r-nonblock-consumer.json",
+	"r-qemu64-stall.json", "r-ready-1001ms.json", "r-ready-inferred.json",
+	"r-riscv64-zkr-trust-cpu-off.json", "r-seed-missing.json",
+	"r-timeout-open-waits.json", "r-trust-cpu-off.json",
+	"r-utf8-cut.json", "r-virtio-rng.json",
+};
+
+/*
+ * The JUnit XSD Jenkins-style consumers validate against (junit-10.xsd,
+ * ../shared/vendor/junit/): every fixture, without limits, with limits
+ * that fail cases, and with a trace that does not show the CRNG ready
+ * (a skipped case), passes xmllint --schema.
+ */
+static void t_export_junit_xsd(void)
+{
+	static const char *const limits[][4] = {
+		{ NULL },
+		{ "--max-wait", "1", "--max-ready", "1" },
+		{ "--max-ready", "0" },
+		{ "--accept-incomplete" },
+	};
+	char xsd[600], *dir, out[512];
+	const char *lint[] = { "xmllint", "--noout", "--schema", xsd, out, NULL };
+	size_t i, l;
+
+	if (!need_vendor(xsd, sizeof(xsd), "junit/junit-10.xsd") ||
+	    !need_tool("xmllint"))
+		return;
+	dir = ctlrun_tmpdir();
+	REQUIRE(dir);
+	snprintf(out, sizeof(out), "%s/junit.xml", dir);
+	for (i = 0; i < sizeof(all_fixtures) / sizeof(all_fixtures[0]); i++) {
+		for (l = 0; l < sizeof(limits) / sizeof(limits[0]); l++) {
+			const char *argv[12] = { rt_test_ctl, "export", "-f", "junit",
+						 "-o", out };
+			struct ctlrun r;
+			int k = 6, j;
+
+			for (j = 0; j < 4 && limits[l][j]; j++)
+				argv[k++] = limits[l][j];
+			argv[k] = fixture(all_fixtures[i]);
+			ctlrun_argv(&r, NULL, argv);
+			CHECK_INT(r.status, 0);
+			ctlrun_done(&r);
+			ctlrun_argv(&r, NULL, lint);
+			if (r.status != 0)
+				rt_test_fail(__FILE__, __LINE__, "junit-10.xsd on %s (limits %zu): %s",
+					     all_fixtures[i], l, r.err ? r.err : "");
+			ctlrun_done(&r);
+		}
+	}
+	ctlrun_rmdir(dir);
+}
+
+/*
+ * The kselftest runner's layout (what openQA's KTAP parser reads): per
+ * case a group "# selftests: rngtrace: ID", its message and its one
+ * result as the group's output ("# ok 1 ID"), then the group's result
+ * "ok N selftests: rngtrace: ID" at the top level, which the kernel's
+ * KTAP parser counts.
+ */
 static void t_export_ktap(void)
 {
 	struct ctlrun r;
@@ -327,29 +408,370 @@ static void t_export_ktap(void)
 	REQUIRE(r.out);
 	CHECK(!strncmp(r.out, "KTAP version 1\n", 15));
 	CHECK_CONTAINS(r.out, "\n1..4\n");
-	CHECK_CONTAINS(r.out, "\nok 1 - crng-ready\n");
-	CHECK_CONTAINS(r.out, "\nok 4 - trace-complete\n");
+	CHECK_CONTAINS(r.out, "\n# selftests: rngtrace: crng_ready\n"
+		       "# # ready at 30.100 s (interrupts)\n"
+		       "# ok 1 crng_ready\n"
+		       "ok 1 selftests: rngtrace: crng_ready\n");
+	CHECK_CONTAINS(r.out, "\n# selftests: rngtrace: trace_complete\n"
+		       "# # the recording saw what it waited for\n"
+		       "# ok 1 trace_complete\n"
+		       "ok 4 selftests: rngtrace: trace_complete\n");
 	/* sshd's two threads are one task (tgid 410). */
-	CHECK_CONTAINS(r.out, "\nok 2 - wait: sshd (ssh.service)\n");
-	CHECK_CONTAINS(r.out, "\nok 3 - wait: cron (cron.service)\n");
-	CHECK_CONTAINS(r.out, "waited 2 times for the CRNG: longest 26.600 s");
+	CHECK_CONTAINS(r.out, "\n# selftests: rngtrace: wait.sshd.ssh_service\n"
+		       "# # pid 410 waited 2 times for the CRNG: longest 26.600 s");
+	CHECK_CONTAINS(r.out, "\n# ok 1 wait.sshd.ssh_service\n"
+		       "ok 2 selftests: rngtrace: wait.sshd.ssh_service\n");
+	CHECK_CONTAINS(r.out, "\nok 3 selftests: rngtrace: wait.cron.cron_service\n");
 	CHECK_LACKS(r.out, "not ok");
 	ctlrun_done(&r);
 
 	CTLRUN(&r, "export", "--format", "ktap", "--max-ready", "30",
 	       "--max-wait", "26.3", fixture("c-stall-3.json"));
 	CHECK_INT(r.status, 0);
-	CHECK_CONTAINS(r.out, "\nnot ok 1 - crng-ready\n");
-	CHECK_CONTAINS(r.out, "\nnot ok 2 - wait: sshd (ssh.service)\n");
-	CHECK_CONTAINS(r.out, "\nok 3 - wait: cron (cron.service)\n");
+	CHECK_CONTAINS(r.out, "\n# not ok 1 crng_ready\nnot ok 1 selftests: rngtrace: crng_ready\n");
+	CHECK_CONTAINS(r.out, "\nnot ok 2 selftests: rngtrace: wait.sshd.ssh_service\n");
+	CHECK_CONTAINS(r.out, "\nok 3 selftests: rngtrace: wait.cron.cron_service\n");
 	ctlrun_done(&r);
 
-	/* Ready before load: a pass at 0 s; no waits, one case. */
+	/* Ready before load: a pass at 0 s; no waits: crng_ready, trace_complete. */
 	CTLRUN(&r, "export", "--format", "ktap", "--max-ready", "0.1",
 	       fixture("c-virtio-3.json"));
 	CHECK_INT(r.status, 0);
 	CHECK_CONTAINS(r.out, "\n1..2\n");
-	CHECK_CONTAINS(r.out, "\nok 1 - crng-ready\n");
+	CHECK_CONTAINS(r.out, "\nok 1 selftests: rngtrace: crng_ready\n");
+	CHECK_CONTAINS(r.out, "\nok 2 selftests: rngtrace: trace_complete\n");
+	ctlrun_done(&r);
+}
+
+/*
+ * A fixture without its READY: no "ready" object, no ready event (a
+ * temporary file; unlink() it). NULL if that failed.
+ */
+static const char *trace_not_ready(const char *name)
+{
+	json_t *t = json_load_file(fixture(name), 0, NULL), *evs, *e;
+	const char *path = NULL;
+	size_t i;
+	char *text;
+
+	if (!t)
+		return NULL;
+	json_object_del(t, "ready");
+	evs = json_object_get(t, "events");
+	for (i = json_array_size(evs); i-- > 0;) {
+		e = json_array_get(evs, i);
+		if (!strcmp(json_string_value(json_object_get(e, "type")) ?: "", "ready"))
+			json_array_remove(evs, i);
+	}
+	text = json_dumps(t, 0);
+	if (text)
+		path = temp_with(text, strlen(text));
+	free(text);
+	json_decref(t);
+	return path;
+}
+
+/*
+ * openQA's own KTAP parser (../shared/vendor/openqa-parser/ktap-results,
+ * what parse_extra_log(KTAP => file) runs) finds one group per case, each
+ * with its one result: ok, fail, or skip (a group without details but
+ * the log). Before the kselftest layout it found "groups 0 subtests 0".
+ */
+static void t_export_ktap_openqa(void)
+{
+	char parser[600], *dir, out[512];
+	const char *argv[] = { parser, out, NULL }, *notready;
+	struct ctlrun r;
+
+	if (!need_vendor(parser, sizeof(parser), "openqa-parser/ktap-results"))
+		return;
+	dir = ctlrun_tmpdir();
+	REQUIRE(dir);
+	snprintf(out, sizeof(out), "%s/out.ktap", dir);
+	CTLRUN(&r, "export", "-f", "ktap", "--max-wait", "26.3", "-o", out,
+	       fixture("c-stall-3.json"));
+	CHECK_INT(r.status, 0);
+	ctlrun_done(&r);
+	ctlrun_argv(&r, NULL, argv);
+	if (r.status != 0 && r.err && strstr(r.err, "Can't locate")) {
+		rt_test_skip("openQA's parser needs libmojolicious-perl and libfeature-compat-try-perl");
+		goto out;
+	}
+	CHECK_INT(r.status, 0);
+	CHECK_STR(r.out, "group crng_ready passed\n"
+		  "  ok crng_ready\n"
+		  "group wait_sshd_ssh_service fail\n"
+		  "  fail wait.sshd.ssh_service\n"
+		  "group wait_cron_cron_service passed\n"
+		  "  ok wait.cron.cron_service\n"
+		  "group trace_complete passed\n"
+		  "  ok trace_complete\n"
+		  "groups 4 subtests 4\n");
+	ctlrun_done(&r);
+
+	/* A skipped case: the trace does not show the CRNG ready. */
+	notready = trace_not_ready("c-stall-3.json");
+	REQUIRE(notready);
+	CTLRUN(&r, "export", "-f", "ktap", "-o", out, notready);
+	CHECK_INT(r.status, 0);
+	ctlrun_done(&r);
+	ctlrun_argv(&r, NULL, argv);
+	CHECK_INT(r.status, 0);
+	/* (openQA shows a skipped group's log as its one detail) */
+	CHECK_CONTAINS(r.out, "group crng_ready skip\n  ok crng_ready\n"
+		       "group wait_sshd_ssh_service passed\n");
+	/* without READY the trace is incomplete: trace_complete fails */
+	CHECK_CONTAINS(r.out, "\ngroup trace_complete fail\n  fail trace_complete\n"
+		       "groups 4 subtests 4\n");
+	unlink(notready);
+out:
+	ctlrun_done(&r);
+	ctlrun_rmdir(dir);
+}
+
+/* The test of @doc's tests[] whose path is @path, or NULL. */
+static json_t *kcidb_test(json_t *doc, const char *path)
+{
+	json_t *t;
+	size_t i;
+
+	json_array_foreach(json_object_get(doc, "tests"), i, t)
+		if (!strcmp(json_string_value(json_object_get(t, "path")) ?: "", path))
+			return t;
+	return NULL;
+}
+
+/* The JSON a run printed, after exit 0; NULL if not. */
+static json_t *json_out(struct ctlrun *r)
+{
+	CHECK_INT(r->status, 0);
+	return json_loads(r->out ? r->out : "", 0, NULL);
+}
+
+static const char *jstr(json_t *o, const char *key)
+{
+	return json_string_value(json_object_get(o, key)) ?: "(none)";
+}
+
+/*
+ * trace_complete in 'rngtrace export -f @format [--accept-incomplete]
+ * FIXTURE... (@fx, NULL-ended)', into @buf: kcidb "STATUS: COMMENT",
+ * squad the test's result; "(none)" where absent.
+ */
+static const char *complete_verdict(char *buf, size_t len, const char *format,
+				    int accept, const char *const *fx)
+{
+	const char *argv[8] = { rt_test_ctl, "export", "-f", format };
+	struct ctlrun r;
+	json_t *doc, *t;
+	int k = 4;
+
+	if (accept)
+		argv[k++] = "--accept-incomplete";
+	for (; *fx && k < 7; fx++)
+		argv[k++] = fixture(*fx);
+	ctlrun_argv(&r, NULL, argv);
+	doc = json_out(&r);
+	if (!strcmp(format, "kcidb")) {
+		t = kcidb_test(doc, "rngtrace.trace_complete");
+		snprintf(buf, len, "%s: %s", jstr(t, "status"), jstr(t, "comment"));
+	} else {
+		snprintf(buf, len, "%s",
+			 jstr(json_object_get(doc, "tests"), "rngtrace/trace_complete"));
+	}
+	json_decref(doc);
+	ctlrun_done(&r);
+	return buf;
+}
+
+/* An incomplete trace's trace_complete fails, or is skipped if accepted. */
+static void t_export_incomplete(void)
+{
+	static const char *const timeout[] = { "r-timeout-open-waits.json", NULL };
+	static const char *const one_of_two[] = { "c-stall-1.json",
+						  "r-timeout-open-waits.json", NULL };
+	char v[600];
+
+	CHECK_CONTAINS(complete_verdict(v, sizeof(v), "kcidb", 0, timeout),
+		       "FAIL: INCOMPLETE: the recording was stopped by --timeout");
+	CHECK(!strncmp(complete_verdict(v, sizeof(v), "kcidb", 1, timeout),
+		       "SKIP: INCOMPLETE: ", 18));
+	CHECK_STR(complete_verdict(v, sizeof(v), "squad", 0, timeout), "fail");
+	CHECK_STR(complete_verdict(v, sizeof(v), "squad", 1, timeout), "skip");
+	/* over several traces, one incomplete fails it */
+	CHECK_STR(complete_verdict(v, sizeof(v), "squad", 0, one_of_two), "fail");
+}
+
+/*
+ * KCIDB v5.3: the cases as tests rngtrace.ID, DONE with their number
+ * without a limit, PASS/FAIL with one; the measurements as DONE tests;
+ * the checkout and build from the trace, or --build-id's build alone.
+ * (tools/check/export-consumers validates every fixture's against the
+ * schema.)
+ */
+static void t_export_kcidb(void)
+{
+	json_t *doc, *t, *num;
+	struct ctlrun r;
+
+	CTLRUN(&r, "export", "-f", "kcidb", "--max-wait", "10", fixture("c-stall-1.json"));
+	doc = json_out(&r);
+	REQUIRE(doc);
+	CHECK_INT(json_integer_value(json_object_get(json_object_get(doc, "version"), "major")), 5);
+	t = json_array_get(json_object_get(doc, "checkouts"), 0);
+	CHECK_STR(jstr(t, "id"), "rngtrace:6.1.0-56-amd64");
+	CHECK_STR(jstr(t, "origin"), "rngtrace");
+	t = json_array_get(json_object_get(doc, "builds"), 0);
+	CHECK_STR(jstr(t, "id"), "rngtrace:6.1.0-56-amd64");
+	CHECK_STR(jstr(t, "checkout_id"), "rngtrace:6.1.0-56-amd64");
+	CHECK_STR(jstr(t, "architecture"), "x86_64");
+
+	/* No --max-ready: crng_ready is a measurement (DONE), 14.2 s. */
+	t = kcidb_test(doc, "rngtrace.crng_ready");
+	REQUIRE(t);
+	CHECK_STR(jstr(t, "status"), "DONE");
+	CHECK_STR(jstr(t, "build_id"), "rngtrace:6.1.0-56-amd64");
+	CHECK_STR(jstr(t, "id"), "rngtrace:3f1c2a6e-8a51-4c1e-9d2b-0a1b2c3d4e01:rngtrace.crng_ready");
+	num = json_object_get(t, "number");
+	CHECK(NEAR(json_number_value(json_object_get(num, "value")), 14.2));
+	CHECK_STR(jstr(num, "unit"), "s");
+	CHECK_STR(jstr(num, "prefix"), "metric");
+	CHECK_STR(jstr(json_object_get(json_object_get(t, "environment"), "misc"), "kernel_release"),
+		  "6.1.0-56-amd64");
+	/* --max-wait 10: sshd's 10.8 s fails, python3's 8.2 s passes */
+	t = kcidb_test(doc, "rngtrace.wait.sshd.ssh_service");
+	REQUIRE(t);
+	CHECK_STR(jstr(t, "status"), "FAIL");
+	CHECK(NEAR(json_number_value(json_object_get(json_object_get(t, "number"), "value")), 10.800261619));
+	t = kcidb_test(doc, "rngtrace.wait.python3.app____x__service");
+	REQUIRE(t);
+	CHECK_STR(jstr(t, "status"), "PASS");
+	t = kcidb_test(doc, "rngtrace.credited.interrupts");
+	REQUIRE(t);
+	CHECK_STR(jstr(t, "status"), "DONE");
+	CHECK(NEAR(json_number_value(json_object_get(json_object_get(t, "number"), "value")), 218));
+	CHECK_STR(jstr(json_object_get(t, "number"), "unit"), "bit");
+	t = kcidb_test(doc, "rngtrace.blocked_tasks");
+	REQUIRE(t);
+	CHECK(NEAR(json_number_value(json_object_get(json_object_get(t, "number"), "value")), 2));
+	CHECK(!json_object_get(json_object_get(t, "number"), "unit"));
+	/* a complete trace: a verdict without a limit, and no number */
+	t = kcidb_test(doc, "rngtrace.trace_complete");
+	REQUIRE(t);
+	CHECK_STR(jstr(t, "status"), "PASS");
+	CHECK(!json_object_get(t, "number"));
+	json_decref(doc);
+	ctlrun_done(&r);
+
+	/* A build the CI submitted: its id, no checkout or build of ours. */
+	CTLRUN(&r, "export", "-f", "kcidb", "--origin", "my_ci", "--build-id",
+	       "other:b42", "--max-ready", "1", fixture("c-stall-1.json"));
+	doc = json_out(&r);
+	REQUIRE(doc);
+	CHECK(!json_object_get(doc, "checkouts") && !json_object_get(doc, "builds"));
+	t = kcidb_test(doc, "rngtrace.crng_ready");
+	REQUIRE(t);
+	CHECK_STR(jstr(t, "build_id"), "other:b42");
+	CHECK_STR(jstr(t, "origin"), "my_ci");
+	CHECK_STR(jstr(t, "status"), "FAIL");
+	json_decref(doc);
+	ctlrun_done(&r);
+
+	/* Ready before load: the kernel log's time (0.0012 s), not junit's 0. */
+	CTLRUN(&r, "export", "-f", "kcidb", fixture("r-cpumax-ready-before-load.json"));
+	doc = json_out(&r);
+	REQUIRE(doc);
+	t = kcidb_test(doc, "rngtrace.crng_ready");
+	REQUIRE(t);
+	CHECK_STR(jstr(t, "status"), "DONE");
+	CHECK(NEAR(json_number_value(json_object_get(json_object_get(t, "number"), "value")), 0.0012));
+	json_decref(doc);
+	ctlrun_done(&r);
+}
+
+/* The LAVA lines of a stall, exactly; the limits make results. */
+static void t_export_lava(void)
+{
+	const char *notready;
+	struct ctlrun r;
+
+	CTLRUN(&r, "export", "-f", "lava", "--max-ready", "14", fixture("c-stall-1.json"));
+	CHECK_INT(r.status, 0);
+	CHECK(r.out && !strncmp(r.out,
+		"lava-test-case crng_ready --result fail --measurement 14.200000 --units s\n"
+		"lava-test-case wait.sshd.ssh_service --result pass --measurement 10.800262 --units s\n"
+		"lava-test-case wait.python3.app____x__service --result pass --measurement 8.200110 --units s\n"
+		"lava-test-case trace_complete --result pass\n"
+		"lava-test-case module_load --result pass --measurement 1.210000 --units s\n"
+		"lava-test-case waits.total --result pass --measurement 19.000372 --units s\n",
+		444));
+	CHECK_CONTAINS(r.out, "\nlava-test-case waits.count --result pass --measurement 2.000000\n");
+	CHECK_CONTAINS(r.out, "\nlava-test-case credited.interrupts --result pass --measurement 218.000000 --units bit\n");
+	CHECK_INT(lines(r.out), 4 + 8 + 10);
+	ctlrun_done(&r);
+
+	/* Ready before load: the kernel log's time (junit's 0 s is not one). */
+	CTLRUN(&r, "export", "-f", "lava", "--max-ready", "14", fixture("r-cpumax-ready-before-load.json"));
+	CHECK_INT(r.status, 0);
+	CHECK(r.out && !strncmp(r.out, "lava-test-case crng_ready --result pass --measurement 0.001200 --units s\n", 73));
+	ctlrun_done(&r);
+
+	/* Not shown ready: no measurement; a skip, or a fail with a limit. */
+	notready = trace_not_ready("c-stall-1.json");
+	REQUIRE(notready);
+	CTLRUN(&r, "export", "-f", "lava", notready);
+	CHECK(r.out && !strncmp(r.out, "lava-test-case crng_ready --result skip\n", 40));
+	ctlrun_done(&r);
+	CTLRUN(&r, "export", "-f", "lava", "--max-ready", "14", notready);
+	CHECK(r.out && !strncmp(r.out, "lava-test-case crng_ready --result fail\n", 40));
+	ctlrun_done(&r);
+	unlink(notready);
+}
+
+/*
+ * SQUAD: tests pass/fail/skip, metrics {value, unit}; over several traces
+ * a metric is an array with one value per trace that has it, and a test
+ * fails when it failed in any.
+ */
+static void t_export_squad(void)
+{
+	json_t *doc, *m, *tests;
+	struct ctlrun r;
+
+	CTLRUN(&r, "export", "-f", "squad", "--max-ready", "20",
+	       fixture("c-stall-1.json"), fixture("c-stall-2.json"));
+	doc = json_out(&r);
+	REQUIRE(doc);
+	tests = json_object_get(doc, "tests");
+	/* ready at 14.2 s and 21.5 s: the second fails --max-ready 20 */
+	CHECK_STR(jstr(tests, "rngtrace/crng_ready"), "fail");
+	CHECK_STR(jstr(tests, "rngtrace/wait.sshd.ssh_service"), "pass");
+	CHECK_STR(jstr(tests, "rngtrace/trace_complete"), "pass");
+	CHECK(!json_object_get(json_object_get(doc, "metrics"), "rngtrace/trace_complete"));
+	m = json_object_get(json_object_get(doc, "metrics"), "rngtrace/crng_ready");
+	CHECK_INT(json_array_size(json_object_get(m, "value")), 2);
+	CHECK(NEAR(json_number_value(json_array_get(json_object_get(m, "value"), 0)), 14.2));
+	CHECK(NEAR(json_number_value(json_array_get(json_object_get(m, "value"), 1)), 21.5));
+	CHECK_STR(jstr(m, "unit"), "s");
+	m = json_object_get(json_object_get(doc, "metrics"), "rngtrace/blocked_tasks");
+	CHECK(json_is_array(json_object_get(m, "value")) && !json_object_get(m, "unit"));
+	CHECK_INT(json_array_size(json_object_get(json_object_get(doc, "metadata"), "boot_id")), 2);
+	json_decref(doc);
+	ctlrun_done(&r);
+
+	/* One trace: numbers. */
+	CTLRUN(&r, "export", "-f", "squad", fixture("c-stall-1.json"));
+	doc = json_out(&r);
+	REQUIRE(doc);
+	m = json_object_get(json_object_get(doc, "metrics"), "rngtrace/crng_ready");
+	CHECK(NEAR(json_number_value(json_object_get(m, "value")), 14.2));
+	CHECK_STR(jstr(json_object_get(doc, "tests"), "rngtrace/crng_ready"), "pass");
+	json_decref(doc);
+	ctlrun_done(&r);
+
+	/* Several traces are for squad only. */
+	CTLRUN(&r, "export", "-f", "kcidb", fixture("c-stall-1.json"), fixture("c-stall-2.json"));
+	CHECK_INT(r.status, 2);
 	ctlrun_done(&r);
 }
 
@@ -368,11 +790,11 @@ static void t_export_check_agree(void)
 	CTLRUN(&r, "export", "--format", "ktap", "--max-ready", "1.001",
 	       fixture("r-ready-1001ms.json"));
 	CHECK_INT(r.status, 0);
-	CHECK_CONTAINS(r.out, "\nok 1 - crng-ready\n");
+	CHECK_CONTAINS(r.out, "\nok 1 selftests: rngtrace: crng_ready\n");
 	ctlrun_done(&r);
 	CTLRUN(&r, "export", "--format", "ktap", "--max-ready", "1000999999ns",
 	       fixture("r-ready-1001ms.json"));
-	CHECK_CONTAINS(r.out, "\nnot ok 1 - crng-ready\n");
+	CHECK_CONTAINS(r.out, "\nnot ok 1 selftests: rngtrace: crng_ready\n");
 	ctlrun_done(&r);
 	/* check's syntax, not strtod's */
 	CTLRUN(&r, "export", "--format", "ktap", "--max-ready", "1e3",
@@ -432,6 +854,9 @@ static void t_export_bad_input(void)
 		{ "export", "--format", "ktap", "/nonexistent.json", NULL },
 		{ "export", "--format", "ktap", "--bogus", NULL },
 		{ "export", "--format", NULL },
+		{ "export", "--format", "kcidb", "--origin", "My-CI", NULL },
+		{ "export", "--format", "kcidb", "--build-id", "nocolon", NULL },
+		{ "export", "--format", "junit", "--origin", "ci", NULL },
 	};
 	size_t i;
 
@@ -443,7 +868,7 @@ static void t_export_bad_input(void)
 		for (k = 0; cases[i][k]; k++)
 			argv[k + 1] = cases[i][k];
 		/* A good trace where the case is about something else. */
-		if (i == 0 || i == 1 || i == 3 || i == 4 || i == 6)
+		if (i == 0 || i == 1 || i == 3 || i == 4 || i == 6 || i >= 8)
 			argv[k + 1] = fixture("c-stall-1.json");
 		ctlrun_argv(&r, NULL, argv);
 		CHECK_INT(r.status, 2);
@@ -494,8 +919,9 @@ static void t_export_hostile(void)
 	ctlrun_done(&r);
 	text = ctlrun_read(out);
 	CHECK_CONTAINS(text, "\n1..4\n");
-	/* A '#' in a comm would start a KTAP directive; it is replaced. */
-	CHECK_CONTAINS(text, "wait: a_b");
+	/* A comm or unit is an identifier: [A-Za-z0-9_] and '_' for the rest. */
+	CHECK_CONTAINS(text, "\nok 2 selftests: rngtrace: wait._.___\n");
+	CHECK_CONTAINS(text, "\nok 3 selftests: rngtrace: wait.a_b_\n");
 	free(text);
 
 	CTLRUN(&r, "export", "-f", "prometheus", "-o", out, fixture("c-hostile.json"));
@@ -524,6 +950,11 @@ static void t_export_help(void)
 	CHECK_CONTAINS(r.out, "prometheus");
 	CHECK_CONTAINS(r.out, "junit");
 	CHECK_CONTAINS(r.out, "ktap");
+	CHECK_CONTAINS(r.out, "kcidb");
+	CHECK_CONTAINS(r.out, "lava");
+	CHECK_CONTAINS(r.out, "squad");
+	CHECK_CONTAINS(r.out, "--origin");
+	CHECK_CONTAINS(r.out, "--build-id");
 	CHECK_CONTAINS(r.out, "--max-wait");
 	ctlrun_done(&r);
 }
@@ -535,7 +966,13 @@ static const struct rt_test export_tests[] = {
 	{ "export: --max-ready parses as check's does (1.001)", t_export_check_agree },
 	{ "json: floats without binary noise (1.001)", t_json_no_float_noise },
 	{ "export: junit well-formed; --max-wait, --max-ready fail cases", t_export_junit },
-	{ "export: ktap version 1, limits", t_export_ktap },
+	{ "export: junit valid against junit-10.xsd, every fixture", t_export_junit_xsd },
+	{ "export: ktap in the kselftest runner's layout, limits", t_export_ktap },
+	{ "export: ktap: openQA's KTAP parser finds one result per case", t_export_ktap_openqa },
+	{ "export: kcidb tests: cases, measurements, ids", t_export_kcidb },
+	{ "export: lava-test-case lines", t_export_lava },
+	{ "export: squad tests and metrics, arrays over several traces", t_export_squad },
+	{ "export: kcidb and squad fail trace_complete for an incomplete trace", t_export_incomplete },
 	{ "export: bad usage is one line, exit 2", t_export_bad_input },
 	{ "export: a hostile trace stays well-formed in every format", t_export_hostile },
 	{ "export: --help", t_export_help },

@@ -223,7 +223,21 @@ static void t_exports(void)
 	ctlrun_done(&r);
 	CTLRUN(&r, "export", "-f", "ktap", fixture(TIMEOUT_FX));
 	CHECK_CONTAINS(r.out, "\n# rngtrace: INCOMPLETE: the recording was stopped by --timeout");
-	CHECK_CONTAINS(r.out, "\nnot ok 4 - trace-complete\n");
+	CHECK_CONTAINS(r.out, "\n# selftests: rngtrace: trace_complete\n"
+		       "# # INCOMPLETE: the recording was stopped by --timeout");
+	CHECK_CONTAINS(r.out, "\n# not ok 1 trace_complete\n"
+		       "not ok 4 selftests: rngtrace: trace_complete\n");
+	ctlrun_done(&r);
+	CTLRUN(&r, "export", "-f", "ktap", "--accept-incomplete", fixture(TIMEOUT_FX));
+	CHECK_CONTAINS(r.out, "\n# ok 1 trace_complete # SKIP\n"
+		       "ok 4 selftests: rngtrace: trace_complete # SKIP INCOMPLETE:");
+	ctlrun_done(&r);
+	/* lava (kcidb and squad: test_export.c): fails, or is skipped */
+	CTLRUN(&r, "export", "-f", "lava", fixture(TIMEOUT_FX));
+	CHECK_CONTAINS(r.out, "\nlava-test-case trace_complete --result fail\n");
+	ctlrun_done(&r);
+	CTLRUN(&r, "export", "-f", "lava", "--accept-incomplete", fixture(TIMEOUT_FX));
+	CHECK_CONTAINS(r.out, "\nlava-test-case trace_complete --result skip\n");
 	ctlrun_done(&r);
 	CTLRUN(&r, "export", "-f", "prometheus", fixture(TIMEOUT_FX));
 	CHECK_CONTAINS(r.out, "\nrngtrace_trace_complete{kernel=\"6.1.0-56-amd64\",boot_id=\"0b7e4a3c-5d21-4f0e-8c6a-2e9f1d3b7a55\"} 0\n");

@@ -75,6 +75,11 @@ size_t rt_utf8_cut(const char *s, size_t n)
 	return k - 1;
 }
 
+int rt_utf8_prec(const char *s, size_t max)
+{
+	return (int)rt_utf8_cut(s, strnlen(s, max));
+}
+
 size_t rt_utf8_prefix(const char *s, size_t nchars)
 {
 	size_t i = 0;

@@ -28,6 +28,12 @@ bool rt_utf8_valid(const char *s, size_t n);
  */
 size_t rt_utf8_cut(const char *s, size_t n);
 
+/*
+ * The precision that prints at most @max bytes of @s cut whole:
+ * printf("%.*s", rt_utf8_prec(s, max), s).
+ */
+int rt_utf8_prec(const char *s, size_t max);
+
 /* The bytes of the first @nchars characters of @s (all of it if fewer). */
 size_t rt_utf8_prefix(const char *s, size_t nchars);
 

@@ -6,7 +6,7 @@
 # tap PREFIX FILE: one result per TAP/KTAP test line of FILE; a plan that
 # promises more tests than ran counts the missing ones as failures.
 tap() {
-	local prefix=$1 file=$2 line st name n=0 plan=
+	local prefix=$1 file=$2 line st name seen=0 plan=
 	if [ ! -s "$file" ]; then
 		result fail "$prefix (no test output)"
 		return
@@ -16,21 +16,21 @@ tap() {
 		case $line in
 		1..*) plan=${line#1..} ;;
 		"ok "*|"not ok "*)
-			n=$((n + 1))
+			seen=$((seen + 1))
 			st=ok
 			[ "${line#not ok}" != "$line" ] && st=fail
 			name=$(sed -E 's/^(not )?ok [0-9]+ (- )?//; s/ *# *(SKIP|skip).*//' <<<"$line")
 			case $line in *"# SKIP"*|*"# skip"*) st=skip
-				name="${name:-test $n} (skipped: ${line##*SKIP })" ;; esac
-			result "$st" "$prefix/${name:-test $n}" "$file"
+				name="${name:-test $seen} (skipped: ${line##*SKIP })" ;; esac
+			result "$st" "$prefix/${name:-test $seen}" "$file"
 			;;
 		esac
 	done <"$file"
 	if [ -z "$plan" ]; then
 		result fail "$prefix (no TAP plan: the tests did not run)" "$file"
-	elif [ "$plan" -gt "$n" ] 2>/dev/null; then
-		for ((; n < plan; n++)); do
-			result fail "$prefix/test $((n + 1)) (did not run)" "$file"
+	elif [ "$plan" -gt "$seen" ] 2>/dev/null; then
+		for ((; seen < plan; seen++)); do
+			result fail "$prefix/test $((seen + 1)) (did not run)" "$file"
 		done
 	fi
 }

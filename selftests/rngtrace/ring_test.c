@@ -3,18 +3,53 @@
  * The event ring under overflow: with ring_size=64 and a thousand unseeded
  * reads before the CRNG is ready, the dump returns the newest 64 of them
  * in order and STATUS counts exactly the rest as dropped; the credits,
- * in a ring of their own, are all still there.
+ * in a ring of their own, are all still there, even after an
+ * unprivileged task's interrupted waits overflow the 64-event timeline.
  *
  * Run first in a VM booted with --modparams ring_size=64 -cpu qemu64.
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
+#include <unistd.h>
 #include <sys/random.h>
+#include <sys/time.h>
+#include <sys/wait.h>
 
 #include "harness.h"
 #include "rtnl.h"
 
 #define PRODUCED 1000
+#define INTERRUPTED 300
+
+static void on_alarm(int sig)
+{
+}
+
+/*
+ * As nobody, INTERRUPTED blocking getrandom() calls that a 100 us timer
+ * interrupts: a wait event each in the timeline ring, which an
+ * unprivileged user once used to push the credits out.
+ */
+static int wait_flood(void)
+{
+	struct itimerval it = { { 0, 100 }, { 0, 100 } };
+	struct sigaction sa = { .sa_handler = on_alarm };	/* no SA_RESTART */
+	char buf[16];
+	int n = 0;
+
+	if (sigaction(SIGALRM, &sa, NULL) || setgid(65534) || setuid(65534) ||
+	    setitimer(ITIMER_REAL, &it, NULL))
+		return 3;
+	while (n < INTERRUPTED) {
+		if (getrandom(buf, sizeof(buf), 0) == sizeof(buf))
+			return 1;	/* ready: no more waits */
+		if (errno != EINTR)
+			return 2;
+		n++;
+	}
+	return 0;
+}
 
 TEST(ring_keeps_the_newest_in_order)
 {
@@ -23,7 +58,8 @@ TEST(ring_keeps_the_newest_in_order)
 	int u = 0, k;
 	struct rt_st before, st, again;
 	char buf[16];
-	int i, n, eagain = 0, tries;
+	int i, n, eagain = 0, tries, wst;
+	pid_t pid;
 
 	ASSERT_EQ(0, rt_status(&before));
 	if (before.ring_size != 64)
@@ -39,6 +75,15 @@ TEST(ring_keeps_the_newest_in_order)
 			  errno == EAGAIN;
 	if (eagain != PRODUCED)
 		SKIP(return, "the CRNG became ready after %d reads", eagain);
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (!pid)
+		_exit(wait_flood());
+	ASSERT_EQ(pid, waitpid(pid, &wst, 0));
+	if (WIFEXITED(wst) && WEXITSTATUS(wst) == 1)
+		SKIP(return, "the CRNG became ready during the wait flood");
+	ASSERT_TRUE(WIFEXITED(wst) && WEXITSTATUS(wst) == 0)
+		TH_LOG("the wait flood ended with status %#x", wst);
 
 	/* Other events (credits) may land meanwhile: read a quiet moment. */
 	for (tries = 0; tries < 10; tries++) {
@@ -50,8 +95,10 @@ TEST(ring_keeps_the_newest_in_order)
 	}
 	ASSERT_EQ(st.written, again.written);
 	EXPECT_LE(before.written + PRODUCED, st.written);
-	/* Only the unseeded ring overflowed: its every read but 64. */
-	EXPECT_EQ(st.unseeded - 64, st.dropped)
+	/* Each ring but the credits' overflowed: all but the newest 64. */
+	EXPECT_LE(before.waits + INTERRUPTED, st.waits);
+	EXPECT_EQ(st.unseeded - 64 + (st.waits > 64 ? st.waits - 64 : 0),
+		  st.dropped)
 		TH_LOG("written %llu", (unsigned long long)st.written);
 	EXPECT_EQ(before.unseeded + PRODUCED, st.unseeded);
 	for (i = 0; i < n; i++) {

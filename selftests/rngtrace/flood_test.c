@@ -7,16 +7,10 @@
  * every credit and READY are still in the events dump afterwards, the
  * drops are counted, and the credit path's probes missed nothing (a
  * softirq credit arriving while a getrandom() handler runs on its CPU:
- * fprobes where the kernel has them). Meanwhile an unprivileged child
- * (uid 65534) has its blocking getrandom() interrupted by a timer every
- * 100 us, a wait event each, and the credits and READY must still all be
- * there (they have room of their own; ring_test overflows a 64-event
- * timeline with such waits). Needs the CRNG not ready.
+ * fprobes where the kernel has them). Needs the CRNG not ready.
  */
 #include <errno.h>
-#include <signal.h>
 #include <unistd.h>
-#include <sys/time.h>
 #include <sys/wait.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,28 +24,6 @@
 #define MAX_PROBES 16
 
 static struct rt_ev evs[MAX_EVENTS];
-
-static void on_alarm(int sig)
-{
-}
-
-/* Blocking getrandom() interrupted every 100 us, as nobody, until ready. */
-static void wait_flood(void)
-{
-	struct itimerval it = { { 0, 100 }, { 0, 100 } };
-	struct sigaction sa = { .sa_handler = on_alarm };	/* no SA_RESTART */
-	char buf[16];
-
-	if (sigaction(SIGALRM, &sa, NULL) || setgid(65534) || setuid(65534) ||
-	    setitimer(ITIMER_REAL, &it, NULL))
-		_exit(3);
-	for (;;) {
-		if (getrandom(buf, sizeof(buf), 0) == sizeof(buf))
-			_exit(0);
-		if (errno != EINTR)
-			_exit(2);
-	}
-}
 
 /* The 6.1 harness has per-test timeouts only for fixtures. */
 FIXTURE(flood) {};
@@ -69,8 +41,7 @@ TEST_F_TIMEOUT(flood, timeline_survives_a_million_unseeded_reads, 600)
 	char buf[16];
 
 	int64_t deadline;
-	pid_t pid, flood;
-	int st;
+	pid_t pid;
 
 	if (crng_ready_now())
 		SKIP(return, "the CRNG is ready: no unseeded reads");
@@ -79,10 +50,6 @@ TEST_F_TIMEOUT(flood, timeline_survives_a_million_unseeded_reads, 600)
 	ASSERT_LE(0, pid);
 	if (!pid)
 		_exit(getrandom(buf, sizeof(buf), 0) == sizeof(buf) ? 0 : 1);
-	flood = fork();
-	ASSERT_LE(0, flood);
-	if (!flood)
-		wait_flood();
 	for (i = 0; i < reads; i++) {
 		if (getrandom(buf, sizeof(buf), GRND_NONBLOCK) == sizeof(buf))
 			break;	/* ready */
@@ -90,9 +57,6 @@ TEST_F_TIMEOUT(flood, timeline_survives_a_million_unseeded_reads, 600)
 	}
 	TH_LOG("%ld unseeded reads", i);
 	ASSERT_EQ(pid, waitpid(pid, NULL, 0));
-	ASSERT_EQ(flood, waitpid(flood, &st, 0));
-	EXPECT_TRUE(WIFEXITED(st) && WEXITSTATUS(st) == 0)
-		TH_LOG("the unprivileged wait flood ended with status %#x", st);
 	ASSERT_EQ(16, getrandom(buf, sizeof(buf), 0));
 	ASSERT_LT(after_min, i) TH_LOG("too few reads to overflow the ring");
 	/*
@@ -107,10 +71,6 @@ TEST_F_TIMEOUT(flood, timeline_survives_a_million_unseeded_reads, 600)
 	ASSERT_TRUE(after.has_ready_time) TH_LOG("no READY 10 s after ready");
 	EXPECT_LE((uint64_t)i, after.unseeded - before.unseeded);
 	EXPECT_LT(0, after.dropped) TH_LOG("the flood did not overflow the ring");
-	TH_LOG("%llu waits during the flood",
-	       (unsigned long long)(after.waits - before.waits));
-	/* (ring_test overflows a 64-event timeline with such waits) */
-	EXPECT_LT(0, after.waits - before.waits) TH_LOG("no wait flood");
 
 	ASSERT_EQ(0, rt_events(0, evs, MAX_EVENTS, &n));
 	for (k = 0; k < n; k++) {

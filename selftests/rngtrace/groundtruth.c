@@ -242,6 +242,19 @@ int64_t boottime_ns(void)
 	return ts.tv_sec * 1000000000LL + ts.tv_nsec;
 }
 
+int64_t run_delay_ns(void)
+{
+	unsigned long long run, delay;
+	FILE *f = fopen("/proc/thread-self/schedstat", "r");
+	int ok;
+
+	if (!f)
+		return 0;
+	ok = fscanf(f, "%llu %llu", &run, &delay) == 2;
+	fclose(f);
+	return ok ? (int64_t)delay : 0;
+}
+
 int crng_ready_now(void)
 {
 	char b;

@@ -12,6 +12,22 @@
 /* CLOCK_BOOTTIME now, in ns: the clock the module's events use. */
 int64_t boottime_ns(void);
 /*
+ * The module stamps with the NMI-safe fast clocks: a stamp may sit a little
+ * either side of the same instant read through clock_gettime().
+ */
+#define SKEW_NS 200000LL
+/*
+ * The time this thread has spent runnable but not running, in ns: the
+ * scheduler's own account (schedstat's run_delay), 0 where the kernel keeps
+ * none. Taken before a clock reading and after another, the difference is
+ * how long a sibling held the CPU in between: a task preempted between its
+ * clock and its syscall's entry (or between its wakeup and its clock) waits
+ * runnable. A task blocked in the call is not runnable, and one spinning in
+ * the kernel's jitter loop is running: neither counts, so a stamp late by
+ * the wait is still caught.
+ */
+int64_t run_delay_ns(void);
+/*
  * 1 when the CRNG is ready. A getrandom(GRND_NONBLOCK) of one byte: before
  * ready that is itself an unseeded read the module records.
  */

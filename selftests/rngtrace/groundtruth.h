@@ -48,8 +48,9 @@ int read_seconds(const char *path, double *secs);
 int kmsg_find(const char *needle, double *secs);
 /*
  * 1 when this kernel exports cgroup_get_from_id() (/proc/kallsyms lists
- * its __ksymtab entry): the module names cgroups only then (5.10 does
- * not, and the module calls nothing unexported to do it).
+ * its __ksymtab entry, or, where it lists none, the function): the module
+ * names cgroups only then (5.10 does not, and the module calls nothing
+ * unexported to do it).
  */
 int kernel_names_cgroups(void);
 /* Sequence number of the next /dev/kmsg record to come. */

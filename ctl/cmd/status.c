@@ -4,7 +4,6 @@
  * HWRNG_GET for the probes' health and the hardware RNGs.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
@@ -501,60 +500,46 @@ static int report(struct rt_nl *nl, struct status_ctx *ctx, int ret,
 		  const char *what)
 {
 	if (ret && ctx->why[0])
-		fprintf(stderr, "rngtrace: %s: bad reply from the module: %s\n",
+		fprintf(stderr, "rngtrace %s: bad reply from the module: %s\n",
 			what, ctx->why);
 	else if (ret)
 		rt_nl_perror(nl, what);
 	return ret;
 }
 
-int status_fetch(struct rt_status *st, bool inventory, const char *what)
+int status_fetch(struct rt_nl *nl, struct rt_status *st, bool inventory,
+		 const char *what)
 {
 	struct status_ctx ctx = { .st = st };
 	struct nlmsghdr *nlh;
-	struct rt_nl *nl;
 	int ret;
 
 	memset(st, 0, sizeof(*st));
-	nl = calloc(1, sizeof(*nl));
-	if (!nl) {
-		fprintf(stderr, "rngtrace: %s: out of memory\n", what);
-		return -ENOMEM;
-	}
-	ret = rt_nl_open(nl);
-	if (ret) {
-		rt_nl_perror(nl, what);
-		goto out;
-	}
 	nlh = rt_nl_msg(nl, RNGTRACE_CMD_STATUS_GET, NLM_F_ACK);
 	ret = report(nl, &ctx, rt_nl_talk(nl, nlh, status_cb, &ctx), what);
 	if (ret)
-		goto out;
+		return ret;
 	st->now_ns = rt_boottime_ns();
 	if (ctx.replies != 1) {
-		fprintf(stderr, "rngtrace: %s: the module sent %d replies, not 1\n",
+		fprintf(stderr, "rngtrace %s: the module sent %d replies, not 1\n",
 			what, ctx.replies);
-		ret = -EBADMSG;
-		goto out;
+		return -EBADMSG;
 	}
 	if (!inventory)
-		goto out;
+		return 0;
 	nlh = rt_nl_msg(nl, RNGTRACE_CMD_PROBES_GET, 0);
 	ret = report(nl, &ctx, rt_nl_dump(nl, nlh, probes_cb, probes_reset,
 					  &ctx), what);
 	if (ret)
-		goto out;
+		return ret;
 	st->has_probes = true;
 	nlh = rt_nl_msg(nl, RNGTRACE_CMD_HWRNG_GET, 0);
 	ret = report(nl, &ctx, rt_nl_dump(nl, nlh, hwrng_cb, hwrng_reset,
 					  &ctx), what);
 	if (ret)
-		goto out;
+		return ret;
 	st->has_hwrngs = true;
-out:
-	rt_nl_close(nl);
-	free(nl);
-	return ret;
+	return 0;
 }
 
 static const char status_usage[] =
@@ -567,7 +552,7 @@ static const char status_usage[] =
 	"(pid, command, unit, path, for how long), the unseeded reads, the\n"
 	"hardware RNGs, the health of each probe, and the event ring.\n"
 	"\n"
-	"  --json      print one JSON object instead (version, crng_ready,\n"
+	"  -j, --json  print one JSON object instead (version, crng_ready,\n"
 	"              ready_at_load, load_time_ns, load_time_mono_ns, ready,\n"
 	"              credits, waits, waiting, probes, hwrngs, ...)\n"
 	"  -h, --help  show this help\n"
@@ -581,37 +566,38 @@ int status_main(int argc, char *argv[])
 		{ "help", no_argument, NULL, 'h' },
 		{}
 	};
+	struct rt_opts o = {
+		.cmd = "status", .usage = status_usage,
+		.shortopts = "jh", .longopts = opts,
+	};
 	static struct rt_status st;
 	bool json = false;
-	char bad[64];
-	int c;
+	struct rt_nl *nl;
+	int c, ret;
 
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+	while ((c = rt_opt_next(&o, argc, argv)) != -1) {
 		switch (c) {
 		case 'j':
 			json = true;
 			break;
-		case 'h':
-			fputs(status_usage, stdout);
+		case RT_OPT_HELP:
 			return RT_EXIT_OK;
 		default:
-			rt_usage_error("status", "unknown option '%s'",
-				       rt_bad_option(argv, bad, sizeof(bad)));
 			return RT_EXIT_ERROR;
 		}
 	}
-	if (optind < argc) {
-		rt_usage_error("status", "unexpected argument '%s'",
-			       argv[optind]);
+	if (rt_opt_no_operand(&o, argc, argv))
 		return RT_EXIT_ERROR;
-	}
 
-	if (status_fetch(&st, true, "status"))
+	nl = rt_nl_new("status");
+	if (!nl)
+		return RT_EXIT_ERROR;
+	ret = status_fetch(nl, &st, true, "status");
+	rt_nl_free(nl);
+	if (ret)
 		return RT_EXIT_ERROR;
 	if (status_print(stdout, json, &st)) {
-		fprintf(stderr, "rngtrace: status: cannot write the output\n");
+		fprintf(stderr, "rngtrace status: cannot write the output\n");
 		return RT_EXIT_ERROR;
 	}
 	return RT_EXIT_OK;

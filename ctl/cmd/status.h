@@ -15,6 +15,7 @@
 #include <libmnl/libmnl.h>
 
 #include "evjson.h"
+#include "nl.h"
 
 #define RT_STATUS_MAX_CREDITS	32
 #define RT_STATUS_MAX_WAITING	64
@@ -90,11 +91,12 @@ int hwrng_parse(const struct nlmsghdr *nlh, struct rt_hwrng *h,
 		char *why, size_t whylen);
 
 /*
- * STATUS_GET, and PROBES_GET and HWRNG_GET when @inventory, over a socket
- * opened here; one line on stderr for the user on error ("rngtrace: @what:
- * ..."). 0 or -errno.
+ * STATUS_GET, and PROBES_GET and HWRNG_GET when @inventory, over the
+ * command's socket @nl (rt_nl_new()); one line on stderr for the user on
+ * error ("rngtrace @what: ..."). 0 or -errno.
  */
-int status_fetch(struct rt_status *st, bool inventory, const char *what);
+int status_fetch(struct rt_nl *nl, struct rt_status *st, bool inventory,
+		 const char *what);
 
 /* CLOCK_BOOTTIME now, in ns. */
 uint64_t rt_boottime_ns(void);

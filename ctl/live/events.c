@@ -6,7 +6,6 @@
  * then take the notifications whose seq is past the last one delivered.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <inttypes.h>
 #include <poll.h>
 #include <signal.h>
@@ -115,17 +114,8 @@ static int events_msg_cb(const struct nlmsghdr *nlh, void *data)
 
 static int open_one(struct rt_nl **nl, const char *what)
 {
-	int ret;
-
-	*nl = calloc(1, sizeof(**nl));
-	if (!*nl) {
-		fprintf(stderr, "rngtrace: %s: out of memory\n", what);
-		return -ENOMEM;
-	}
-	ret = rt_nl_open(*nl);
-	if (ret)
-		rt_nl_perror(*nl, what);
-	return ret;
+	*nl = rt_nl_new(what);
+	return *nl ? 0 : -EIO;
 }
 
 static int grp_attr_cb(const struct nlattr *attr, void *data)
@@ -188,7 +178,7 @@ static int join_group(struct rt_follow *f, const char *what)
 		return ret;
 	}
 	if (!f->group) {
-		fprintf(stderr, "rngtrace: %s: the rngtrace family has no \"%s\" multicast group\n",
+		fprintf(stderr, "rngtrace %s: the rngtrace family has no \"%s\" multicast group\n",
 			what, RNGTRACE_MCGRP_EVENTS);
 		return -ENOENT;
 	}
@@ -222,16 +212,10 @@ int rt_follow_open(struct rt_follow *f, bool follow, const char *what)
 
 void rt_follow_close(struct rt_follow *f)
 {
-	if (f->nl) {
-		rt_nl_close(f->nl);
-		free(f->nl);
-		f->nl = NULL;
-	}
-	if (f->mc) {
-		rt_nl_close(f->mc);
-		free(f->mc);
-		f->mc = NULL;
-	}
+	rt_nl_free(f->nl);
+	f->nl = NULL;
+	rt_nl_free(f->mc);
+	f->mc = NULL;
 }
 
 int rt_follow_dump(struct rt_follow *f, const char *what)
@@ -246,10 +230,10 @@ int rt_follow_dump(struct rt_follow *f, const char *what)
 	/* A retry starts over from since-seq: deliver() drops what it has. */
 	ret = rt_nl_dump(f->nl, nlh, events_msg_cb, NULL, &ctx);
 	if (ret && f->why[0])
-		fprintf(stderr, "rngtrace: %s: bad reply from the module: %s\n",
+		fprintf(stderr, "rngtrace %s: bad reply from the module: %s\n",
 			what, f->why);
 	else if (f->cb_failed)
-		fprintf(stderr, "rngtrace: %s: cannot write the output\n", what);
+		fprintf(stderr, "rngtrace %s: cannot write the output\n", what);
 	else if (ret)
 		rt_nl_perror(f->nl, what);
 	return ret;
@@ -295,10 +279,10 @@ int rt_follow_wait(struct rt_follow *f, int timeout_ms, const char *what)
 		ret = mnl_cb_run(mc->rx, n, 0, 0, events_msg_cb, &ctx);
 		if (ret < 0) {
 			if (!f->cb_failed)
-				fprintf(stderr, "rngtrace: %s: bad notification from the module: %s\n",
+				fprintf(stderr, "rngtrace %s: bad notification from the module: %s\n",
 					what, f->why[0] ? f->why : strerror(errno));
 			else
-				fprintf(stderr, "rngtrace: %s: cannot write the output\n",
+				fprintf(stderr, "rngtrace %s: cannot write the output\n",
 					what);
 			return -EBADMSG;
 		}
@@ -334,7 +318,7 @@ static const char events_usage[] =
 	"  -f, --follow     then keep printing new events as they are recorded\n"
 	"                   (no gap, no duplicate) until SIGINT or SIGTERM\n"
 	"  -s, --since SEQ  start at sequence number SEQ (default 0)\n"
-	"  --json           one JSON object per line, as in a trace's events[]\n"
+	"  -j, --json       one JSON object per line, as in a trace's events[]\n"
 	"  -h, --help       show this help\n"
 	"\n"
 	"Needs CAP_NET_ADMIN. Exits 0, or 2 on error.\n";
@@ -359,16 +343,17 @@ int events_main(int argc, char *argv[])
 		{ "help", no_argument, NULL, 'h' },
 		{}
 	};
+	struct rt_opts o = {
+		.cmd = "events", .usage = events_usage,
+		.shortopts = "fs:jh", .longopts = opts,
+	};
 	struct events_out out = { 0 };
 	struct rt_follow f = { 0 };
 	bool follow = false;
 	uint64_t since = 0;
-	char bad[64];
 	int c, ret;
 
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+fs:h", opts, NULL)) != -1) {
+	while ((c = rt_opt_next(&o, argc, argv)) != -1) {
 		switch (c) {
 		case 'f':
 			follow = true;
@@ -383,24 +368,14 @@ int events_main(int argc, char *argv[])
 		case 'j':
 			out.json = true;
 			break;
-		case 'h':
-			fputs(events_usage, stdout);
+		case RT_OPT_HELP:
 			return RT_EXIT_OK;
 		default:
-			if (optopt == 's') {
-				rt_usage_error("events", "--since needs a sequence number");
-				return RT_EXIT_ERROR;
-			}
-			rt_usage_error("events", "unknown option '%s'",
-				       rt_bad_option(argv, bad, sizeof(bad)));
 			return RT_EXIT_ERROR;
 		}
 	}
-	if (optind < argc) {
-		rt_usage_error("events", "unexpected argument '%s'",
-			       argv[optind]);
+	if (rt_opt_no_operand(&o, argc, argv))
 		return RT_EXIT_ERROR;
-	}
 
 	rt_follow_signals();
 	f.cb = print_event;

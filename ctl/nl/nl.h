@@ -63,6 +63,15 @@ int rt_nl_open_family(struct rt_nl *nl, const char *name);
 void rt_nl_close(struct rt_nl *nl);
 
 /*
+ * rt_nl_open() on a new struct rt_nl (it is large: not for the stack),
+ * the one socket a command uses for all it asks; NULL when it fails, said
+ * on stderr for @what (rt_nl_perror()). rt_nl_free() closes and frees it
+ * (NULL is fine).
+ */
+struct rt_nl *rt_nl_new(const char *what);
+void rt_nl_free(struct rt_nl *nl);
+
+/*
  * Start a request to the resolved family in nl->tx: netlink and genetlink
  * headers, NLM_F_REQUEST | @flags, a fresh sequence number. Attributes may
  * be added with mnl_attr_put_*() before it is sent.

@@ -464,47 +464,15 @@ static void t_exit_status(void)
 	CHECK_INT(rt_record_exit("timeout", RT_UNTIL_SIGNAL, false), 0);
 }
 
-/* The command itself: usage errors, and no module on this host. */
-struct run {
-	int status;
-	char out[4096], err[4096];
-};
-
-static void slurp(int fd, char *buf, size_t len)
+/* The command itself (ctlrun.h): usage errors, and no module reachable. */
+static void run(struct ctlrun *r, const char *const argv[])
 {
-	size_t n = 0;
-	ssize_t r;
+	const char *a[8] = { rt_test_ctl };
+	size_t i;
 
-	while (n + 1 < len && (r = read(fd, buf + n, len - 1 - n)) > 0)
-		n += r;
-	buf[n] = '\0';
-}
-
-static void run(struct run *r, const char *const argv[])
-{
-	int o[2], e[2], status;
-	pid_t pid;
-
-	r->status = -1;
-	if (pipe(o) || pipe(e))
-		return;
-	pid = fork();
-	if (pid == 0) {
-		dup2(o[1], 1);
-		dup2(e[1], 2);
-		close(o[0]);
-		close(e[0]);
-		execv(rt_test_ctl, (char *const *)argv);
-		_exit(127);
-	}
-	close(o[1]);
-	close(e[1]);
-	slurp(o[0], r->out, sizeof(r->out));
-	slurp(e[0], r->err, sizeof(r->err));
-	close(o[0]);
-	close(e[0]);
-	if (pid > 0 && waitpid(pid, &status, 0) == pid && WIFEXITED(status))
-		r->status = WEXITSTATUS(status);
+	for (i = 1; i < 7 && argv[i]; i++)
+		a[i] = argv[i];
+	ctlrun_argv(r, NULL, a);
 }
 
 static void t_cli_errors(void)
@@ -527,7 +495,7 @@ static void t_cli_errors(void)
 		"option '-o' needs a value", "--since wants a sequence number",
 		"unknown option '--frobnicate'",
 	};
-	struct run r;
+	struct ctlrun r;
 	size_t i;
 
 	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
@@ -539,8 +507,8 @@ static void t_cli_errors(void)
 		CHECK_CONTAINS(r.err, want[i]);
 		CHECK_CONTAINS(r.err, "see 'rngtrace ");
 		CHECK_STR(r.out, "");
-		/* One line. */
-		CHECK(strchr(r.err, '\n') == r.err + strlen(r.err) - 1);
+		CHECK(one_line(r.err));
+		ctlrun_done(&r);
 	}
 }
 
@@ -548,14 +516,16 @@ static void t_cli_help(void)
 {
 	static const char *const rec[] = { "rngtrace", "record", "--help", NULL };
 	static const char *const ev[] = { "rngtrace", "events", "--help", NULL };
-	struct run r;
+	struct ctlrun r;
 
 	run(&r, rec);
 	CHECK_INT(r.status, 0);
 	CHECK_CONTAINS(r.out, "usage: rngtrace record -o FILE");
+	ctlrun_done(&r);
 	run(&r, ev);
 	CHECK_INT(r.status, 0);
 	CHECK_CONTAINS(r.out, "usage: rngtrace events [--follow] [--since SEQ] [--json]");
+	ctlrun_done(&r);
 }
 
 /* This host has no rngtrace module: exit 2, and no file, no leftover. */
@@ -564,7 +534,7 @@ static void t_cli_no_module(void)
 	char dir[] = "/tmp/rt-record-XXXXXX", path[256], cmd[300];
 	const char *argv[] = { "rngtrace", "record", "-o", path, NULL };
 	static const char *const ev[] = { "rngtrace", "events", NULL };
-	struct run r;
+	struct ctlrun r;
 
 	REQUIRE(mkdtemp(dir));
 	snprintf(path, sizeof(path), "%s/t.json", dir);
@@ -572,9 +542,11 @@ static void t_cli_no_module(void)
 	CHECK_INT(r.status, 2);
 	CHECK_CONTAINS(r.err, "module is not loaded");
 	CHECK_INT(count_entries(dir), 0);
+	ctlrun_done(&r);
 	run(&r, ev);
 	CHECK_INT(r.status, 2);
 	CHECK_CONTAINS(r.err, "module is not loaded");
+	ctlrun_done(&r);
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
 	CHECK(system(cmd) == 0);
 }
@@ -584,11 +556,12 @@ static void t_cli_unwritable(void)
 	static const char *const argv[] = {
 		"rngtrace", "record", "-o", "/nonexistent-rngtrace/t.json", NULL
 	};
-	struct run r;
+	struct ctlrun r;
 
 	run(&r, argv);
 	CHECK_INT(r.status, 2);
 	CHECK_STR(r.err, "rngtrace record: cannot create /nonexistent-rngtrace/t.json: No such file or directory\n");
+	ctlrun_done(&r);
 }
 
 static const struct rt_test record_tests[] = {

@@ -259,25 +259,6 @@ static void test_duplicate_keys(void)
 	       "events[0]: duplicate key \"seq\"");
 }
 
-static void test_fixtures_load(void)
-{
-	static const char * const names[] = {
-		"r-qemu64-stall.json", "r-cpumax-ready-before-load.json",
-		"r-virtio-rng.json", "r-trust-cpu-off.json", "r-late-virtio-rng.json",
-		"r-seed-missing.json", "r-nonblock-consumer.json", NULL,
-	};
-	size_t i;
-
-	for (i = 0; names[i]; i++) {
-		char err[512];
-		json_t *t = rt_trace_load(fixture(names[i]), err, sizeof(err));
-
-		if (!t)
-			rt_test_fail(__FILE__, __LINE__, "%s", err);
-		json_decref(t);
-	}
-}
-
 static void test_load_path(void)
 {
 	char err[512] = "";
@@ -327,7 +308,6 @@ static const struct rt_test trace_tests[] = {
 	{ "trace: wrong and missing types", test_types },
 	{ "trace: duplicate keys", test_duplicate_keys },
 	{ "trace: deep nesting, NULs, huge and wrong numbers", test_hostile_shapes },
-	{ "trace: the r-* fixtures load", test_fixtures_load },
 	{ "trace: files and standard input", test_load_path },
 	{ "trace: typed getters", test_getters },
 	{ NULL, NULL },

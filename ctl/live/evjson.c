@@ -258,20 +258,20 @@ void rt_probe_print(const struct rt_probe *p)
 	char err[96];
 
 	rt_print_open_object(NULL);
-	rt_print_str(ANY, "symbol", "  %-28s", p->symbol);
-	rt_print_str(ANY, "method", " %-9s", rt_probe_method_name(p->method));
+	rt_print_str(ANY, RT_K_SYMBOL, "  %-28s", p->symbol);
+	rt_print_str(ANY, RT_K_METHOD, " %-9s", rt_probe_method_name(p->method));
 	rt_print_text(" ");
-	rt_print_flag(p->refused ? JSON : ANY, "attached", p->attached,
+	rt_print_flag(p->refused ? JSON : ANY, RT_K_ATTACHED, p->attached,
 		      "attached", "NOT attached");
-	rt_print_flag(KIND(p->refused, p->refused), "refused", true,
+	rt_print_flag(KIND(p->refused, p->refused), RT_K_REFUSED, true,
 		      "refused (argument layout unknown)", "");
-	rt_print_flag(KIND(true, p->attached), "armed", p->armed, " armed",
+	rt_print_flag(KIND(true, p->attached), RT_K_ARMED, p->armed, " armed",
 		      " disarmed");
-	rt_print_int(ANY, "hits", ", %lld hits", (long long)p->hits);
-	rt_print_int(ANY, "nmissed", ", %lld missed", (long long)p->nmissed);
+	rt_print_int(ANY, RT_K_HITS, ", %lld hits", (long long)p->hits);
+	rt_print_int(ANY, RT_K_NMISSED, ", %lld missed", (long long)p->nmissed);
 	snprintf(err, sizeof(err), "%d (%s)", p->error, strerror(-p->error));
 	rt_print_int_as(KIND(p->has_error && p->error, p->has_error && p->error),
-			"error", ", error %s", p->error, err);
+			RT_K_ERROR, ", error %s", p->error, err);
 	rt_print_nl();
 	rt_print_close_object();
 }
@@ -283,12 +283,12 @@ void rt_hwrng_print(const struct rt_hwrng *h)
 	rt_print_open_object(NULL);
 	rt_print_str(ANY, RT_K_NAME, "  %-20s", h->name);
 	rt_print_int(ANY, RT_K_QUALITY, " quality %lld", h->quality);
-	rt_print_flag(ANY, "current", h->current, ", current", "");
+	rt_print_flag(ANY, RT_K_CURRENT, h->current, ", current", "");
 	rt_print_flag(ANY, RT_K_BEFORE_LOAD, h->before_load, ", before load",
 		      "");
-	rt_print_time(KIND(registered, registered), "registered_ns",
+	rt_print_time(KIND(registered, registered), RT_K_REGISTERED_NS,
 		      ", registered at %s", (long long)h->registered_ns);
-	rt_print_int(ANY, "feeds", ", %lld feeds", (long long)h->feeds);
+	rt_print_int(ANY, RT_K_FEEDS, ", %lld feeds", (long long)h->feeds);
 	rt_print_int(ANY, RT_K_BYTES, ", %lld bytes", (long long)h->bytes);
 	rt_print_int(ANY, RT_K_BITS, ", %lld bits", (long long)h->bits);
 	rt_print_nl();
@@ -310,11 +310,11 @@ static json_t *probes_json(const struct rt_status *st)
 	size_t i;
 
 	rt_print_json_begin();
-	rt_print_open_array("probes");
+	rt_print_open_array(RT_K_PROBES);
 	for (i = 0; i < st->nprobes; i++)
 		rt_probe_print(&st->probes[i]);
 	rt_print_close_array();
-	return rt_print_json_take("probes");
+	return rt_print_json_take(RT_K_PROBES);
 }
 
 json_t *rt_trace_module_json(const struct rt_status *st)
@@ -324,18 +324,18 @@ json_t *rt_trace_module_json(const struct rt_status *st)
 
 	if (bad)
 		return NULL;
-	put_str(o, "version", st->version, &bad);
+	put_str(o, RT_K_MODULE_VERSION, st->version, &bad);
 	put_int(o, RT_K_LOAD_TIME_NS, (long long)st->load_time_ns, &bad);
 	put_int(o, RT_K_LOAD_TIME_MONO_NS, (long long)st->load_time_mono_ns, &bad);
 	put(o, RT_K_READY_AT_LOAD, json_boolean(st->ready_at_load), &bad);
 	put_int(o, RT_K_POOL_BITS_AT_LOAD, st->pool_bits_at_load, &bad);
-	put_int(o, "credited_bits", st->credited_bits, &bad);
+	put_int(o, RT_K_CREDITED_BITS, st->credited_bits, &bad);
 	if (st->has_printk_offset)
 		put_int(o, RT_K_PRINTK_OFFSET_NS, st->printk_offset_ns, &bad);
-	put_int(o, "ring_size", st->ring_size, &bad);
-	put_int(o, "events_written", (long long)st->events_written, &bad);
+	put_int(o, RT_K_RING_SIZE, st->ring_size, &bad);
+	put_int(o, RT_K_EVENTS_WRITTEN, (long long)st->events_written, &bad);
 	put_int(o, RT_K_EVENTS_DROPPED, (long long)st->events_dropped, &bad);
-	put_int(o, "waits_lost", (long long)st->waits_lost, &bad);
+	put_int(o, RT_K_WAITS_LOST, (long long)st->waits_lost, &bad);
 	if (st->has_probes)
 		put(o, RT_K_PROBES, probes_json(st), &bad);
 	return done(o, bad);
@@ -410,6 +410,6 @@ json_t *rt_trace_ready_json(const struct rt_status *st, int64_t kmsg_ready_ns,
 				&bad);
 	}
 	if (t >= 0)
-		put(o, "seconds", json_real(t / 1e9), &bad);
+		put(o, RT_K_SECONDS, json_real(t / 1e9), &bad);
 	return done(o, bad);
 }

@@ -17,8 +17,10 @@
 #include <linux/rngtrace.h>
 
 #include "evjson.h"
+#include "fields.h"
 #include "ctlrun.h"
 #include "harness.h"
+#include "host.h"
 #include "outfile.h"
 #include "status.h"
 #include "summary.h"
@@ -392,6 +394,128 @@ static void t_open_waits(void)
 	free(text);
 }
 
+/* Every key of @v, and of every object below it, is in @f's tables. */
+static void schema_walk(const json_t *v, const struct rt_field *f,
+			const char *where)
+{
+	const char *key;
+	json_t *m;
+
+	json_object_foreach((json_t *)v, key, m) {
+		const struct rt_field *k;
+		char sub[160];
+		size_t i;
+		json_t *e;
+
+		for (k = f; k->key && strcmp(k->key, key); k++)
+			;
+		if (!k->key) {
+			rt_test_fail(__FILE__, __LINE__,
+				     "%s%s%s is in no table of fields.c",
+				     where, *where ? "." : "", key);
+			continue;
+		}
+		snprintf(sub, sizeof(sub), "%s%s%s", where, *where ? "." : "", key);
+		if (json_is_object(m) && (k->sub || k->type != RT_FT_OBJECT))
+			schema_walk(m, k->sub ? k->sub : f, sub);
+		else if (json_is_object(m))
+			rt_test_fail(__FILE__, __LINE__, "%s: an object without a table", sub);
+		json_array_foreach(m, i, e) {
+			if (!json_is_object(e))
+				continue;
+			if (!k->sub)
+				rt_test_fail(__FILE__, __LINE__,
+					     "%s[]: objects without a table", sub);
+			else
+				schema_walk(e, k->sub, sub);
+		}
+	}
+}
+
+/*
+ * One schema (fields.c) for the writer and the readers: what record
+ * writes, every object and key of it, is named there, and loads back.
+ */
+static void t_schema(void)
+{
+	static const uint32_t types[] = {
+		RNGTRACE_EVENT_TYPE_CREDIT, RNGTRACE_EVENT_TYPE_READY,
+		RNGTRACE_EVENT_TYPE_WAIT, RNGTRACE_EVENT_TYPE_UNSEEDED,
+		RNGTRACE_EVENT_TYPE_HWRNG_REGISTER,
+	};
+	struct rt_record_end e = {
+		.started_ns = S(1), .ended_ns = S(9), .until = "settled",
+		.stopped_by = "settled", .complete = true,
+	};
+	char *text = NULL, err[256] = "";
+	struct rt_trace_writer w;
+	struct rt_summary sum;
+	struct rt_event ev;
+	json_error_t jerr;
+	json_t *t, *kmsg;
+	size_t len = 0, i;
+	FILE *f = open_memstream(&text, &len);
+
+	REQUIRE(f);
+	REQUIRE(!rt_trace_writer_start(&w, f));
+	sample_status();
+	st.probes[0].has_error = true;
+	st.probes[0].error = -2;
+	st.probes[0].refused = true;
+	st.nwaiting = st.nwaiting_total = 1;
+	memset(&st.waiting[0], 0, sizeof(st.waiting[0]));
+	st.waiting[0].has_pid = st.waiting[0].has_tgid = true;
+	st.waiting[0].has_start = st.waiting[0].has_path = true;
+	st.waiting[0].has_time_mono = st.waiting[0].has_flags = true;
+	st.waiting[0].has_bytes = true;
+	st.waiting[0].pid = st.waiting[0].tgid = 100;
+	st.waiting[0].start_ns = S(2);
+	snprintf(st.waiting[0].comm, sizeof(st.waiting[0].comm), "sshd");
+	snprintf(st.waiting[0].cgroup, sizeof(st.waiting[0].cgroup),
+		 "/system.slice/ssh.service");
+	rt_trace_writer_watch(&w, &st);
+	for (i = 0; i < sizeof(types) / sizeof(types[0]); i++) {
+		memset(&ev, 0, sizeof(ev));
+		ev.has_seq = ev.has_type = ev.has_time = ev.has_time_mono = true;
+		ev.has_start = ev.has_pid = ev.has_tgid = ev.has_path = true;
+		ev.has_flags = ev.has_bytes = ev.has_result = ev.has_source = true;
+		ev.has_bits = ev.has_total_bits = ev.has_quality = true;
+		ev.has_evidence = true;
+		ev.seq = i;
+		ev.type = types[i];
+		ev.time_ns = S(3 + i);
+		ev.start_ns = S(2);
+		ev.pid = ev.tgid = 200;
+		snprintf(ev.comm, sizeof(ev.comm), "c");
+		snprintf(ev.cgroup, sizeof(ev.cgroup), "/");
+		snprintf(ev.caller, sizeof(ev.caller), "entropy_timer");
+		snprintf(ev.name, sizeof(ev.name), "virtio_rng.0");
+		CHECK_INT(rt_trace_writer_event(&ev, &w), 0);
+	}
+	kmsg = json_pack("[{s:I, s:s}]", "time_ns", (json_int_t)S(4),
+			 "text", "random: crng init done");
+	CHECK_INT(rt_trace_writer_finish(&w, &st, rt_host_json(""), kmsg,
+					 rt_trace_record_json(&w, &e)), 0);
+	fclose(f);
+
+	t = json_loadb(text, len, 0, &jerr);
+	REQUIRE(t);
+	/* every object the format has is there, to be walked */
+	CHECK(json_array_size(json_object_get(json_object_get(t, "module"), "probes")) == 1);
+	CHECK(json_array_size(json_object_get(t, "hwrngs")) == 1);
+	CHECK(json_array_size(json_object_get(t, "kmsg")) == 1);
+	CHECK(json_is_object(json_object_get(t, "ready")));
+	CHECK(json_array_size(json_object_get(json_object_get(t, "record"), "open_waits")) == 1);
+	schema_walk(t, rt_top_fields, "");
+	json_decref(t);
+	CHECK(!rt_summary_loadb(text, len, "t.json", &sum, err, sizeof(err)));
+	if (err[0])
+		rt_test_fail(__FILE__, __LINE__, "%s", err);
+	else
+		rt_summary_free(&sum);
+	free(text);
+}
+
 static void t_ready_before_load(void)
 {
 	json_t *r;
@@ -572,6 +696,7 @@ static const struct rt_test record_tests[] = {
 	{ "record: events go to the file as they come, the trace is the same", t_stream },
 	{ "record: a trace without events", t_stream_empty },
 	{ "record: waits in flight at the end are the trace's open waits", t_open_waits },
+	{ "record: every key it writes is in the one schema (fields.c)", t_schema },
 	{ "record: ready before load, from the kernel log or without a time", t_ready_before_load },
 	{ "record: ready from a READY event, or absent", t_ready_from_event_or_none },
 	{ "record: --timeout exits 1 unless --allow-timeout", t_exit_status },

@@ -603,15 +603,15 @@ static int read_hwrngs(const json_t *hwrngs, struct rt_summary *s)
 
 		if (!json_is_object(h))
 			continue;
-		r->name = rt_json_str(h, "name", "");
-		r->quality = rt_json_int(h, "quality", 0);
-		r->feeds = rt_json_int(h, "feeds", 0);
-		r->bytes = rt_json_int(h, "bytes", 0);
-		r->bits = rt_json_int(h, "bits", 0);
-		r->current = rt_json_bool(h, "current", 0);
-		r->before_load = rt_json_bool(h, "before_load", 0);
+		r->name = rt_json_str(h, RT_K_NAME, "");
+		r->quality = rt_json_int(h, RT_K_QUALITY, 0);
+		r->feeds = rt_json_int(h, RT_K_FEEDS, 0);
+		r->bytes = rt_json_int(h, RT_K_BYTES, 0);
+		r->bits = rt_json_int(h, RT_K_BITS, 0);
+		r->current = rt_json_bool(h, RT_K_CURRENT, 0);
+		r->before_load = rt_json_bool(h, RT_K_BEFORE_LOAD, 0);
 		r->registered_ns = r->before_load ? -1 :
-				   rt_json_int(h, "registered_ns", -1);
+				   rt_json_int(h, RT_K_REGISTERED_NS, -1);
 		if (!*s->hwrng_current && r->current)
 			s->hwrng_current = r->name;
 		s->nhwrng++;
@@ -630,9 +630,9 @@ static long long credits_missed(const json_t *probes)
 	size_t i;
 
 	json_array_foreach(probes, i, p) {
-		sym = rt_json_str(p, "symbol", "");
+		sym = rt_json_str(p, RT_K_SYMBOL, "");
 		if (!strncmp(sym, "_credit_init_bits", 17))
-			return rt_json_int(p, "nmissed", 0);
+			return rt_json_int(p, RT_K_NMISSED, 0);
 	}
 	return 0;
 }

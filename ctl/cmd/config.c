@@ -50,22 +50,6 @@ struct nlmsghdr *rt_config_set_msg(struct rt_nl *nl, int keep_armed)
 	return nlh;
 }
 
-static int ack_only(const struct nlmsghdr *nlh, void *data)
-{
-	(void)nlh;
-	(void)data;
-	return MNL_CB_OK;	/* a "do" of these commands replies with an ack */
-}
-
-int rt_nl_do(struct rt_nl *nl, struct nlmsghdr *req, const char *what)
-{
-	int ret = rt_nl_talk(nl, req, ack_only, NULL);
-
-	if (ret)
-		rt_nl_perror(nl, what);
-	return ret;
-}
-
 /* The settings, text or JSON from the same calls (print.h). */
 static int show(struct rt_nl *nl, bool json, const char *what)
 {

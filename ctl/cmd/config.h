@@ -12,11 +12,4 @@ int rt_onoff(const char *s);
 struct nlmsghdr *rt_config_set_msg(struct rt_nl *nl, int keep_armed);
 struct nlmsghdr *rt_reset_msg(struct rt_nl *nl);
 
-/*
- * Send @req (built in nl->tx with NLM_F_ACK) over @nl and wait for the
- * ack; an error is one line on stderr (the kernel's extack message with
- * it), "rngtrace @what: ...". 0 or -errno.
- */
-int rt_nl_do(struct rt_nl *nl, struct nlmsghdr *req, const char *what);
-
 #endif /* RT_CONFIG_H */

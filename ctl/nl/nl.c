@@ -305,3 +305,19 @@ int rt_nl_dump(struct rt_nl *nl, struct nlmsghdr *req, mnl_cb_t cb,
 		req->nlmsg_seq = ++nl->seq;
 	}
 }
+
+static int ack_only(const struct nlmsghdr *nlh, void *data)
+{
+	(void)nlh;
+	(void)data;
+	return MNL_CB_OK;	/* the reply to a "do" that returns nothing */
+}
+
+int rt_nl_do(struct rt_nl *nl, struct nlmsghdr *req, const char *what)
+{
+	int ret = rt_nl_talk(nl, req, ack_only, NULL);
+
+	if (ret)
+		rt_nl_perror(nl, what);
+	return ret;
+}

@@ -115,6 +115,13 @@ int rt_nl_err_parse(const struct nlmsghdr *nlh, struct rt_nl_err *err);
 int rt_nl_err_format(const struct rt_nl_err *err, const char *what,
 		     char *buf, size_t len);
 
+/*
+ * Send @req (built in nl->tx with NLM_F_ACK) over @nl and wait for the
+ * ack; an error is one line on stderr (the kernel's extack message with
+ * it), "rngtrace @what: ...". 0 or -errno.
+ */
+int rt_nl_do(struct rt_nl *nl, struct nlmsghdr *req, const char *what);
+
 /* rt_nl_err_format(&nl->err, @what) and a newline, to stderr. */
 void rt_nl_perror(const struct rt_nl *nl, const char *what);
 

@@ -14,6 +14,7 @@
 #include "harness.h"
 #include "jsonout.h"
 #include "status.h"
+#include "statusprint.h"
 
 #define FAKE_FAMILY	0x2a
 

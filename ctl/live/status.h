@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * "rngtrace status": the replies to RNGTRACE_CMD_STATUS_GET, PROBES_GET and
- * HWRNG_GET, read apart from the printing so that both are testable
- * without a kernel.
+ * The module's state: the replies to RNGTRACE_CMD_STATUS_GET, PROBES_GET
+ * and HWRNG_GET, read apart from their printing (cmd/statusprint.h) so
+ * that both are testable without a kernel.
  */
 #ifndef RT_STATUS_H
 #define RT_STATUS_H
@@ -100,14 +100,5 @@ int status_fetch(struct rt_nl *nl, struct rt_status *st, bool inventory,
 
 /* CLOCK_BOOTTIME now, in ns. */
 uint64_t rt_boottime_ns(void);
-
-/*
- * @st through the one print path (print.h): text, or with @json one JSON
- * object, to @f. 0, or -1 if out of memory or @f failed.
- */
-int status_print(FILE *f, bool json, const struct rt_status *st);
-
-/* The same calls' JSON object: a new reference, or NULL when out of memory. */
-json_t *status_to_json(const struct rt_status *st);
 
 #endif /* RT_STATUS_H */

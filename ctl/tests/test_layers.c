@@ -152,9 +152,57 @@ static void t_placement(void)
 	}
 }
 
+/*
+ * Constants come from one place: the ready threshold and the sources'
+ * names from the uapi (trace/names.c names the enum), EAGAIN from
+ * <errno.h>, GRND_NONBLOCK from <linux/random.h>; no copy of them in the
+ * controller's sources.
+ */
+static void t_constants(void)
+{
+	static const char *const folders[] = { "trace", "render", "live", "cmd", "nl" };
+	static const char *const copies[] = {
+		"(-11)", "case -11", "== -11", "#define EAGAIN", "#define GRND_",
+		"0x0001", "\t256\t", "\"256 bits", "\"ioctl\"", "\"jitter\"",
+		"\"interrupts\"", "\"bootloader\"",
+	};
+	char path[768], rel[256];
+	struct dirent *d;
+	size_t i, j;
+	DIR *dir;
+
+	for (i = 0; i < sizeof(folders) / sizeof(folders[0]); i++) {
+		ctl_path(path, sizeof(path), folders[i]);
+		dir = opendir(path);
+		if (!dir)
+			continue;
+		while ((d = readdir(dir))) {
+			size_t n = strlen(d->d_name);
+			char *text;
+
+			if (n < 3 || (strcmp(d->d_name + n - 2, ".c") &&
+				      strcmp(d->d_name + n - 2, ".h")))
+				continue;
+			snprintf(rel, sizeof(rel), "%s/%s", folders[i], d->d_name);
+			if (!strcmp(rel, "trace/names.c"))
+				continue;	/* the one table of names */
+			ctl_path(path, sizeof(path), rel);
+			text = ctlrun_read(path);
+			for (j = 0; text && j < sizeof(copies) / sizeof(copies[0]); j++)
+				if (strstr(text, copies[j]))
+					rt_test_fail(__FILE__, __LINE__,
+						     "%s has its own copy of a constant: %s",
+						     rel, copies[j]);
+			free(text);
+		}
+		closedir(dir);
+	}
+}
+
 static const struct rt_test layers_tests[] = {
 	{ "layers: every include points down (cmd, live, render, trace, nl)", t_includes },
 	{ "layers: subcommands in cmd/, netlink exchanges below it", t_placement },
+	{ "constants: threshold, sources, EAGAIN, GRND_NONBLOCK from one place", t_constants },
 	{ NULL, NULL }
 };
 

@@ -6,17 +6,17 @@
  * there is nothing to fix (no-rdrand-in-vm also fires on a slow ready).
  */
 #include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
+#include <linux/random.h>
 #include <linux/rngtrace.h>
 
 #include "advice.h"
 #include "arch.h"
 #include "utf8.h"
 
-#define GRND_NONBLOCK_FLAG	0x0001	/* <linux/random.h> GRND_NONBLOCK */
-#define EAGAIN_RESULT		(-11)
 
 int rt_summary_stalled(const struct rt_summary *s)
 {
@@ -40,7 +40,7 @@ static int has_hwrng(const struct rt_summary *s)
 static int polled_early(const struct rt_summary *s,
 			const struct rt_unseeded_group *g)
 {
-	if (!(g->flags & GRND_NONBLOCK_FLAG) || !g->eagain)
+	if (!(g->flags & GRND_NONBLOCK) || !g->eagain)
 		return 0;
 	if (s->ready && !s->ready_before_load && s->ready_ns >= 0)
 		return g->first_eagain_ns <= s->ready_ns;

@@ -5,6 +5,7 @@
  * same aggregation either way. Fields the loader does not check are read
  * with defaults, and every sum saturates.
  */
+#include <errno.h>
 #include <limits.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -12,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <linux/random.h>
 #include <linux/rngtrace.h>
 
 #include "fields.h"
@@ -20,8 +22,6 @@
 #include "trace.h"
 #include "utf8.h"
 
-#define GRND_NONBLOCK_FLAG	0x0001
-#define EAGAIN_RESULT		(-11)
 
 static long long sat_add(long long a, long long b)
 {
@@ -370,7 +370,7 @@ static int add_unseeded(struct rt_summary *s, struct builder *b,
 		g->served++;
 		g->bytes = sat_add(g->bytes, result);
 	}
-	if (result == EAGAIN_RESULT) {
+	if (result == -EAGAIN) {
 		g->eagain++;
 		if (g->first_eagain_ns < 0 || time_ns < g->first_eagain_ns)
 			g->first_eagain_ns = time_ns;
@@ -390,7 +390,7 @@ static int add_credit(struct rt_summary *s, const struct rt_trace_event *ev,
 	int src = rt_source_value(source);
 	size_t j;
 
-	if (!strcmp(source, "ioctl"))
+	if (src == RNGTRACE_SOURCE_IOCTL)
 		s->credit_events_ioctl++;
 	if (src < 0 || src >= RT_NSOURCES)
 		src = RNGTRACE_SOURCE_UNKNOWN;

@@ -23,6 +23,7 @@
 #include "host.h"
 #include "outfile.h"
 #include "status.h"
+#include "statusprint.h"
 #include "summary.h"
 #include "trace.h"
 #include "tracewrite.h"
@@ -516,6 +517,40 @@ static void t_schema(void)
 	free(text);
 }
 
+/*
+ * The trace's module and ready objects and status --json's are built by
+ * the same calls: the same keys, the same values.
+ */
+static void t_built_once(void)
+{
+	json_t *t, *status, *m, *v;
+	const char *key;
+	int evidence;
+
+	for (evidence = 0; evidence < 2; evidence++) {
+		sample_status();
+		st.has_ready_evidence = evidence;
+		st.ready_evidence = RNGTRACE_READY_EVIDENCE_RESEED;
+		st.probes[0].has_error = true;
+		st.probes[0].error = -2;
+		t = rt_trace_build(&st, NULL, json_array(), NULL, NULL, NULL);
+		status = status_to_json(&st);
+		REQUIRE(t && status);
+		CHECK(json_equal(json_object_get(t, "ready"),
+				 json_object_get(status, "ready")));
+		m = json_object_get(t, "module");
+		REQUIRE(m);
+		json_object_foreach(m, key, v)
+			if (!json_equal(v, json_object_get(status, key)))
+				rt_test_fail(__FILE__, __LINE__,
+					     "module.%s differs from status --json's", key);
+		CHECK(json_object_get(m, "probes"));
+		CHECK(json_object_get(json_object_get(t, "ready"), "seconds"));
+		json_decref(t);
+		json_decref(status);
+	}
+}
+
 static void t_ready_before_load(void)
 {
 	json_t *r;
@@ -697,6 +732,7 @@ static const struct rt_test record_tests[] = {
 	{ "record: a trace without events", t_stream_empty },
 	{ "record: waits in flight at the end are the trace's open waits", t_open_waits },
 	{ "record: every key it writes is in the one schema (fields.c)", t_schema },
+	{ "record: the trace's module and ready are status --json's", t_built_once },
 	{ "record: ready before load, from the kernel log or without a time", t_ready_before_load },
 	{ "record: ready from a READY event, or absent", t_ready_from_event_or_none },
 	{ "record: --timeout exits 1 unless --allow-timeout", t_exit_status },

@@ -15,6 +15,7 @@
 
 #include "advice.h"
 #include "arch.h"
+#include "cmdline.h"
 #include "utf8.h"
 
 
@@ -105,28 +106,10 @@ static int devicetree_kernel(const struct rt_summary *s)
 	return rt_arch_boot_seeded(s->arch_id);
 }
 
-/*
- * Whether the command line sets the boolean @param to false, as the
- * kernel's kstrtobool() reads it: n, N, 0, off (the last one wins).
- */
+/* Whether the command line sets the boolean @param to false (cmdline.h). */
 static int cmdline_false(const struct rt_summary *s, const char *param)
 {
-	const char *p = s->cmdline, *v;
-	size_t len = strlen(param);
-	int off = 0;
-
-	while ((p = strstr(p, param))) {
-		int word = p == s->cmdline || isspace((unsigned char)p[-1]);
-
-		v = p + len;
-		p = v;
-		if (!word || *v != '=')
-			continue;
-		v++;
-		off = *v == 'n' || *v == 'N' || *v == '0' ||
-		      !strncmp(v, "off", 3) || !strncmp(v, "OFF", 3);
-	}
-	return off;
+	return s->cmdline && !rt_cmdline_bool(s->cmdline, param, true);
 }
 
 static int trust_bootloader_off(const struct rt_summary *s)

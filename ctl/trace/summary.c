@@ -17,6 +17,7 @@
 #include <linux/rngtrace.h>
 
 #include "fields.h"
+#include "cmdline.h"
 #include "names.h"
 #include "summary.h"
 #include "trace.h"
@@ -455,46 +456,6 @@ static int on_event(const struct rt_trace_event *ev, void *arg, char *err,
 	return ret;
 }
 
-/*
- * The value of the last random.trust_cpu= on the command line, parsed the
- * way the kernel's kstrtobool() does: 1 for off, 0 for on or absent.
- */
-static int cmdline_trust_cpu_off(const char *cmdline)
-{
-	static const char key[] = "random.trust_cpu=";
-	const char *p = cmdline;
-	int off = 0;
-
-	while (p && *p) {
-		size_t len;
-
-		p += strspn(p, " \t\n");
-		len = strcspn(p, " \t\n");
-		if (len > sizeof(key) - 1 && !strncmp(p, key, sizeof(key) - 1)) {
-			const char *v = p + sizeof(key) - 1;
-
-			switch (v[0]) {
-			case 'n': case 'N': case '0':
-				off = 1;
-				break;
-			case 'y': case 'Y': case '1':
-				off = 0;
-				break;
-			case 'o': case 'O':
-				if (v[1] == 'f' || v[1] == 'F')
-					off = 1;
-				else if (v[1] == 'n' || v[1] == 'N')
-					off = 0;
-				break;
-			default:
-				break;	/* the kernel ignores a bad value */
-			}
-		}
-		p += len;
-	}
-	return off;
-}
-
 static int cmp_wait(const void *a, const void *b)
 {
 	const struct rt_wait_info *x = a, *y = b;
@@ -529,7 +490,8 @@ static void read_host(const json_t *host, struct rt_summary *s)
 	s->cpu_rdrand = rt_json_bool(host, RT_K_CPU_RDRAND, 0);
 	s->cpu_rdseed = rt_json_bool(host, RT_K_CPU_RDSEED, 0);
 	s->hypervisor = rt_json_bool(host, RT_K_HYPERVISOR, 0);
-	s->trust_cpu_off = cmdline_trust_cpu_off(s->cmdline);
+	s->trust_cpu_off = s->cmdline &&
+			   !rt_cmdline_bool(s->cmdline, "random.trust_cpu", true);
 	s->hwrng_current = rt_json_str(host, RT_K_HWRNG_CURRENT, "");
 	/* Traces older than host.arch came from x86 or say so in the release. */
 	if (*s->arch)

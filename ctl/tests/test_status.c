@@ -13,6 +13,7 @@
 
 #include "harness.h"
 #include "jsonout.h"
+#include "nl.h"
 #include "status.h"
 #include "statusprint.h"
 
@@ -770,7 +771,33 @@ static void t_probe_hwrng_parse(void)
 	CHECK_U64(h.bits, 512);
 }
 
+/*
+ * status_fetch() asks over the caller's socket (rt_nl_new(): one a
+ * command), never one of its own: record asks every 250 ms over the
+ * socket its dumps use. Here the socket is the kernel's nlctrl, which
+ * refuses the request; what matters is that the same socket took both.
+ */
+static void t_fetch_uses_callers_socket(void)
+{
+	static struct rt_status st;
+	struct rt_nl *nl = calloc(1, sizeof(*nl));
+	uint32_t portid, seq;
+
+	REQUIRE(nl);
+	REQUIRE(rt_nl_open_family(nl, "nlctrl") == 0);
+	portid = nl->portid;
+	seq = nl->seq;
+	CHECK(status_fetch(nl, &st, false, "test") < 0);
+	CHECK(status_fetch(nl, &st, true, "test") < 0);
+	CHECK(nl->sock != NULL);
+	CHECK_INT(nl->portid, portid);
+	CHECK_INT(nl->seq, seq + 2);
+	rt_nl_close(nl);
+	free(nl);
+}
+
 static const struct rt_test status_tests[] = {
+	{ "status_fetch asks over the command's one socket", t_fetch_uses_callers_socket },
 	{ "status_parse reads every field (PAD, future attributes)", t_parse_full },
 	{ "status_parse reads crng-ready and ready-at-load apart", t_parse_flags },
 	{ "status_parse rejects a reply without crng-ready", t_missing_crng_ready },

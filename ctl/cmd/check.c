@@ -8,7 +8,6 @@
  */
 #include <ctype.h>
 #include <errno.h>
-#include <getopt.h>
 #include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -167,18 +166,20 @@ int check_main(int argc, char *argv[])
 		{ "help", no_argument, NULL, 'h' },
 		{}
 	};
+	struct rt_opts o = {
+		.cmd = "check", .usage = check_usage,
+		.shortopts = "jh", .longopts = opts,
+	};
 	bool json = false;
 	struct rt_limits l = { -1, -1, -1, -1, false };
 	struct rt_summary s;
-	char err[512], bad[64];
+	char err[512];
 	const char *baseline[64];
 	int figure[8], c, broken;
 	double limit[8], confidence = 95;
 	size_t nbase = 0, nworse = 0;
 
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "jh", opts, NULL)) != -1) {
+	while ((c = rt_opt_next(&o, argc, argv)) != -1) {
 		switch (c) {
 		case 'j':
 			json = true;
@@ -233,21 +234,14 @@ int check_main(int argc, char *argv[])
 			}
 			break;
 		}
-		case 'h':
-			fputs(check_usage, stdout);
+		case RT_OPT_HELP:
 			return RT_EXIT_OK;
 		default:
-			if (optopt >= OPT_READY && optopt <= OPT_UNSEEDED)
-				rt_usage_error("check", "'%s' needs a value",
-					       rt_bad_option(argv, bad, sizeof(bad)));
-			else
-				rt_usage_error("check", "unknown option '%s'",
-					       rt_bad_option(argv, bad, sizeof(bad)));
 			return RT_EXIT_ERROR;
 		}
 	}
 	if (optind >= argc) {
-		fprintf(stderr, "rngtrace check: give a trace FILE (record one with 'rngtrace record -o FILE')\n");
+		rt_usage_error("check", "give a trace FILE (record one with 'rngtrace record -o FILE')");
 		return RT_EXIT_ERROR;
 	}
 	if (nbase || nworse) {

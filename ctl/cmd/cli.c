@@ -10,19 +10,80 @@
 #include "cli.h"
 #include "esc.h"
 
-const char *rt_bad_option(char *argv[], char *buf, size_t len)
+/*
+ * getopt_long() returned '?' or ':' (@c) for the argument before optind:
+ * say which of its cases it was. A long option is always the whole of that
+ * argument; a short one may sit inside a group ("-xj"), named alone.
+ */
+static void opt_error(const struct rt_opts *o, int c, char *argv[])
 {
 	const char *arg = optind > 0 ? argv[optind - 1] : "";
+	const struct option *lo;
+	char list[256] = "";
+	size_t len, n = 0, used = 0;
+	int exact = 0;
 
-	/*
-	 * A long option is always the whole of the argument before optind;
-	 * a short one may sit inside a group ("-xj"), so name it alone.
-	 */
-	if (!strncmp(arg, "--", 2) || !optopt)
-		snprintf(buf, len, "%s", arg);
+	if (strncmp(arg, "--", 2)) {
+		if (c == ':')
+			rt_usage_error(o->cmd, "option '-%c' needs a value", optopt);
+		else
+			rt_usage_error(o->cmd, "unknown option '-%c'", optopt);
+		return;
+	}
+	arg += 2;
+	len = strcspn(arg, "=");
+	for (lo = o->longopts; lo->name; lo++) {
+		if (strncmp(lo->name, arg, len))
+			continue;
+		exact |= strlen(lo->name) == len;
+		if (used < sizeof(list))
+			used += snprintf(list + used, sizeof(list) - used,
+					 "%s--%s", n ? ", " : "", lo->name);
+		n++;
+	}
+	if (c == ':')
+		rt_usage_error(o->cmd, "option '--%.*s' needs a value", (int)len, arg);
+	else if (n > 1 && !exact)
+		rt_usage_error(o->cmd, "option '--%.*s' is ambiguous: %s",
+			       (int)len, arg, list);
+	else if (n && arg[len] == '=')
+		rt_usage_error(o->cmd, "option '%s' takes no value", list);
 	else
-		snprintf(buf, len, "-%c", optopt);
-	return buf;
+		rt_usage_error(o->cmd, "unknown option '--%.*s'", (int)len, arg);
+}
+
+int rt_opt_next(struct rt_opts *o, int argc, char *argv[])
+{
+	char shortopts[64];
+	int c;
+
+	/* ':' first: a missing value is told apart from an unknown option. */
+	snprintf(shortopts, sizeof(shortopts), ":%s", o->shortopts);
+	if (!o->started) {
+		optind = 0;	/* glibc: start over, whatever ran before */
+		opterr = 0;
+		o->started = 1;
+	}
+	c = getopt_long(argc, argv, shortopts, o->longopts, NULL);
+	switch (c) {
+	case 'h':
+		fputs(o->usage, stdout);
+		return RT_OPT_HELP;
+	case '?':
+	case ':':
+		opt_error(o, c, argv);
+		return RT_OPT_ERROR;
+	default:
+		return c;
+	}
+}
+
+int rt_opt_no_operand(const struct rt_opts *o, int argc, char *argv[])
+{
+	if (optind >= argc)
+		return 0;
+	rt_usage_error(o->cmd, "unexpected argument '%s'", argv[optind]);
+	return -1;
 }
 
 void rt_usage_error(const char *cmd, const char *fmt, ...)

@@ -3,7 +3,6 @@
  * rngtrace compare FILE... [--label L]... [--by kernel|label] [--json]:
  * several traces side by side, one column per group of traces.
  */
-#include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -60,12 +59,16 @@ int compare_main(int argc, char *argv[])
 		{ "help", no_argument, NULL, 'h' },
 		{}
 	};
+	struct rt_opts o = {
+		.cmd = "compare", .usage = compare_usage,
+		.shortopts = "l:b:c:jh", .longopts = opts,
+	};
 	const char **labels = NULL, *by = NULL;
 	struct rt_cmp_trace *tr = NULL;
 	struct rt_cmp_groups *g = NULL;
 	size_t nlabels = 0, n = 0, i;
 	int c, json = 0, by_label, ret = RT_EXIT_ERROR, stdin_used = 0;
-	char bad[64], err[512], *end;
+	char err[512], *end;
 	double confidence = 95;
 
 	labels = calloc(argc, sizeof(*labels));
@@ -73,9 +76,7 @@ int compare_main(int argc, char *argv[])
 		fprintf(stderr, "rngtrace compare: out of memory\n");
 		return RT_EXIT_ERROR;
 	}
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "l:b:c:jh", opts, NULL)) != -1) {
+	while ((c = rt_opt_next(&o, argc, argv)) != -1) {
 		switch (c) {
 		case 'l':
 			labels[nlabels++] = optarg;
@@ -99,17 +100,10 @@ int compare_main(int argc, char *argv[])
 		case 'j':
 			json = 1;
 			break;
-		case 'h':
-			fputs(compare_usage, stdout);
+		case RT_OPT_HELP:
 			ret = RT_EXIT_OK;
 			goto out;
 		default:
-			if (optopt && strchr("lbc", optopt))
-				rt_usage_error("compare", "option '%s' needs a value",
-					       rt_bad_option(argv, bad, sizeof(bad)));
-			else
-				rt_usage_error("compare", "unknown option '%s'",
-					       rt_bad_option(argv, bad, sizeof(bad)));
 			goto out;
 		}
 	}

@@ -4,7 +4,6 @@
  * settings, or change them (CONFIG_SET, CAP_NET_ADMIN).
  */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,39 +50,12 @@ struct nlmsghdr *rt_config_set_msg(struct rt_nl *nl, int keep_armed)
 	return nlh;
 }
 
-static int ack_only(const struct nlmsghdr *nlh, void *data)
-{
-	(void)nlh;
-	(void)data;
-	return MNL_CB_OK;	/* a "do" of these commands replies with an ack */
-}
-
-int rt_nl_do(struct nlmsghdr *(*build)(struct rt_nl *nl, int arg), int arg,
-	     const char *what)
-{
-	struct rt_nl *nl = calloc(1, sizeof(*nl));
-	int ret;
-
-	if (!nl) {
-		fprintf(stderr, "rngtrace: %s: out of memory\n", what);
-		return -ENOMEM;
-	}
-	ret = rt_nl_open(nl);
-	if (!ret)
-		ret = rt_nl_talk(nl, build(nl, arg), ack_only, NULL);
-	if (ret)
-		rt_nl_perror(nl, what);
-	rt_nl_close(nl);
-	free(nl);
-	return ret;
-}
-
 /* The settings, text or JSON from the same calls (print.h). */
-static int show(bool json, const char *what)
+static int show(struct rt_nl *nl, bool json, const char *what)
 {
 	static struct rt_status st;
 
-	if (status_fetch(&st, false, what))
+	if (status_fetch(nl, &st, false, what))
 		return RT_EXIT_ERROR;
 	rt_print_start(stdout, json);
 	rt_print_str(RT_PRINT_TEXT, NULL, "keep-armed:  %s\n",
@@ -108,13 +80,15 @@ int config_main(int argc, char *argv[])
 		{ "help", no_argument, NULL, 'h' },
 		{}
 	};
-	int c, keep_armed = -1;
+	struct rt_opts o = {
+		.cmd = "config", .usage = config_usage,
+		.shortopts = "jh", .longopts = opts,
+	};
+	int c, ret, keep_armed = -1;
 	bool json = false;
-	char bad[64];
+	struct rt_nl *nl;
 
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "jh", opts, NULL)) != -1) {
+	while ((c = rt_opt_next(&o, argc, argv)) != -1) {
 		switch (c) {
 		case OPT_KEEP_ARMED:
 			keep_armed = rt_onoff(optarg);
@@ -127,25 +101,22 @@ int config_main(int argc, char *argv[])
 		case 'j':
 			json = true;
 			break;
-		case 'h':
-			fputs(config_usage, stdout);
+		case RT_OPT_HELP:
 			return RT_EXIT_OK;
 		default:
-			if (optopt == OPT_KEEP_ARMED)
-				rt_usage_error("config", "'%s' needs a value (on or off)",
-					       rt_bad_option(argv, bad, sizeof(bad)));
-			else
-				rt_usage_error("config", "unknown option '%s'",
-					       rt_bad_option(argv, bad, sizeof(bad)));
 			return RT_EXIT_ERROR;
 		}
 	}
-	if (optind < argc) {
-		rt_usage_error("config", "unexpected argument '%s'", argv[optind]);
+	if (rt_opt_no_operand(&o, argc, argv))
 		return RT_EXIT_ERROR;
-	}
+	nl = rt_nl_new("config");
+	if (!nl)
+		return RT_EXIT_ERROR;
 	if (keep_armed >= 0 &&
-	    rt_nl_do(rt_config_set_msg, keep_armed, "config"))
-		return RT_EXIT_ERROR;
-	return show(json, "config");
+	    rt_nl_do(nl, rt_config_set_msg(nl, keep_armed), "config"))
+		ret = RT_EXIT_ERROR;
+	else
+		ret = show(nl, json, "config");
+	rt_nl_free(nl);
+	return ret;
 }

@@ -12,12 +12,4 @@ int rt_onoff(const char *s);
 struct nlmsghdr *rt_config_set_msg(struct rt_nl *nl, int keep_armed);
 struct nlmsghdr *rt_reset_msg(struct rt_nl *nl);
 
-/*
- * Open a socket, send @build's request with NLM_F_ACK, wait for the ack;
- * an error is one line on stderr (the kernel's extack message with it).
- * 0 or -errno.
- */
-int rt_nl_do(struct nlmsghdr *(*build)(struct rt_nl *nl, int arg), int arg,
-	     const char *what);
-
 #endif /* RT_CONFIG_H */

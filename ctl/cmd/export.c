@@ -3,7 +3,6 @@
  * rngtrace export --format FORMAT FILE... [-o OUT]: a trace in another
  * tool's format (export_*.c); squad takes several.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -135,19 +134,21 @@ int export_main(int argc, char *argv[])
 		{ "lava", rt_export_lava, 0 },
 		{ "squad", rt_export_squad, 1 },
 	};
+	struct rt_opts o = {
+		.cmd = "export", .usage = export_usage,
+		.shortopts = "f:o:h", .longopts = opts,
+	};
 	struct rt_export x = { .max_wait_ns = -1, .max_ready_ns = -1, .when = -1 };
 	const char *format = NULL, *out = NULL;
 	const struct rt_summary **all = NULL;
 	struct rt_summary *s = NULL;
 	struct export_job job;
 	struct stat st;
-	char bad[64], err[512];
+	char err[512];
 	size_t fi, n = 0, i;
 	int c, ret = RT_EXIT_ERROR;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "f:o:h", opts, NULL)) != -1) {
+	while ((c = rt_opt_next(&o, argc, argv)) != -1) {
 		switch (c) {
 		case 'f':
 			format = optarg;
@@ -191,16 +192,9 @@ int export_main(int argc, char *argv[])
 			}
 			x.build_id = optarg;
 			break;
-		case 'h':
-			fputs(export_usage, stdout);
+		case RT_OPT_HELP:
 			return RT_EXIT_OK;
 		default:
-			if (optopt && strchr("fo", optopt))
-				rt_usage_error("export", "option '%s' needs a value",
-					       rt_bad_option(argv, bad, sizeof(bad)));
-			else
-				rt_usage_error("export", "unknown option '%s'",
-					       rt_bad_option(argv, bad, sizeof(bad)));
 			return RT_EXIT_ERROR;
 		}
 	}

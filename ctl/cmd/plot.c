@@ -5,7 +5,6 @@
  * one row per task that waited for the CRNG, and a row of hwrng
  * registrations and unseeded reads; the CRNG's ready moment across all.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,28 +51,23 @@ int plot_main(int argc, char *argv[])
 		{ "help", no_argument, NULL, 'h' },
 		{}
 	};
+	struct rt_opts o = {
+		.cmd = "plot", .usage = plot_usage,
+		.shortopts = "o:h", .longopts = opts,
+	};
 	const char *out = NULL, *file;
 	struct rt_summary s;
-	char bad[64], err[512];
+	char err[512];
 	int c;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
+	while ((c = rt_opt_next(&o, argc, argv)) != -1) {
 		switch (c) {
 		case 'o':
 			out = optarg;
 			break;
-		case 'h':
-			fputs(plot_usage, stdout);
+		case RT_OPT_HELP:
 			return RT_EXIT_OK;
 		default:
-			if (optopt == 'o')
-				rt_usage_error("plot", "option '%s' needs a value",
-					       rt_bad_option(argv, bad, sizeof(bad)));
-			else
-				rt_usage_error("plot", "unknown option '%s'",
-					       rt_bad_option(argv, bad, sizeof(bad)));
 			return RT_EXIT_ERROR;
 		}
 	}

@@ -7,7 +7,6 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <inttypes.h>
 #include <libgen.h>
 #include <math.h>
@@ -153,14 +152,19 @@ static void summary(const char *path, const struct rt_status *st,
 
 int record_main(int argc, char *argv[])
 {
+	enum { OPT_ALLOW_TIMEOUT = 256 };
 	static const struct option opts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "until", required_argument, NULL, 'u' },
 		{ "settle", required_argument, NULL, 's' },
 		{ "timeout", required_argument, NULL, 't' },
-		{ "allow-timeout", no_argument, NULL, 'A' },
+		{ "allow-timeout", no_argument, NULL, OPT_ALLOW_TIMEOUT },
 		{ "help", no_argument, NULL, 'h' },
 		{}
+	};
+	struct rt_opts opt = {
+		.cmd = "record", .usage = record_usage,
+		.shortopts = "o:u:s:t:h", .longopts = opts,
 	};
 	static struct rt_status st0, st;
 	const char *path = NULL, *stopped_by = NULL;
@@ -172,14 +176,12 @@ int record_main(int argc, char *argv[])
 	struct rt_settle settle = { 0 };
 	struct rt_trace_writer w;
 	uint64_t started_ns, ended_ns, lost;
-	char bad[64], err[512];
+	char err[512];
 	json_t *kmsg, *record;
 	bool complete;
 	int c, ret, status;
 
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+o:u:s:t:Ah", opts, NULL)) != -1) {
+	while ((c = rt_opt_next(&opt, argc, argv)) != -1) {
 		switch (c) {
 		case 'o':
 			path = optarg;
@@ -192,7 +194,7 @@ int record_main(int argc, char *argv[])
 			}
 			until = rt_until_value(optarg);
 			break;
-		case 'A':
+		case OPT_ALLOW_TIMEOUT:
 			allow_timeout = true;
 			break;
 		case 's':
@@ -205,25 +207,14 @@ int record_main(int argc, char *argv[])
 				return RT_EXIT_ERROR;
 			}
 			break;
-		case 'h':
-			fputs(record_usage, stdout);
+		case RT_OPT_HELP:
 			return RT_EXIT_OK;
 		default:
-			if (optopt && strchr("oust", optopt)) {
-				rt_usage_error("record", "option '%s' needs a value",
-					       rt_bad_option(argv, bad, sizeof(bad)));
-				return RT_EXIT_ERROR;
-			}
-			rt_usage_error("record", "unknown option '%s'",
-				       rt_bad_option(argv, bad, sizeof(bad)));
 			return RT_EXIT_ERROR;
 		}
 	}
-	if (optind < argc) {
-		rt_usage_error("record", "unexpected argument '%s'",
-			       argv[optind]);
+	if (rt_opt_no_operand(&opt, argc, argv))
 		return RT_EXIT_ERROR;
-	}
 	if (!path || !path[0]) {
 		rt_usage_error("record", "-o FILE is required");
 		return RT_EXIT_ERROR;
@@ -246,14 +237,18 @@ int record_main(int argc, char *argv[])
 	 * join the events group: a boot's ~2,000 unseeded reads would
 	 * otherwise wake it (and cost the kernel a notification) as they
 	 * come, while the boot it records needs the CPU.
+	 *
+	 * The module first: without it nothing is written, not even to
+	 * standard output. One socket asks for the STATUS and the events.
 	 */
-	ret = rt_trace_writer_start(&w, o.f) ? -EIO : 0;
+	memset(&w, 0, sizeof(w));
 	f.cb = rt_trace_writer_event;
 	f.arg = &w;
+	ret = rt_follow_open(&f, false, "record");
 	if (!ret)
-		ret = rt_follow_open(&f, false, "record");
+		ret = status_fetch(f.nl, &st0, false, "record");
 	if (!ret)
-		ret = status_fetch(&st0, false, "record");
+		ret = rt_trace_writer_start(&w, o.f) ? -EIO : 0;
 	if (!ret)
 		ret = rt_follow_dump(&f, "record");
 	if (ret)
@@ -279,7 +274,7 @@ int record_main(int argc, char *argv[])
 			break;
 		}
 		if (until != RT_UNTIL_SIGNAL) {
-			ret = status_fetch(&st, false, "record");
+			ret = status_fetch(f.nl, &st, false, "record");
 			if (!ret)
 				ret = rt_follow_dump(&f, "record");
 			if (ret)
@@ -310,7 +305,7 @@ int record_main(int argc, char *argv[])
 	 * wait STATUS saw in flight that ended meanwhile is in the dump, and
 	 * the others are the trace's open waits.
 	 */
-	ret = status_fetch(&st, true, "record");
+	ret = status_fetch(f.nl, &st, true, "record");
 	if (!ret) {
 		rt_trace_writer_watch(&w, &st);
 		ret = rt_follow_dump(&f, "record");

@@ -3,7 +3,6 @@
  * rngtrace report FILE|- [--json]: what a trace says about the boot, and
  * what to change (advice.c).
  */
-#include <getopt.h>
 #include <stdlib.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -41,7 +40,7 @@ static const char report_usage[] =
 	"trust-bootloader-off, hwrng-untrusted.\n"
 	"\n"
 	"Options:\n"
-	"  --json      print the same as one JSON object, with \"advice\": [{id, text}];\n"
+	"  -j, --json  print the same as one JSON object, with \"advice\": [{id, text}];\n"
 	"              times in integer nanoseconds (ready.time_ns, worst_wait_ns)\n"
 	"  --summary   print it in one line (kernel, ready time, waits, advice ids)\n"
 	"  --journal-fields\n"
@@ -61,32 +60,32 @@ int report_main(int argc, char *argv[])
 		{ "help", no_argument, NULL, 'h' },
 		{}
 	};
+	struct rt_opts o = {
+		.cmd = "report", .usage = report_usage,
+		.shortopts = "jh", .longopts = opts,
+	};
 	struct rt_advice adv[MAX_ADVICE];
 	struct rt_summary s;
-	char err[512], bad[64];
+	char err[512];
 	const char *path;
-	bool json = false;
-	int line = 0;	/* 's' or 'J' */
+	int form = 0;	/* 'j', 's' or 'J'; 0 for text */
 	size_t nadv;
 	int c, ret = RT_EXIT_OK;
 
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((c = rt_opt_next(&o, argc, argv)) != -1) {
 		switch (c) {
 		case 'j':
-			json = true;
-			break;
 		case 's':
 		case 'J':
-			line = c;
+			if (form && form != c) {
+				rt_usage_error("report", "--json, --summary and --journal-fields are three forms; give one");
+				return RT_EXIT_ERROR;
+			}
+			form = c;
 			break;
-		case 'h':
-			fputs(report_usage, stdout);
+		case RT_OPT_HELP:
 			return RT_EXIT_OK;
 		default:
-			rt_usage_error("report", "unknown option '%s'",
-				       rt_bad_option(argv, bad, sizeof(bad)));
 			return RT_EXIT_ERROR;
 		}
 	}
@@ -109,11 +108,11 @@ int report_main(int argc, char *argv[])
 	if (nadv > MAX_ADVICE)
 		nadv = MAX_ADVICE;
 
-	if (line == 's') {
+	if (form == 's') {
 		rt_report_line(stdout, &s, adv, nadv);
-	} else if (line == 'J') {
+	} else if (form == 'J') {
 		rt_report_journal(stdout, &s, adv, nadv);
-	} else if (rt_report_print(stdout, json,
+	} else if (rt_report_print(stdout, form == 'j',
 				   strcmp(path, "-") ? path : "standard input",
 				   &s, adv, nadv)) {
 		fprintf(stderr, "rngtrace report: cannot write the output\n");

@@ -3,7 +3,6 @@
  * rngtrace reset: forget the module's recorded events and counters
  * (RESET, CAP_NET_ADMIN).
  */
-#include <getopt.h>
 #include <stdio.h>
 
 #include <linux/rngtrace.h>
@@ -29,37 +28,29 @@ struct nlmsghdr *rt_reset_msg(struct rt_nl *nl)
 	return rt_nl_msg(nl, RNGTRACE_CMD_RESET, NLM_F_ACK);
 }
 
-static struct nlmsghdr *build(struct rt_nl *nl, int arg)
-{
-	(void)arg;
-	return rt_reset_msg(nl);
-}
-
 int reset_main(int argc, char *argv[])
 {
 	static const struct option opts[] = {
 		{ "help", no_argument, NULL, 'h' },
 		{}
 	};
-	char bad[64];
-	int c;
+	struct rt_opts o = {
+		.cmd = "reset", .usage = reset_usage,
+		.shortopts = "h", .longopts = opts,
+	};
+	struct rt_nl *nl;
+	int c, ret;
 
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		if (c == 'h') {
-			fputs(reset_usage, stdout);
-			return RT_EXIT_OK;
-		}
-		rt_usage_error("reset", "unknown option '%s'",
-			       rt_bad_option(argv, bad, sizeof(bad)));
+	while ((c = rt_opt_next(&o, argc, argv)) != -1)
+		return c == RT_OPT_HELP ? RT_EXIT_OK : RT_EXIT_ERROR;
+	if (rt_opt_no_operand(&o, argc, argv))
 		return RT_EXIT_ERROR;
-	}
-	if (optind < argc) {
-		rt_usage_error("reset", "unexpected argument '%s'", argv[optind]);
+	nl = rt_nl_new("reset");
+	if (!nl)
 		return RT_EXIT_ERROR;
-	}
-	if (rt_nl_do(build, 0, "reset"))
+	ret = rt_nl_do(nl, rt_reset_msg(nl), "reset");
+	rt_nl_free(nl);
+	if (ret)
 		return RT_EXIT_ERROR;
 	fprintf(stderr, "rngtrace reset: the module's events and counters are reset\n");
 	return RT_EXIT_OK;

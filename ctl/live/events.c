@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * rngtrace events [--follow] [--since SEQ] [--json]: RNGTRACE_CMD_EVENTS_GET
- * and the "events" multicast group, followed without a gap or a duplicate
+ * Following the module's events (rngtrace events, record):
+ * RNGTRACE_CMD_EVENTS_GET and the "events" multicast group, followed
+ * without a gap or a duplicate
  * (Documentation/admin-guide/module.md): join the group first, then dump,
  * then take the notifications whose seq is past the last one delivered.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <inttypes.h>
 #include <poll.h>
 #include <signal.h>
@@ -17,10 +17,8 @@
 #include <linux/netlink.h>
 #include <linux/rngtrace.h>
 
-#include "cli.h"
 #include "evjson.h"
 #include "nl.h"
-#include "subcommands.h"
 
 volatile int rt_stop_signal;
 
@@ -115,17 +113,8 @@ static int events_msg_cb(const struct nlmsghdr *nlh, void *data)
 
 static int open_one(struct rt_nl **nl, const char *what)
 {
-	int ret;
-
-	*nl = calloc(1, sizeof(**nl));
-	if (!*nl) {
-		fprintf(stderr, "rngtrace: %s: out of memory\n", what);
-		return -ENOMEM;
-	}
-	ret = rt_nl_open(*nl);
-	if (ret)
-		rt_nl_perror(*nl, what);
-	return ret;
+	*nl = rt_nl_new(what);
+	return *nl ? 0 : -EIO;
 }
 
 static int grp_attr_cb(const struct nlattr *attr, void *data)
@@ -188,7 +177,7 @@ static int join_group(struct rt_follow *f, const char *what)
 		return ret;
 	}
 	if (!f->group) {
-		fprintf(stderr, "rngtrace: %s: the rngtrace family has no \"%s\" multicast group\n",
+		fprintf(stderr, "rngtrace %s: the rngtrace family has no \"%s\" multicast group\n",
 			what, RNGTRACE_MCGRP_EVENTS);
 		return -ENOENT;
 	}
@@ -222,16 +211,10 @@ int rt_follow_open(struct rt_follow *f, bool follow, const char *what)
 
 void rt_follow_close(struct rt_follow *f)
 {
-	if (f->nl) {
-		rt_nl_close(f->nl);
-		free(f->nl);
-		f->nl = NULL;
-	}
-	if (f->mc) {
-		rt_nl_close(f->mc);
-		free(f->mc);
-		f->mc = NULL;
-	}
+	rt_nl_free(f->nl);
+	f->nl = NULL;
+	rt_nl_free(f->mc);
+	f->mc = NULL;
 }
 
 int rt_follow_dump(struct rt_follow *f, const char *what)
@@ -246,10 +229,10 @@ int rt_follow_dump(struct rt_follow *f, const char *what)
 	/* A retry starts over from since-seq: deliver() drops what it has. */
 	ret = rt_nl_dump(f->nl, nlh, events_msg_cb, NULL, &ctx);
 	if (ret && f->why[0])
-		fprintf(stderr, "rngtrace: %s: bad reply from the module: %s\n",
+		fprintf(stderr, "rngtrace %s: bad reply from the module: %s\n",
 			what, f->why);
 	else if (f->cb_failed)
-		fprintf(stderr, "rngtrace: %s: cannot write the output\n", what);
+		fprintf(stderr, "rngtrace %s: cannot write the output\n", what);
 	else if (ret)
 		rt_nl_perror(f->nl, what);
 	return ret;
@@ -295,10 +278,10 @@ int rt_follow_wait(struct rt_follow *f, int timeout_ms, const char *what)
 		ret = mnl_cb_run(mc->rx, n, 0, 0, events_msg_cb, &ctx);
 		if (ret < 0) {
 			if (!f->cb_failed)
-				fprintf(stderr, "rngtrace: %s: bad notification from the module: %s\n",
+				fprintf(stderr, "rngtrace %s: bad notification from the module: %s\n",
 					what, f->why[0] ? f->why : strerror(errno));
 			else
-				fprintf(stderr, "rngtrace: %s: cannot write the output\n",
+				fprintf(stderr, "rngtrace %s: cannot write the output\n",
 					what);
 			return -EBADMSG;
 		}
@@ -309,108 +292,4 @@ int rt_follow_wait(struct rt_follow *f, int timeout_ms, const char *what)
 				return ret;
 		}
 	}
-}
-
-/* The command. */
-
-struct events_out {
-	bool json;
-};
-
-/* One event, a line of text or of JSON, flushed: followers read as it comes. */
-static int print_event(const struct rt_event *ev, void *arg)
-{
-	const struct events_out *o = arg;
-
-	return rt_event_print_line(stdout, o->json, ev);
-}
-
-static const char events_usage[] =
-	"usage: rngtrace events [--follow] [--since SEQ] [--json]\n"
-	"\n"
-	"Print the events the rngtrace module's ring holds, oldest first, one a\n"
-	"line: credits, waits, unseeded reads, READY, hwrng registrations.\n"
-	"\n"
-	"  -f, --follow     then keep printing new events as they are recorded\n"
-	"                   (no gap, no duplicate) until SIGINT or SIGTERM\n"
-	"  -s, --since SEQ  start at sequence number SEQ (default 0)\n"
-	"  --json           one JSON object per line, as in a trace's events[]\n"
-	"  -h, --help       show this help\n"
-	"\n"
-	"Needs CAP_NET_ADMIN. Exits 0, or 2 on error.\n";
-
-static int parse_u64(const char *s, uint64_t *v)
-{
-	char *end;
-
-	if (!s[0] || s[0] == '-')
-		return -1;
-	errno = 0;
-	*v = strtoull(s, &end, 10);
-	return errno || *end ? -1 : 0;
-}
-
-int events_main(int argc, char *argv[])
-{
-	static const struct option opts[] = {
-		{ "follow", no_argument, NULL, 'f' },
-		{ "since", required_argument, NULL, 's' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "help", no_argument, NULL, 'h' },
-		{}
-	};
-	struct events_out out = { 0 };
-	struct rt_follow f = { 0 };
-	bool follow = false;
-	uint64_t since = 0;
-	char bad[64];
-	int c, ret;
-
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+fs:h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			follow = true;
-			break;
-		case 's':
-			if (parse_u64(optarg, &since)) {
-				rt_usage_error("events", "--since wants a sequence number, not '%s'",
-					       optarg);
-				return RT_EXIT_ERROR;
-			}
-			break;
-		case 'j':
-			out.json = true;
-			break;
-		case 'h':
-			fputs(events_usage, stdout);
-			return RT_EXIT_OK;
-		default:
-			if (optopt == 's') {
-				rt_usage_error("events", "--since needs a sequence number");
-				return RT_EXIT_ERROR;
-			}
-			rt_usage_error("events", "unknown option '%s'",
-				       rt_bad_option(argv, bad, sizeof(bad)));
-			return RT_EXIT_ERROR;
-		}
-	}
-	if (optind < argc) {
-		rt_usage_error("events", "unexpected argument '%s'",
-			       argv[optind]);
-		return RT_EXIT_ERROR;
-	}
-
-	rt_follow_signals();
-	f.cb = print_event;
-	f.arg = &out;
-	f.next_seq = since;
-	ret = rt_follow_open(&f, follow, "events");
-	if (!ret)
-		ret = rt_follow_dump(&f, "events");
-	while (!ret && follow && !rt_stop_signal)
-		ret = rt_follow_wait(&f, 1000, "events");
-	rt_follow_close(&f);
-	return ret ? RT_EXIT_ERROR : RT_EXIT_OK;
 }

@@ -18,6 +18,7 @@
 #include "names.h"
 #include "print.h"
 #include "status.h"
+#include "statusprint.h"
 
 static const struct rt_attr_spec event_spec[RNGTRACE_A_EVENT_MAX + 1] = {
 	[RNGTRACE_A_EVENT_PAD] = { "pad", MNL_TYPE_UNSPEC, false },
@@ -103,23 +104,6 @@ int rt_event_parse(const struct nlattr *nest, bool in_flight,
 	copy_str(ev->caller, sizeof(ev->caller), tb[RNGTRACE_A_EVENT_CALLER]);
 	copy_str(ev->name, sizeof(ev->name), tb[RNGTRACE_A_EVENT_NAME]);
 	return 0;
-}
-
-/* json_object_set_new() that remembers a failure. */
-static void put(json_t *obj, const char *key, json_t *v, bool *bad)
-{
-	if (!v || json_object_set_new(obj, key, v))
-		*bad = true;
-}
-
-static void put_int(json_t *obj, const char *key, long long v, bool *bad)
-{
-	put(obj, key, json_integer(v), bad);
-}
-
-static void put_str(json_t *obj, const char *key, const char *s, bool *bad)
-{
-	put(obj, key, json_string(s), bad);
 }
 
 static json_t *done(json_t *obj, bool bad)
@@ -258,20 +242,20 @@ void rt_probe_print(const struct rt_probe *p)
 	char err[96];
 
 	rt_print_open_object(NULL);
-	rt_print_str(ANY, "symbol", "  %-28s", p->symbol);
-	rt_print_str(ANY, "method", " %-9s", rt_probe_method_name(p->method));
+	rt_print_str(ANY, RT_K_SYMBOL, "  %-28s", p->symbol);
+	rt_print_str(ANY, RT_K_METHOD, " %-9s", rt_probe_method_name(p->method));
 	rt_print_text(" ");
-	rt_print_flag(p->refused ? JSON : ANY, "attached", p->attached,
+	rt_print_flag(p->refused ? JSON : ANY, RT_K_ATTACHED, p->attached,
 		      "attached", "NOT attached");
-	rt_print_flag(KIND(p->refused, p->refused), "refused", true,
+	rt_print_flag(KIND(p->refused, p->refused), RT_K_REFUSED, true,
 		      "refused (argument layout unknown)", "");
-	rt_print_flag(KIND(true, p->attached), "armed", p->armed, " armed",
+	rt_print_flag(KIND(true, p->attached), RT_K_ARMED, p->armed, " armed",
 		      " disarmed");
-	rt_print_int(ANY, "hits", ", %lld hits", (long long)p->hits);
-	rt_print_int(ANY, "nmissed", ", %lld missed", (long long)p->nmissed);
+	rt_print_int(ANY, RT_K_HITS, ", %lld hits", (long long)p->hits);
+	rt_print_int(ANY, RT_K_NMISSED, ", %lld missed", (long long)p->nmissed);
 	snprintf(err, sizeof(err), "%d (%s)", p->error, strerror(-p->error));
 	rt_print_int_as(KIND(p->has_error && p->error, p->has_error && p->error),
-			"error", ", error %s", p->error, err);
+			RT_K_ERROR, ", error %s", p->error, err);
 	rt_print_nl();
 	rt_print_close_object();
 }
@@ -283,12 +267,12 @@ void rt_hwrng_print(const struct rt_hwrng *h)
 	rt_print_open_object(NULL);
 	rt_print_str(ANY, RT_K_NAME, "  %-20s", h->name);
 	rt_print_int(ANY, RT_K_QUALITY, " quality %lld", h->quality);
-	rt_print_flag(ANY, "current", h->current, ", current", "");
+	rt_print_flag(ANY, RT_K_CURRENT, h->current, ", current", "");
 	rt_print_flag(ANY, RT_K_BEFORE_LOAD, h->before_load, ", before load",
 		      "");
-	rt_print_time(KIND(registered, registered), "registered_ns",
+	rt_print_time(KIND(registered, registered), RT_K_REGISTERED_NS,
 		      ", registered at %s", (long long)h->registered_ns);
-	rt_print_int(ANY, "feeds", ", %lld feeds", (long long)h->feeds);
+	rt_print_int(ANY, RT_K_FEEDS, ", %lld feeds", (long long)h->feeds);
 	rt_print_int(ANY, RT_K_BYTES, ", %lld bytes", (long long)h->bytes);
 	rt_print_int(ANY, RT_K_BITS, ", %lld bits", (long long)h->bits);
 	rt_print_nl();
@@ -305,39 +289,20 @@ void rt_credit_print(const struct rt_credit *c)
 	rt_print_close_object();
 }
 
-static json_t *probes_json(const struct rt_status *st)
-{
-	size_t i;
-
-	rt_print_json_begin();
-	rt_print_open_array("probes");
-	for (i = 0; i < st->nprobes; i++)
-		rt_probe_print(&st->probes[i]);
-	rt_print_close_array();
-	return rt_print_json_take("probes");
-}
-
 json_t *rt_trace_module_json(const struct rt_status *st)
 {
-	json_t *o = json_object();
-	bool bad = !o;
+	json_t *all = status_to_json(st), *o = json_object();
+	const struct rt_field *f;
+	bool bad = !all || !o;
 
-	if (bad)
-		return NULL;
-	put_str(o, "version", st->version, &bad);
-	put_int(o, RT_K_LOAD_TIME_NS, (long long)st->load_time_ns, &bad);
-	put_int(o, RT_K_LOAD_TIME_MONO_NS, (long long)st->load_time_mono_ns, &bad);
-	put(o, RT_K_READY_AT_LOAD, json_boolean(st->ready_at_load), &bad);
-	put_int(o, RT_K_POOL_BITS_AT_LOAD, st->pool_bits_at_load, &bad);
-	put_int(o, "credited_bits", st->credited_bits, &bad);
-	if (st->has_printk_offset)
-		put_int(o, RT_K_PRINTK_OFFSET_NS, st->printk_offset_ns, &bad);
-	put_int(o, "ring_size", st->ring_size, &bad);
-	put_int(o, "events_written", (long long)st->events_written, &bad);
-	put_int(o, RT_K_EVENTS_DROPPED, (long long)st->events_dropped, &bad);
-	put_int(o, "waits_lost", (long long)st->waits_lost, &bad);
-	if (st->has_probes)
-		put(o, RT_K_PROBES, probes_json(st), &bad);
+	/* status --json's values, those the trace's module has (fields.c) */
+	for (f = rt_module_fields; !bad && f->key; f++) {
+		json_t *v = json_object_get(all, f->key);
+
+		if (v)
+			bad = json_object_set(o, f->key, v) != 0;
+	}
+	json_decref(all);
 	return done(o, bad);
 }
 
@@ -368,48 +333,28 @@ json_t *rt_trace_hwrngs_json(const struct rt_status *st)
 json_t *rt_trace_ready_json(const struct rt_status *st, int64_t kmsg_ready_ns,
 			    const struct rt_event *ready_event)
 {
-	json_t *o;
-	bool bad = false;
-	int64_t t = -1;
+	struct rt_ready r;
 
-	if (!st->ready_at_load && !st->has_ready_time && !ready_event)
-		return NULL;
-	o = json_object();
-	if (!o)
-		return NULL;
-	put(o, RT_K_BEFORE_LOAD, json_boolean(st->ready_at_load), &bad);
-	if (st->ready_at_load) {
-		if (kmsg_ready_ns >= 0)
-			t = kmsg_ready_ns;
-		if (t >= 0)
-			put_int(o, RT_K_TIME_NS, t, &bad);
-	} else if (st->has_ready_time) {
-		t = (int64_t)st->ready_time_ns;
-		put_int(o, RT_K_TIME_NS, t, &bad);
-		if (st->has_ready_time_mono)
-			put_int(o, RT_K_TIME_MONO_NS,
-				(long long)st->ready_time_mono_ns, &bad);
-		if (st->has_ready_source)
-			put_str(o, RT_K_SOURCE, rt_source_name(st->ready_source),
-				&bad);
-		if (st->has_ready_evidence)
-			put_str(o, RT_K_EVIDENCE,
-				rt_ready_evidence_name(st->ready_evidence), &bad);
-	} else {
-		t = (int64_t)ready_event->time_ns;
-		put_int(o, RT_K_TIME_NS, t, &bad);
-		if (ready_event->has_time_mono)
-			put_int(o, RT_K_TIME_MONO_NS,
-				(long long)ready_event->time_mono_ns, &bad);
-		if (ready_event->has_source)
-			put_str(o, RT_K_SOURCE,
-				rt_source_name(ready_event->source), &bad);
-		if (ready_event->has_evidence)
-			put_str(o, RT_K_EVIDENCE,
-				rt_ready_evidence_name(ready_event->evidence),
-				&bad);
+	if (!rt_ready_from_status(st, &r)) {
+		if (!ready_event)
+			return NULL;
+		/* STATUS has no ready time yet: the READY event's */
+		memset(&r, 0, sizeof(r));
+		r.has_time = true;
+		r.time_ns = ready_event->time_ns;
+		r.has_time_mono = ready_event->has_time_mono;
+		r.time_mono_ns = ready_event->time_mono_ns;
+		r.has_source = ready_event->has_source;
+		r.source = ready_event->source;
+		r.has_evidence = ready_event->has_evidence;
+		r.evidence = ready_event->evidence;
+	} else if (r.before_load && kmsg_ready_ns >= 0) {
+		/* ready before load: the time is the kernel log's, if any */
+		r.has_time = true;
+		r.time_ns = (uint64_t)kmsg_ready_ns;
 	}
-	if (t >= 0)
-		put(o, "seconds", json_real(t / 1e9), &bad);
-	return done(o, bad);
+	/* the same calls as status --json's "ready" */
+	rt_print_json_begin();
+	rt_ready_print(&r);
+	return rt_print_json_take(RT_K_READY);
 }

@@ -154,8 +154,8 @@ json_t *rt_kmsg_read(int fd, int64_t offset_ns)
 		    !rt_kmsg_wanted(text))
 			continue;
 		if (json_array_append_new(a, json_pack("{s:I, s:o}",
-			"time_ns", (json_int_t)(usec * 1000 + offset_ns),
-			"text", rt_json_string_safe(text)))) {
+			RT_K_TIME_NS, (json_int_t)(usec * 1000 + offset_ns),
+			RT_K_TEXT, rt_json_string_safe(text)))) {
 			json_decref(a);
 			return NULL;
 		}

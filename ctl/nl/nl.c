@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <poll.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -132,6 +133,30 @@ void rt_nl_close(struct rt_nl *nl)
 	if (nl->sock)
 		mnl_socket_close(nl->sock);
 	nl->sock = NULL;
+}
+
+struct rt_nl *rt_nl_new(const char *what)
+{
+	struct rt_nl *nl = calloc(1, sizeof(*nl));
+
+	if (!nl) {
+		fprintf(stderr, "rngtrace %s: out of memory\n", what);
+		return NULL;
+	}
+	if (rt_nl_open(nl)) {
+		rt_nl_perror(nl, what);
+		rt_nl_free(nl);
+		return NULL;
+	}
+	return nl;
+}
+
+void rt_nl_free(struct rt_nl *nl)
+{
+	if (!nl)
+		return;
+	rt_nl_close(nl);
+	free(nl);
 }
 
 struct nl_run {
@@ -279,4 +304,20 @@ int rt_nl_dump(struct rt_nl *nl, struct nlmsghdr *req, mnl_cb_t cb,
 			reset(data);
 		req->nlmsg_seq = ++nl->seq;
 	}
+}
+
+static int ack_only(const struct nlmsghdr *nlh, void *data)
+{
+	(void)nlh;
+	(void)data;
+	return MNL_CB_OK;	/* the reply to a "do" that returns nothing */
+}
+
+int rt_nl_do(struct rt_nl *nl, struct nlmsghdr *req, const char *what)
+{
+	int ret = rt_nl_talk(nl, req, ack_only, NULL);
+
+	if (ret)
+		rt_nl_perror(nl, what);
+	return ret;
 }

@@ -63,6 +63,15 @@ int rt_nl_open_family(struct rt_nl *nl, const char *name);
 void rt_nl_close(struct rt_nl *nl);
 
 /*
+ * rt_nl_open() on a new struct rt_nl (it is large: not for the stack),
+ * the one socket a command uses for all it asks; NULL when it fails, said
+ * on stderr for @what (rt_nl_perror()). rt_nl_free() closes and frees it
+ * (NULL is fine).
+ */
+struct rt_nl *rt_nl_new(const char *what);
+void rt_nl_free(struct rt_nl *nl);
+
+/*
  * Start a request to the resolved family in nl->tx: netlink and genetlink
  * headers, NLM_F_REQUEST | @flags, a fresh sequence number. Attributes may
  * be added with mnl_attr_put_*() before it is sent.
@@ -105,6 +114,13 @@ int rt_nl_err_parse(const struct nlmsghdr *nlh, struct rt_nl_err *err);
  */
 int rt_nl_err_format(const struct rt_nl_err *err, const char *what,
 		     char *buf, size_t len);
+
+/*
+ * Send @req (built in nl->tx with NLM_F_ACK) over @nl and wait for the
+ * ack; an error is one line on stderr (the kernel's extack message with
+ * it), "rngtrace @what: ...". 0 or -errno.
+ */
+int rt_nl_do(struct rt_nl *nl, struct nlmsghdr *req, const char *what);
 
 /* rt_nl_err_format(&nl->err, @what) and a newline, to stderr. */
 void rt_nl_perror(const struct rt_nl *nl, const char *what);

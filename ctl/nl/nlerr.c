@@ -79,8 +79,8 @@ int rt_nl_err_format(const struct rt_nl_err *err, const char *what,
 
 	if (err->lookup && err->error == ENOENT)
 		return snprintf(buf, len,
-				"rngtrace: the rngtrace kernel module is not loaded (no generic netlink family \"%s\"); load it with 'modprobe rngtrace'",
-				err->family);
+				"rngtrace %s: the rngtrace kernel module is not loaded (no generic netlink family \"%s\"); load it with 'modprobe rngtrace'",
+				what, err->family);
 
 	if (err->error == ETIMEDOUT && err->timeout_ms) {
 		snprintf(tmo, sizeof(tmo),
@@ -102,9 +102,9 @@ int rt_nl_err_format(const struct rt_nl_err *err, const char *what,
 			 err->offs);
 	if (err->lookup)
 		return snprintf(buf, len,
-				"rngtrace: looking up generic netlink family \"%s\": %s%s%s%s%s",
-				err->family, why, sep, err->msg, miss, offs);
-	return snprintf(buf, len, "rngtrace: %s: %s%s%s%s%s", what, why, sep,
+				"rngtrace %s: looking up generic netlink family \"%s\": %s%s%s%s%s",
+				what, err->family, why, sep, err->msg, miss, offs);
+	return snprintf(buf, len, "rngtrace %s: %s%s%s%s%s", what, why, sep,
 			err->msg, miss, offs);
 }
 

@@ -6,6 +6,7 @@
 #ifndef RT_CTLRUN_H
 #define RT_CTLRUN_H
 
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,11 +63,17 @@ static inline const char *fixture(const char *name)
 	return b;
 }
 
-/* Run @argv[0] (rt_test_ctl if NULL) with @argv, stdin from @in if set. */
-static inline void ctlrun_argv(struct ctlrun *r, const char *in,
-			       const char *const argv[])
+/*
+ * The one way the tests run a program (the built rngtrace above all):
+ * @argv[0] (rt_test_ctl if NULL) with @argv, stdin from @in and stdout to
+ * @out_path if set (r->out is then ""), a hang killed after 20 s. What it
+ * said on stderr is repeated as TAP diagnostics.
+ */
+static inline void ctlrun_exec(struct ctlrun *r, const char *in,
+			       const char *out_path, const char *const argv[])
 {
 	FILE *out = tmpfile(), *err = tmpfile();
+	const char *p, *nl;
 	int status;
 	pid_t pid;
 
@@ -77,11 +84,13 @@ static inline void ctlrun_argv(struct ctlrun *r, const char *in,
 	fflush(NULL);
 	pid = fork();
 	if (pid == 0) {
+		int fd = out_path ? open(out_path, O_WRONLY) : fileno(out);
+
 		if (in && !freopen(in, "r", stdin))
 			_exit(127);
-		if (dup2(fileno(out), 1) < 0 || dup2(fileno(err), 2) < 0)
+		if (fd < 0 || dup2(fd, 1) < 0 || dup2(fileno(err), 2) < 0)
 			_exit(127);
-		alarm(20);
+		alarm(20);	/* kept across exec: a hang is a failure */
 		execvp(argv[0] ? argv[0] : rt_test_ctl, (char **)argv);
 		_exit(127);
 	}
@@ -91,14 +100,24 @@ static inline void ctlrun_argv(struct ctlrun *r, const char *in,
 		r->status = WEXITSTATUS(status);
 	r->out = ctlrun_slurp_file(out);
 	r->err = ctlrun_slurp_file(err);
-	if (r->err && *r->err)
-		fprintf(stderr, "# stderr: %s%s", r->err,
-			r->err[strlen(r->err) - 1] == '\n' ? "" : "\n");
+	for (p = r->err; p && *p; p = nl + 1) {
+		nl = p + strcspn(p, "\n");
+		fprintf(stderr, "# stderr: %.*s\n", (int)(nl - p), p);
+		if (!*nl)
+			break;
+	}
 done:
 	if (out)
 		fclose(out);
 	if (err)
 		fclose(err);
+}
+
+/* ctlrun_exec() with stdout captured. */
+static inline void ctlrun_argv(struct ctlrun *r, const char *in,
+			       const char *const argv[])
+{
+	ctlrun_exec(r, in, NULL, argv);
 }
 
 /* rngtrace ARGS... (NULL-ended in the macro). */

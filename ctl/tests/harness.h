@@ -8,6 +8,7 @@
 #define RT_HARNESS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <string.h>
 
 struct rt_test {
@@ -28,6 +29,20 @@ void rt_test_register(const struct rt_test *suite);
 
 /* The built rngtrace, from the command line. */
 extern const char *rt_test_ctl;
+
+/*
+ * Before the first test (isolate.c): into a network namespace of their
+ * own, where the rngtrace module's family (init_net only) cannot be
+ * reached, whatever this machine has loaded. 0, or -1 with @why: then no
+ * test runs.
+ */
+int rt_test_isolate(char *why, size_t len);
+
+/* Whether generic netlink family @name resolves from here. */
+bool rt_test_family_reachable(const char *name);
+
+/* The init_net-only families the host had before (NULL-ended). */
+extern const char *rt_test_host_families[];
 
 void rt_test_fail(const char *file, int line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

@@ -378,6 +378,13 @@ static void test_trust_bootloader_off_edges(void)
 		{ "random.trust_bootloader=n", 1 },
 		{ "random.trust_bootloader=on", 0 },
 		{ "random.trust_bootloader=off random.trust_bootloader=1", 0 },
+		/* read as the kernel's kstrtobool() reads it (cmdline.h) */
+		{ "random.trust_bootloader=Off", 1 },
+		{ "random.trust_bootloader=oFF", 1 },
+		{ "random.trust_bootloader=No", 1 },
+		/* a bad value is ignored: the earlier one stands */
+		{ "random.trust_bootloader=n random.trust_bootloader=maybe", 1 },
+		{ "random.trust_bootloader=off random.trust_bootloader=", 1 },
 		{ "xrandom.trust_bootloader=off", 0 },
 		{ "random.trust_bootloaderx=off", 0 },
 		{ "random.trust_cpu=off", 0 },

@@ -191,7 +191,7 @@ static void test_errors(void)
 
 	RUN(&r, "check", "--max-ready", "1s");
 	CHECK_INT(r.status, 2);
-	CHECK_STR(r.err, "rngtrace check: give a trace FILE (record one with 'rngtrace record -o FILE')\n");
+	CHECK_STR(r.err, "rngtrace check: give a trace FILE (record one with 'rngtrace record -o FILE'); see 'rngtrace check --help'\n");
 	ctlrun_done(&r);
 
 	RUN(&r, "check", "--max-ready", "soon", fixture("r-qemu64-stall.json"));

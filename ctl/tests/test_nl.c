@@ -80,7 +80,7 @@ static void t_extack_capped(void)
 	CHECK(err.has_offs);
 	CHECK_INT(err.offs, 24);
 	format(&err, "status", line, sizeof(line));
-	CHECK_STR(line, "rngtrace: status: Invalid argument: Unknown attribute type (bad attribute at offset 24 of the request)");
+	CHECK_STR(line, "rngtrace status: Invalid argument: Unknown attribute type (bad attribute at offset 24 of the request)");
 }
 
 static void t_extack_echoed(void)
@@ -94,7 +94,7 @@ static void t_extack_echoed(void)
 	CHECK_STR(err.msg, "Attribute failed policy validation");
 	CHECK_INT(err.offs, 36);
 	format(&err, "events", line, sizeof(line));
-	CHECK_CONTAINS(line, "rngtrace: events: ");
+	CHECK_CONTAINS(line, "rngtrace events: ");
 	CHECK_CONTAINS(line, strerror(ERANGE));
 	CHECK_CONTAINS(line, "Attribute failed policy validation");
 	CHECK_CONTAINS(line, "offset 36");
@@ -110,7 +110,7 @@ static void t_no_extack(void)
 	CHECK(!err.has_offs);
 	CHECK_STR(err.msg, "");
 	format(&err, "status", line, sizeof(line));
-	snprintf(want, sizeof(want), "rngtrace: status: %s",
+	snprintf(want, sizeof(want), "rngtrace status: %s",
 		 strerror(EOPNOTSUPP));
 	CHECK_STR(line, want);
 }
@@ -167,7 +167,7 @@ static void t_not_loaded(void)
 
 	snprintf(err.family, sizeof(err.family), "rngtrace");
 	format(&err, "status", line, sizeof(line));
-	CHECK_STR(line, "rngtrace: the rngtrace kernel module is not loaded (no generic netlink family \"rngtrace\"); load it with 'modprobe rngtrace'");
+	CHECK_STR(line, "rngtrace status: the rngtrace kernel module is not loaded (no generic netlink family \"rngtrace\"); load it with 'modprobe rngtrace'");
 }
 
 /* ENOENT from the module itself means something else. */
@@ -178,7 +178,7 @@ static void t_enoent_from_family(void)
 
 	format(&err, "report", line, sizeof(line));
 	CHECK_LACKS(line, "not loaded");
-	CHECK_CONTAINS(line, "rngtrace: report: ");
+	CHECK_CONTAINS(line, "rngtrace report: ");
 	CHECK_CONTAINS(line, strerror(ENOENT));
 }
 
@@ -200,7 +200,7 @@ static void t_eperm(void)
 	char line[512];
 
 	format(&err, "record", line, sizeof(line));
-	CHECK_CONTAINS(line, "rngtrace: record: ");
+	CHECK_CONTAINS(line, "rngtrace record: ");
 	CHECK_CONTAINS(line, "CAP_NET_ADMIN");
 }
 
@@ -538,7 +538,7 @@ static void t_kernel_silence_times_out(void)
 	ms = (t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000;
 	CHECK(ms >= 290 && ms < 5000);
 	format(&nl->err, "status", line, sizeof(line));
-	CHECK_CONTAINS(line, "rngtrace: status: no answer from the kernel within 1 s");
+	CHECK_CONTAINS(line, "rngtrace status: no answer from the kernel within 1 s");
 	rt_nl_close(nl);
 	free(nl);
 }

@@ -17,10 +17,13 @@
 #include <linux/rngtrace.h>
 
 #include "evjson.h"
+#include "fields.h"
 #include "ctlrun.h"
 #include "harness.h"
+#include "host.h"
 #include "outfile.h"
 #include "status.h"
+#include "statusprint.h"
 #include "summary.h"
 #include "trace.h"
 #include "tracewrite.h"
@@ -392,6 +395,162 @@ static void t_open_waits(void)
 	free(text);
 }
 
+/* Every key of @v, and of every object below it, is in @f's tables. */
+static void schema_walk(const json_t *v, const struct rt_field *f,
+			const char *where)
+{
+	const char *key;
+	json_t *m;
+
+	json_object_foreach((json_t *)v, key, m) {
+		const struct rt_field *k;
+		char sub[160];
+		size_t i;
+		json_t *e;
+
+		for (k = f; k->key && strcmp(k->key, key); k++)
+			;
+		if (!k->key) {
+			rt_test_fail(__FILE__, __LINE__,
+				     "%s%s%s is in no table of fields.c",
+				     where, *where ? "." : "", key);
+			continue;
+		}
+		snprintf(sub, sizeof(sub), "%s%s%s", where, *where ? "." : "", key);
+		if (json_is_object(m) && (k->sub || k->type != RT_FT_OBJECT))
+			schema_walk(m, k->sub ? k->sub : f, sub);
+		else if (json_is_object(m))
+			rt_test_fail(__FILE__, __LINE__, "%s: an object without a table", sub);
+		json_array_foreach(m, i, e) {
+			if (!json_is_object(e))
+				continue;
+			if (!k->sub)
+				rt_test_fail(__FILE__, __LINE__,
+					     "%s[]: objects without a table", sub);
+			else
+				schema_walk(e, k->sub, sub);
+		}
+	}
+}
+
+/*
+ * One schema (fields.c) for the writer and the readers: what record
+ * writes, every object and key of it, is named there, and loads back.
+ */
+static void t_schema(void)
+{
+	static const uint32_t types[] = {
+		RNGTRACE_EVENT_TYPE_CREDIT, RNGTRACE_EVENT_TYPE_READY,
+		RNGTRACE_EVENT_TYPE_WAIT, RNGTRACE_EVENT_TYPE_UNSEEDED,
+		RNGTRACE_EVENT_TYPE_HWRNG_REGISTER,
+	};
+	struct rt_record_end e = {
+		.started_ns = S(1), .ended_ns = S(9), .until = "settled",
+		.stopped_by = "settled", .complete = true,
+	};
+	char *text = NULL, err[256] = "";
+	struct rt_trace_writer w;
+	struct rt_summary sum;
+	struct rt_event ev;
+	json_error_t jerr;
+	json_t *t, *kmsg;
+	size_t len = 0, i;
+	FILE *f = open_memstream(&text, &len);
+
+	REQUIRE(f);
+	REQUIRE(!rt_trace_writer_start(&w, f));
+	sample_status();
+	st.probes[0].has_error = true;
+	st.probes[0].error = -2;
+	st.probes[0].refused = true;
+	st.nwaiting = st.nwaiting_total = 1;
+	memset(&st.waiting[0], 0, sizeof(st.waiting[0]));
+	st.waiting[0].has_pid = st.waiting[0].has_tgid = true;
+	st.waiting[0].has_start = st.waiting[0].has_path = true;
+	st.waiting[0].has_time_mono = st.waiting[0].has_flags = true;
+	st.waiting[0].has_bytes = true;
+	st.waiting[0].pid = st.waiting[0].tgid = 100;
+	st.waiting[0].start_ns = S(2);
+	snprintf(st.waiting[0].comm, sizeof(st.waiting[0].comm), "sshd");
+	snprintf(st.waiting[0].cgroup, sizeof(st.waiting[0].cgroup),
+		 "/system.slice/ssh.service");
+	rt_trace_writer_watch(&w, &st);
+	for (i = 0; i < sizeof(types) / sizeof(types[0]); i++) {
+		memset(&ev, 0, sizeof(ev));
+		ev.has_seq = ev.has_type = ev.has_time = ev.has_time_mono = true;
+		ev.has_start = ev.has_pid = ev.has_tgid = ev.has_path = true;
+		ev.has_flags = ev.has_bytes = ev.has_result = ev.has_source = true;
+		ev.has_bits = ev.has_total_bits = ev.has_quality = true;
+		ev.has_evidence = true;
+		ev.seq = i;
+		ev.type = types[i];
+		ev.time_ns = S(3 + i);
+		ev.start_ns = S(2);
+		ev.pid = ev.tgid = 200;
+		snprintf(ev.comm, sizeof(ev.comm), "c");
+		snprintf(ev.cgroup, sizeof(ev.cgroup), "/");
+		snprintf(ev.caller, sizeof(ev.caller), "entropy_timer");
+		snprintf(ev.name, sizeof(ev.name), "virtio_rng.0");
+		CHECK_INT(rt_trace_writer_event(&ev, &w), 0);
+	}
+	kmsg = json_pack("[{s:I, s:s}]", "time_ns", (json_int_t)S(4),
+			 "text", "random: crng init done");
+	CHECK_INT(rt_trace_writer_finish(&w, &st, rt_host_json(""), kmsg,
+					 rt_trace_record_json(&w, &e)), 0);
+	fclose(f);
+
+	t = json_loadb(text, len, 0, &jerr);
+	REQUIRE(t);
+	/* every object the format has is there, to be walked */
+	CHECK(json_array_size(json_object_get(json_object_get(t, "module"), "probes")) == 1);
+	CHECK(json_array_size(json_object_get(t, "hwrngs")) == 1);
+	CHECK(json_array_size(json_object_get(t, "kmsg")) == 1);
+	CHECK(json_is_object(json_object_get(t, "ready")));
+	CHECK(json_array_size(json_object_get(json_object_get(t, "record"), "open_waits")) == 1);
+	schema_walk(t, rt_top_fields, "");
+	json_decref(t);
+	CHECK(!rt_summary_loadb(text, len, "t.json", &sum, err, sizeof(err)));
+	if (err[0])
+		rt_test_fail(__FILE__, __LINE__, "%s", err);
+	else
+		rt_summary_free(&sum);
+	free(text);
+}
+
+/*
+ * The trace's module and ready objects and status --json's are built by
+ * the same calls: the same keys, the same values.
+ */
+static void t_built_once(void)
+{
+	json_t *t, *status, *m, *v;
+	const char *key;
+	int evidence;
+
+	for (evidence = 0; evidence < 2; evidence++) {
+		sample_status();
+		st.has_ready_evidence = evidence;
+		st.ready_evidence = RNGTRACE_READY_EVIDENCE_RESEED;
+		st.probes[0].has_error = true;
+		st.probes[0].error = -2;
+		t = rt_trace_build(&st, NULL, json_array(), NULL, NULL, NULL);
+		status = status_to_json(&st);
+		REQUIRE(t && status);
+		CHECK(json_equal(json_object_get(t, "ready"),
+				 json_object_get(status, "ready")));
+		m = json_object_get(t, "module");
+		REQUIRE(m);
+		json_object_foreach(m, key, v)
+			if (!json_equal(v, json_object_get(status, key)))
+				rt_test_fail(__FILE__, __LINE__,
+					     "module.%s differs from status --json's", key);
+		CHECK(json_object_get(m, "probes"));
+		CHECK(json_object_get(json_object_get(t, "ready"), "seconds"));
+		json_decref(t);
+		json_decref(status);
+	}
+}
+
 static void t_ready_before_load(void)
 {
 	json_t *r;
@@ -464,47 +623,15 @@ static void t_exit_status(void)
 	CHECK_INT(rt_record_exit("timeout", RT_UNTIL_SIGNAL, false), 0);
 }
 
-/* The command itself: usage errors, and no module on this host. */
-struct run {
-	int status;
-	char out[4096], err[4096];
-};
-
-static void slurp(int fd, char *buf, size_t len)
+/* The command itself (ctlrun.h): usage errors, and no module reachable. */
+static void run(struct ctlrun *r, const char *const argv[])
 {
-	size_t n = 0;
-	ssize_t r;
+	const char *a[8] = { rt_test_ctl };
+	size_t i;
 
-	while (n + 1 < len && (r = read(fd, buf + n, len - 1 - n)) > 0)
-		n += r;
-	buf[n] = '\0';
-}
-
-static void run(struct run *r, const char *const argv[])
-{
-	int o[2], e[2], status;
-	pid_t pid;
-
-	r->status = -1;
-	if (pipe(o) || pipe(e))
-		return;
-	pid = fork();
-	if (pid == 0) {
-		dup2(o[1], 1);
-		dup2(e[1], 2);
-		close(o[0]);
-		close(e[0]);
-		execv(rt_test_ctl, (char *const *)argv);
-		_exit(127);
-	}
-	close(o[1]);
-	close(e[1]);
-	slurp(o[0], r->out, sizeof(r->out));
-	slurp(e[0], r->err, sizeof(r->err));
-	close(o[0]);
-	close(e[0]);
-	if (pid > 0 && waitpid(pid, &status, 0) == pid && WIFEXITED(status))
-		r->status = WEXITSTATUS(status);
+	for (i = 1; i < 7 && argv[i]; i++)
+		a[i] = argv[i];
+	ctlrun_argv(r, NULL, a);
 }
 
 static void t_cli_errors(void)
@@ -527,7 +654,7 @@ static void t_cli_errors(void)
 		"option '-o' needs a value", "--since wants a sequence number",
 		"unknown option '--frobnicate'",
 	};
-	struct run r;
+	struct ctlrun r;
 	size_t i;
 
 	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
@@ -539,8 +666,8 @@ static void t_cli_errors(void)
 		CHECK_CONTAINS(r.err, want[i]);
 		CHECK_CONTAINS(r.err, "see 'rngtrace ");
 		CHECK_STR(r.out, "");
-		/* One line. */
-		CHECK(strchr(r.err, '\n') == r.err + strlen(r.err) - 1);
+		CHECK(one_line(r.err));
+		ctlrun_done(&r);
 	}
 }
 
@@ -548,14 +675,16 @@ static void t_cli_help(void)
 {
 	static const char *const rec[] = { "rngtrace", "record", "--help", NULL };
 	static const char *const ev[] = { "rngtrace", "events", "--help", NULL };
-	struct run r;
+	struct ctlrun r;
 
 	run(&r, rec);
 	CHECK_INT(r.status, 0);
 	CHECK_CONTAINS(r.out, "usage: rngtrace record -o FILE");
+	ctlrun_done(&r);
 	run(&r, ev);
 	CHECK_INT(r.status, 0);
 	CHECK_CONTAINS(r.out, "usage: rngtrace events [--follow] [--since SEQ] [--json]");
+	ctlrun_done(&r);
 }
 
 /* This host has no rngtrace module: exit 2, and no file, no leftover. */
@@ -564,7 +693,7 @@ static void t_cli_no_module(void)
 	char dir[] = "/tmp/rt-record-XXXXXX", path[256], cmd[300];
 	const char *argv[] = { "rngtrace", "record", "-o", path, NULL };
 	static const char *const ev[] = { "rngtrace", "events", NULL };
-	struct run r;
+	struct ctlrun r;
 
 	REQUIRE(mkdtemp(dir));
 	snprintf(path, sizeof(path), "%s/t.json", dir);
@@ -572,9 +701,11 @@ static void t_cli_no_module(void)
 	CHECK_INT(r.status, 2);
 	CHECK_CONTAINS(r.err, "module is not loaded");
 	CHECK_INT(count_entries(dir), 0);
+	ctlrun_done(&r);
 	run(&r, ev);
 	CHECK_INT(r.status, 2);
 	CHECK_CONTAINS(r.err, "module is not loaded");
+	ctlrun_done(&r);
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
 	CHECK(system(cmd) == 0);
 }
@@ -584,11 +715,12 @@ static void t_cli_unwritable(void)
 	static const char *const argv[] = {
 		"rngtrace", "record", "-o", "/nonexistent-rngtrace/t.json", NULL
 	};
-	struct run r;
+	struct ctlrun r;
 
 	run(&r, argv);
 	CHECK_INT(r.status, 2);
 	CHECK_STR(r.err, "rngtrace record: cannot create /nonexistent-rngtrace/t.json: No such file or directory\n");
+	ctlrun_done(&r);
 }
 
 static const struct rt_test record_tests[] = {
@@ -599,6 +731,8 @@ static const struct rt_test record_tests[] = {
 	{ "record: events go to the file as they come, the trace is the same", t_stream },
 	{ "record: a trace without events", t_stream_empty },
 	{ "record: waits in flight at the end are the trace's open waits", t_open_waits },
+	{ "record: every key it writes is in the one schema (fields.c)", t_schema },
+	{ "record: the trace's module and ready are status --json's", t_built_once },
 	{ "record: ready before load, from the kernel log or without a time", t_ready_before_load },
 	{ "record: ready from a READY event, or absent", t_ready_from_event_or_none },
 	{ "record: --timeout exits 1 unless --allow-timeout", t_exit_status },

@@ -13,7 +13,9 @@
 
 #include "harness.h"
 #include "jsonout.h"
+#include "nl.h"
 #include "status.h"
+#include "statusprint.h"
 
 #define FAKE_FAMILY	0x2a
 
@@ -59,6 +61,25 @@ static void put_u64_64bit(struct nlmsghdr *nlh, uint16_t type, uint64_t v)
 	mnl_attr_put_u64(nlh, type, v);
 }
 
+/*
+ * The fakes are checked where they are built, as a precondition of the
+ * test that uses them (never a test case of their own): a fake that lost
+ * what it is there to carry fails that test.
+ */
+static void fake_has_pad_and_future(const struct nlmsghdr *nlh)
+{
+	const struct nlattr *attr;
+	bool pad = false, future = false;
+
+	mnl_attr_for_each(attr, nlh, GENL_HDRLEN) {
+		pad |= mnl_attr_get_type(attr) == RNGTRACE_A_STATUS_PAD;
+		future |= mnl_attr_get_type(attr) > RNGTRACE_A_STATUS_MAX;
+	}
+	if (!pad || !future)
+		rt_test_fail(__FILE__, __LINE__,
+			     "fixture: the fake reply lacks a PAD or a future attribute");
+}
+
 static struct nlmsghdr *reply(const char *version, uint32_t ready,
 			      uint32_t at_load, unsigned int how)
 {
@@ -86,6 +107,8 @@ static struct nlmsghdr *reply(const char *version, uint32_t ready,
 	if (!(how & OMIT_LOAD_TIME_MONO))
 		put_u64_64bit(nlh, RNGTRACE_A_STATUS_LOAD_TIME_MONO_NS,
 			      LOAD_MONO_NS);
+	if (how & FUTURE_ATTRS)
+		fake_has_pad_and_future(nlh);
 	return nlh;
 }
 
@@ -118,20 +141,6 @@ static void t_parse_flags(void)
 }
 
 /* The fake reply really has a PAD, and attributes past the max. */
-static void t_reply_has_pad_and_future(void)
-{
-	struct nlmsghdr *nlh = reply("0.1.0", 1, 1, FUTURE_ATTRS);
-	const struct nlattr *attr;
-	bool pad = false, future = false;
-
-	mnl_attr_for_each(attr, nlh, GENL_HDRLEN) {
-		pad |= mnl_attr_get_type(attr) == RNGTRACE_A_STATUS_PAD;
-		future |= mnl_attr_get_type(attr) > RNGTRACE_A_STATUS_MAX;
-	}
-	CHECK(pad);
-	CHECK(future);
-}
-
 static void t_missing_crng_ready(void)
 {
 	struct nlmsghdr *nlh = reply("0.1.0", 1, 1, OMIT_CRNG_READY);
@@ -379,6 +388,20 @@ static void put_waiting(struct nlmsghdr *nlh, uint32_t pid, const char *comm,
 	mnl_attr_nest_end(nlh, nest);
 }
 
+/* The nests really carry NLA_F_NESTED, which the parser must mask. */
+static void fake_nests_flagged(const struct nlmsghdr *nlh, int want)
+{
+	const struct nlattr *attr;
+	int flagged = 0;
+
+	mnl_attr_for_each(attr, nlh, GENL_HDRLEN)
+		flagged += !!(attr->nla_type & NLA_F_NESTED);
+	if (flagged != want)
+		rt_test_fail(__FILE__, __LINE__,
+			     "fixture: %d nests of the fake STATUS carry NLA_F_NESTED, not %d",
+			     flagged, want);
+}
+
 static struct nlmsghdr *full_reply(bool bad_credit)
 {
 	struct nlmsghdr *nlh = reply("0.2.0", 1, 0, 0);
@@ -404,6 +427,7 @@ static struct nlmsghdr *full_reply(bool bad_credit)
 	put_u64_64bit(nlh, RNGTRACE_A_STATUS_WAITS_LOST, 2);
 	mnl_attr_put_u32(nlh, RNGTRACE_A_STATUS_ARMED, 1);
 	mnl_attr_put_u32(nlh, RNGTRACE_A_STATUS_KEEP_ARMED, 0);
+	fake_nests_flagged(nlh, 4);
 	return nlh;
 }
 
@@ -449,18 +473,6 @@ static void t_parse_rest(void)
 	CHECK_U64(st.waits_lost, 2);
 	CHECK(st.armed);
 	CHECK(!st.keep_armed);
-}
-
-/* The nests really carry NLA_F_NESTED, which the parser must mask. */
-static void t_nests_flagged(void)
-{
-	struct nlmsghdr *nlh = full_reply(false);
-	const struct nlattr *attr;
-	int flagged = 0;
-
-	mnl_attr_for_each(attr, nlh, GENL_HDRLEN)
-		flagged += !!(attr->nla_type & NLA_F_NESTED);
-	CHECK_INT(flagged, 4);
 }
 
 static void t_bad_credit(void)
@@ -759,10 +771,35 @@ static void t_probe_hwrng_parse(void)
 	CHECK_U64(h.bits, 512);
 }
 
+/*
+ * status_fetch() asks over the caller's socket (rt_nl_new(): one a
+ * command), never one of its own: record asks every 250 ms over the
+ * socket its dumps use. Here the socket is the kernel's nlctrl, which
+ * refuses the request; what matters is that the same socket took both.
+ */
+static void t_fetch_uses_callers_socket(void)
+{
+	static struct rt_status st;
+	struct rt_nl *nl = calloc(1, sizeof(*nl));
+	uint32_t portid, seq;
+
+	REQUIRE(nl);
+	REQUIRE(rt_nl_open_family(nl, "nlctrl") == 0);
+	portid = nl->portid;
+	seq = nl->seq;
+	CHECK(status_fetch(nl, &st, false, "test") < 0);
+	CHECK(status_fetch(nl, &st, true, "test") < 0);
+	CHECK(nl->sock != NULL);
+	CHECK_INT(nl->portid, portid);
+	CHECK_INT(nl->seq, seq + 2);
+	rt_nl_close(nl);
+	free(nl);
+}
+
 static const struct rt_test status_tests[] = {
+	{ "status_fetch asks over the command's one socket", t_fetch_uses_callers_socket },
 	{ "status_parse reads every field (PAD, future attributes)", t_parse_full },
 	{ "status_parse reads crng-ready and ready-at-load apart", t_parse_flags },
-	{ "the fake reply has a PAD and future attributes", t_reply_has_pad_and_future },
 	{ "status_parse rejects a reply without crng-ready", t_missing_crng_ready },
 	{ "status_parse rejects a reply without any one required attribute", t_missing_each },
 	{ "status_parse rejects a u8-sized crng-ready", t_u8_crng_ready },
@@ -777,7 +814,6 @@ static const struct rt_test status_tests[] = {
 	{ "status_print shows a ready CRNG and the load times", t_print_ready },
 	{ "status_print shows a CRNG that is not ready", t_print_not_ready },
 	{ "status_parse reads every optional attribute, credits and waiting", t_parse_rest },
-	{ "the fake STATUS's nests carry NLA_F_NESTED", t_nests_flagged },
 	{ "status_parse rejects a credit nest without bits", t_bad_credit },
 	{ "status_parse leaves absent optional attributes at zero", t_old_reply_defaults },
 	{ "status_to_json has ready, credits, waiting with unit and waiting_ns", t_json_rest },

@@ -292,7 +292,7 @@ static void test_odd_values(void)
 		"\"credits\":[{\"source\":\"quantum\",\"bits\":3},"
 		"{\"source\":\"interrupts\",\"bits\":9223372036854775807},"
 		"{\"source\":\"disk\",\"bits\":9223372036854775807}],"
-		"\"hwrngs\":[3, {\"name\":\"a\",\"current\":true}],"
+		"\"hwrngs\":[{\"name\":\"a\",\"current\":true}],"
 		"\"events\":[{\"seq\":0,\"type\":\"wait\",\"time_ns\":100,\"pid\":7},"
 		"{\"seq\":1,\"type\":\"wait\",\"time_ns\":9223372036854775807,"
 		"\"start_ns\":-9223372036854775807,\"pid\":7},"

@@ -6,17 +6,18 @@
  * there is nothing to fix (no-rdrand-in-vm also fires on a slow ready).
  */
 #include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
+#include <linux/random.h>
 #include <linux/rngtrace.h>
 
 #include "advice.h"
 #include "arch.h"
+#include "cmdline.h"
 #include "utf8.h"
 
-#define GRND_NONBLOCK_FLAG	0x0001	/* <linux/random.h> GRND_NONBLOCK */
-#define EAGAIN_RESULT		(-11)
 
 int rt_summary_stalled(const struct rt_summary *s)
 {
@@ -40,7 +41,7 @@ static int has_hwrng(const struct rt_summary *s)
 static int polled_early(const struct rt_summary *s,
 			const struct rt_unseeded_group *g)
 {
-	if (!(g->flags & GRND_NONBLOCK_FLAG) || !g->eagain)
+	if (!(g->flags & GRND_NONBLOCK) || !g->eagain)
 		return 0;
 	if (s->ready && !s->ready_before_load && s->ready_ns >= 0)
 		return g->first_eagain_ns <= s->ready_ns;
@@ -105,28 +106,10 @@ static int devicetree_kernel(const struct rt_summary *s)
 	return rt_arch_boot_seeded(s->arch_id);
 }
 
-/*
- * Whether the command line sets the boolean @param to false, as the
- * kernel's kstrtobool() reads it: n, N, 0, off (the last one wins).
- */
+/* Whether the command line sets the boolean @param to false (cmdline.h). */
 static int cmdline_false(const struct rt_summary *s, const char *param)
 {
-	const char *p = s->cmdline, *v;
-	size_t len = strlen(param);
-	int off = 0;
-
-	while ((p = strstr(p, param))) {
-		int word = p == s->cmdline || isspace((unsigned char)p[-1]);
-
-		v = p + len;
-		p = v;
-		if (!word || *v != '=')
-			continue;
-		v++;
-		off = *v == 'n' || *v == 'N' || *v == '0' ||
-		      !strncmp(v, "off", 3) || !strncmp(v, "OFF", 3);
-	}
-	return off;
+	return s->cmdline && !rt_cmdline_bool(s->cmdline, param, true);
 }
 
 static int trust_bootloader_off(const struct rt_summary *s)

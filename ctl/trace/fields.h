@@ -11,12 +11,21 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-enum rt_ftype { RT_FT_OBJECT, RT_FT_ARRAY, RT_FT_STRING, RT_FT_INT, RT_FT_BOOL };
+enum rt_ftype {
+	RT_FT_OBJECT, RT_FT_ARRAY, RT_FT_STRING, RT_FT_INT, RT_FT_BOOL,
+	RT_FT_NUMBER,		/* an integer or not (ready.seconds) */
+};
 
+/*
+ * A field of an object of the trace. An object, or an array of objects,
+ * names the table of its own fields in @sub: from rt_top_fields down, the
+ * tables name every object a trace has, and every key it may carry.
+ */
 struct rt_field {
 	const char *key;
 	enum rt_ftype type;
 	bool required;
+	const struct rt_field *sub;
 };
 
 /* Top level. */
@@ -82,8 +91,29 @@ enum rt_ev_key {
 #define RT_K_PRINTK_OFFSET_NS	"printk_offset_ns"
 #define RT_K_EVENTS_DROPPED	"events_dropped"
 #define RT_K_PROBES		"probes"
+#define RT_K_MODULE_VERSION	"version"
+#define RT_K_CREDITED_BITS	"credited_bits"
+#define RT_K_RING_SIZE		"ring_size"
+#define RT_K_EVENTS_WRITTEN	"events_written"
+#define RT_K_WAITS_LOST		"waits_lost"
+/* module.probes[] */
+#define RT_K_SYMBOL		"symbol"
+#define RT_K_METHOD		"method"
+#define RT_K_ATTACHED		"attached"
+#define RT_K_ERROR		"error"
+#define RT_K_ARMED		"armed"
+#define RT_K_HITS		"hits"
+#define RT_K_NMISSED		"nmissed"
+#define RT_K_REFUSED		"refused"
+/* hwrngs[] (name, quality, before_load, bytes, bits as above) */
+#define RT_K_CURRENT		"current"
+#define RT_K_REGISTERED_NS	"registered_ns"
+#define RT_K_FEEDS		"feeds"
+/* kmsg[] (time_ns as above) */
+#define RT_K_TEXT		"text"
 /* ready */
 #define RT_K_BEFORE_LOAD	"before_load"
+#define RT_K_SECONDS		"seconds"
 /* credits[] */
 #define RT_K_COUNT		"count"
 /* record */
@@ -107,8 +137,14 @@ extern const struct rt_field rt_credit_fields[];
 extern const struct rt_field rt_ready_fields[];
 extern const struct rt_field rt_record_fields[];
 extern const struct rt_field rt_open_wait_fields[];	/* record.open_waits[] */
+extern const struct rt_field rt_probe_fields[];	/* module.probes[] */
+extern const struct rt_field rt_hwrng_fields[];
+extern const struct rt_field rt_kmsg_fields[];
 
-/* Every table, named as trace-format.md's sections name the objects. */
+/*
+ * Every table, named as trace-format.md's sections name the objects: the
+ * documentation test checks each against its section.
+ */
 struct rt_field_table {
 	const char *object;		/* "top level", "module", "events[]"... */
 	const struct rt_field *fields;

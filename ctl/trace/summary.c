@@ -5,6 +5,7 @@
  * same aggregation either way. Fields the loader does not check are read
  * with defaults, and every sum saturates.
  */
+#include <errno.h>
 #include <limits.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -12,16 +13,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <linux/random.h>
 #include <linux/rngtrace.h>
 
 #include "fields.h"
+#include "cmdline.h"
 #include "names.h"
 #include "summary.h"
 #include "trace.h"
 #include "utf8.h"
 
-#define GRND_NONBLOCK_FLAG	0x0001
-#define EAGAIN_RESULT		(-11)
 
 static long long sat_add(long long a, long long b)
 {
@@ -370,7 +371,7 @@ static int add_unseeded(struct rt_summary *s, struct builder *b,
 		g->served++;
 		g->bytes = sat_add(g->bytes, result);
 	}
-	if (result == EAGAIN_RESULT) {
+	if (result == -EAGAIN) {
 		g->eagain++;
 		if (g->first_eagain_ns < 0 || time_ns < g->first_eagain_ns)
 			g->first_eagain_ns = time_ns;
@@ -390,7 +391,7 @@ static int add_credit(struct rt_summary *s, const struct rt_trace_event *ev,
 	int src = rt_source_value(source);
 	size_t j;
 
-	if (!strcmp(source, "ioctl"))
+	if (src == RNGTRACE_SOURCE_IOCTL)
 		s->credit_events_ioctl++;
 	if (src < 0 || src >= RT_NSOURCES)
 		src = RNGTRACE_SOURCE_UNKNOWN;
@@ -455,46 +456,6 @@ static int on_event(const struct rt_trace_event *ev, void *arg, char *err,
 	return ret;
 }
 
-/*
- * The value of the last random.trust_cpu= on the command line, parsed the
- * way the kernel's kstrtobool() does: 1 for off, 0 for on or absent.
- */
-static int cmdline_trust_cpu_off(const char *cmdline)
-{
-	static const char key[] = "random.trust_cpu=";
-	const char *p = cmdline;
-	int off = 0;
-
-	while (p && *p) {
-		size_t len;
-
-		p += strspn(p, " \t\n");
-		len = strcspn(p, " \t\n");
-		if (len > sizeof(key) - 1 && !strncmp(p, key, sizeof(key) - 1)) {
-			const char *v = p + sizeof(key) - 1;
-
-			switch (v[0]) {
-			case 'n': case 'N': case '0':
-				off = 1;
-				break;
-			case 'y': case 'Y': case '1':
-				off = 0;
-				break;
-			case 'o': case 'O':
-				if (v[1] == 'f' || v[1] == 'F')
-					off = 1;
-				else if (v[1] == 'n' || v[1] == 'N')
-					off = 0;
-				break;
-			default:
-				break;	/* the kernel ignores a bad value */
-			}
-		}
-		p += len;
-	}
-	return off;
-}
-
 static int cmp_wait(const void *a, const void *b)
 {
 	const struct rt_wait_info *x = a, *y = b;
@@ -529,7 +490,8 @@ static void read_host(const json_t *host, struct rt_summary *s)
 	s->cpu_rdrand = rt_json_bool(host, RT_K_CPU_RDRAND, 0);
 	s->cpu_rdseed = rt_json_bool(host, RT_K_CPU_RDSEED, 0);
 	s->hypervisor = rt_json_bool(host, RT_K_HYPERVISOR, 0);
-	s->trust_cpu_off = cmdline_trust_cpu_off(s->cmdline);
+	s->trust_cpu_off = s->cmdline &&
+			   !rt_cmdline_bool(s->cmdline, "random.trust_cpu", true);
 	s->hwrng_current = rt_json_str(host, RT_K_HWRNG_CURRENT, "");
 	/* Traces older than host.arch came from x86 or say so in the release. */
 	if (*s->arch)
@@ -603,15 +565,15 @@ static int read_hwrngs(const json_t *hwrngs, struct rt_summary *s)
 
 		if (!json_is_object(h))
 			continue;
-		r->name = rt_json_str(h, "name", "");
-		r->quality = rt_json_int(h, "quality", 0);
-		r->feeds = rt_json_int(h, "feeds", 0);
-		r->bytes = rt_json_int(h, "bytes", 0);
-		r->bits = rt_json_int(h, "bits", 0);
-		r->current = rt_json_bool(h, "current", 0);
-		r->before_load = rt_json_bool(h, "before_load", 0);
+		r->name = rt_json_str(h, RT_K_NAME, "");
+		r->quality = rt_json_int(h, RT_K_QUALITY, 0);
+		r->feeds = rt_json_int(h, RT_K_FEEDS, 0);
+		r->bytes = rt_json_int(h, RT_K_BYTES, 0);
+		r->bits = rt_json_int(h, RT_K_BITS, 0);
+		r->current = rt_json_bool(h, RT_K_CURRENT, 0);
+		r->before_load = rt_json_bool(h, RT_K_BEFORE_LOAD, 0);
 		r->registered_ns = r->before_load ? -1 :
-				   rt_json_int(h, "registered_ns", -1);
+				   rt_json_int(h, RT_K_REGISTERED_NS, -1);
 		if (!*s->hwrng_current && r->current)
 			s->hwrng_current = r->name;
 		s->nhwrng++;
@@ -630,9 +592,9 @@ static long long credits_missed(const json_t *probes)
 	size_t i;
 
 	json_array_foreach(probes, i, p) {
-		sym = rt_json_str(p, "symbol", "");
+		sym = rt_json_str(p, RT_K_SYMBOL, "");
 		if (!strncmp(sym, "_credit_init_bits", 17))
-			return rt_json_int(p, "nmissed", 0);
+			return rt_json_int(p, RT_K_NMISSED, 0);
 	}
 	return 0;
 }

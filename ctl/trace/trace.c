@@ -425,10 +425,19 @@ static const yajl_callbacks callbacks = {
 	.yajl_end_array = end,
 };
 
-/* The checks of the meta, once the whole trace was read. */
+static int check_array(struct ctx *c, const json_t *arr, const char *name,
+		       const struct rt_field *f);
+
+/*
+ * The checks of the meta, once the whole trace was read: @obj against its
+ * table @f, and every object below it against its own (rt_field.sub).
+ * The events were checked as they streamed by.
+ */
 static int check_fields(struct ctx *c, const json_t *obj,
 			const struct rt_field *f, const char *where)
 {
+	char sub[128];
+
 	for (; f->key; f++) {
 		json_t *v = json_object_get(obj, f->key);
 		bool ok;
@@ -449,12 +458,20 @@ static int check_fields(struct ctx *c, const json_t *obj,
 		case RT_FT_STRING: ok = json_is_string(v); break;
 		case RT_FT_INT: ok = json_is_integer(v); break;
 		case RT_FT_BOOL: ok = json_is_boolean(v); break;
+		case RT_FT_NUMBER: ok = json_is_number(v); break;
 		default: ok = false;
 		}
 		if (!ok) {
 			type_error(c, where, f->key, f->type);
 			return -1;
 		}
+		if (!f->sub)
+			continue;
+		snprintf(sub, sizeof(sub), "%s%s%s", where, *where ? "." : "",
+			 f->key);
+		if (f->type == RT_FT_OBJECT ? check_fields(c, v, f->sub, sub) :
+		    check_array(c, v, sub, f->sub))
+			return -1;
 	}
 	return 0;
 }
@@ -462,7 +479,7 @@ static int check_fields(struct ctx *c, const json_t *obj,
 static int check_array(struct ctx *c, const json_t *arr, const char *name,
 		       const struct rt_field *f)
 {
-	char where[64];
+	char where[160];
 	size_t i;
 	json_t *v;
 
@@ -498,27 +515,10 @@ static int check_meta(struct ctx *c)
 	if (major < 1)
 		return fail(c, "trace format %s is older than any rngtrace wrote",
 			    version), -1;
-	if (check_fields(c, t, rt_top_fields, ""))
-		return -1;
 	if (!c->saw_events)
 		return fail(c, "events is missing"), -1;
-	if (check_fields(c, json_object_get(t, RT_K_HOST), rt_host_fields,
-			 RT_K_HOST) ||
-	    check_fields(c, json_object_get(t, RT_K_MODULE), rt_module_fields,
-			 RT_K_MODULE) ||
-	    check_array(c, json_object_get(t, RT_K_CREDITS), RT_K_CREDITS,
-			rt_credit_fields))
-		return -1;
-	if (json_object_get(t, RT_K_READY) &&
-	    check_fields(c, json_object_get(t, RT_K_READY), rt_ready_fields,
-			 RT_K_READY))
-		return -1;
-	if (json_object_get(t, RT_K_RECORD) &&
-	    (check_fields(c, json_object_get(t, RT_K_RECORD), rt_record_fields,
-			  RT_K_RECORD) ||
-	     check_array(c, json_object_get(json_object_get(t, RT_K_RECORD),
-					    RT_K_OPEN_WAITS),
-			 RT_K_RECORD "." RT_K_OPEN_WAITS, rt_open_wait_fields)))
+	/* every object below the top level, each against its own table */
+	if (check_fields(c, t, rt_top_fields, ""))
 		return -1;
 	return 0;
 }

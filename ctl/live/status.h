@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * "rngtrace status": the replies to RNGTRACE_CMD_STATUS_GET, PROBES_GET and
- * HWRNG_GET, read apart from the printing so that both are testable
- * without a kernel.
+ * The module's state: the replies to RNGTRACE_CMD_STATUS_GET, PROBES_GET
+ * and HWRNG_GET, read apart from their printing (cmd/statusprint.h) so
+ * that both are testable without a kernel.
  */
 #ifndef RT_STATUS_H
 #define RT_STATUS_H
@@ -15,6 +15,7 @@
 #include <libmnl/libmnl.h>
 
 #include "evjson.h"
+#include "nl.h"
 
 #define RT_STATUS_MAX_CREDITS	32
 #define RT_STATUS_MAX_WAITING	64
@@ -90,22 +91,14 @@ int hwrng_parse(const struct nlmsghdr *nlh, struct rt_hwrng *h,
 		char *why, size_t whylen);
 
 /*
- * STATUS_GET, and PROBES_GET and HWRNG_GET when @inventory, over a socket
- * opened here; one line on stderr for the user on error ("rngtrace: @what:
- * ..."). 0 or -errno.
+ * STATUS_GET, and PROBES_GET and HWRNG_GET when @inventory, over the
+ * command's socket @nl (rt_nl_new()); one line on stderr for the user on
+ * error ("rngtrace @what: ..."). 0 or -errno.
  */
-int status_fetch(struct rt_status *st, bool inventory, const char *what);
+int status_fetch(struct rt_nl *nl, struct rt_status *st, bool inventory,
+		 const char *what);
 
 /* CLOCK_BOOTTIME now, in ns. */
 uint64_t rt_boottime_ns(void);
-
-/*
- * @st through the one print path (print.h): text, or with @json one JSON
- * object, to @f. 0, or -1 if out of memory or @f failed.
- */
-int status_print(FILE *f, bool json, const struct rt_status *st);
-
-/* The same calls' JSON object: a new reference, or NULL when out of memory. */
-json_t *status_to_json(const struct rt_status *st);
 
 #endif /* RT_STATUS_H */

@@ -3,6 +3,7 @@
  * rngtrace report's outputs (report.h): the text, and the JSON object,
  * both from the summary alone.
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <stdbool.h>
@@ -23,11 +24,11 @@
 static void fmt_result(char *buf, size_t len, long long result)
 {
 	switch (result) {
-	case -11:
-		snprintf(buf, len, "-11 (EAGAIN)");
+	case -EAGAIN:
+		snprintf(buf, len, "%d (EAGAIN)", -EAGAIN);
 		break;
-	case -4:
-		snprintf(buf, len, "-4 (EINTR)");
+	case -EINTR:
+		snprintf(buf, len, "%d (EINTR)", -EINTR);
 		break;
 	case -512:
 		snprintf(buf, len, "-512 (interrupted)");

@@ -10,13 +10,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <linux/rngtrace.h>
+
 #include "names.h"
 #include "plot.h"
 #include "summary.h"
 #include "svg.h"
 #include "utf8.h"
 
-#define READY_BITS	256	/* the kernel's POOL_READY_BITS */
+#define READY_BITS	RNGTRACE_READY_BITS	/* the kernel's POOL_READY_BITS */
 #define MAX_ROWS	40	/* task rows; the rest are counted */
 
 /* Layout, in SVG user units (pixels). */
@@ -190,6 +192,7 @@ static void credit_panel(struct plot *p)
 	long long (*cum)[NLAYERS] = NULL, *t = NULL;
 	size_t n = 0, i, b;
 	int used[NLAYERS] = { 0 }, k, j;
+	char thr[48];
 	double y;
 
 	/*
@@ -284,12 +287,12 @@ static void credit_panel(struct plot *p)
 	y = py(p, READY_BITS);
 	fprintf(p->f, "<line class=\"threshold\" x1=\"%d\" y1=\"%.2f\" x2=\"%d\" y2=\"%.2f\" stroke=\"#000\" stroke-width=\"1.2\" stroke-dasharray=\"6 4\"/>\n",
 		LM, y, LM + PW, y);
+	snprintf(thr, sizeof(thr), "%d bits: ready threshold", READY_BITS);
 	if (px(p, s->load_ns) < LM + PW * 0.7)
 		text(p->f, px(p, s->load_ns) + 4, y - 5, "start",
-		     "font-size=\"11\"", "256 bits: ready threshold");
+		     "font-size=\"11\"", thr);
 	else
-		text(p->f, LM + 4, y - 5, "start", "font-size=\"11\"",
-		     "256 bits: ready threshold");
+		text(p->f, LM + 4, y - 5, "start", "font-size=\"11\"", thr);
 	fprintf(p->f, "</g>\n");
 	legend(p, used);
 out:

@@ -7,9 +7,9 @@
  * /dev/urandom reader (which since 5.18's random.c runs the kernel's
  * jitter generator until the CRNG is ready; 5.10's returns at once, an
  * unseeded read) that block and time themselves on CLOCK_BOOTTIME, then
- * the one READY event
- * against the kernel's "crng init done" line, then the credits that got
- * there. In a VM whose CRNG was ready at load (-cpu max) the same file
+ * the one READY event against the kernel's "crng init done" line and two
+ * witnesses that do not ask the module (the last EAGAIN before it, a
+ * poller on /dev/random after it), then the credits that got there. In a VM whose CRNG was ready at load (-cpu max) the same file
  * checks that nothing of the sort was recorded.
  */
 #include <errno.h>
@@ -194,6 +194,61 @@ struct measured {
 };
 
 
+/*
+ * Witnesses of the moment the CRNG became ready that do not ask the module,
+ * written by blocked_waiters (which runs across that moment) for
+ * one_ready_event to hold READY to: the start of the last
+ * getrandom(GRND_NONBLOCK) that failed with EAGAIN (the CRNG was not ready
+ * then: READY is later), and the return of a poll() on /dev/random, which
+ * random_poll() answers with POLLIN only once the CRNG is ready (READY is
+ * earlier, and close: the completing credit wakes the pollers right after
+ * its crng_reseed(), READY's instant), with the poller's run delay.
+ */
+#define WITNESS_FILE "/tmp/rngtrace-ready-witness"
+#define WITNESS_EVERY_US 10000
+
+struct witness {
+	int64_t last_eagain;	/* a call's start, or -1 */
+	int64_t pollin;		/* poll()'s return */
+	int64_t poll_queued;	/* its run delay from poll() to its clock */
+};
+
+static pid_t witness_start(int fd_out, int polls)
+{
+	struct sched_param sp = { .sched_priority = 30 };
+	pid_t pid = fork();
+	int64_t t, v;
+	char c;
+
+	if (pid)
+		return pid;
+	/* Above the children's jitter loops: on time, or its delay counted. */
+	sched_setscheduler(0, SCHED_FIFO, &sp);
+	if (polls) {
+		struct pollfd p = { .events = POLLIN };
+
+		p.fd = open("/dev/random", O_RDONLY);
+		v = run_delay_ns();
+		if (p.fd < 0 || poll(&p, 1, 60000) != 1)
+			_exit(2);
+		t = boottime_ns();
+		v = run_delay_ns() - v;
+		_exit(write(fd_out, &t, sizeof(t)) == sizeof(t) &&
+		      write(fd_out, &v, sizeof(v)) == sizeof(v) ? 0 : 3);
+	}
+	v = -1;
+	for (;;) {
+		t = boottime_ns();
+		if (getrandom(&c, 1, GRND_NONBLOCK) == 1)
+			break;
+		if (errno != EAGAIN)
+			_exit(2);
+		v = t;
+		usleep(WITNESS_EVERY_US);
+	}
+	_exit(write(fd_out, &v, sizeof(v)) == sizeof(v) ? 0 : 3);
+}
+
 TEST(blocked_waiters_match_their_own_clocks)
 {
 	int names_cgroups;
@@ -208,8 +263,18 @@ TEST(blocked_waiters_match_their_own_clocks)
 	int seen[NCHILD] = {};
 	char rt_runtime[32];
 	int64_t deadline;
+	int wpoll[2], weagain[2], witnessed;
+	struct witness w;
+	FILE *wf;
 
 	SKIP_IF_READY(_metadata);
+	unlink(WITNESS_FILE);
+	ASSERT_EQ(0, pipe(wpoll));
+	ASSERT_EQ(0, pipe(weagain));
+	ASSERT_LT(0, witness_start(wpoll[1], 1));
+	ASSERT_LT(0, witness_start(weagain[1], 0));
+	close(wpoll[1]);
+	close(weagain[1]);
 	ASSERT_EQ(0, pipe(pipes));
 	ASSERT_EQ(0, pipe(going));
 	for (i = 0; i < NCHILD; i++)
@@ -330,8 +395,20 @@ TEST(blocked_waiters_match_their_own_clocks)
 		ASSERT_EQ(16, r.ret);
 		m[r.idx] = r;
 	}
+	/* (the witnesses too: the CRNG is ready now) */
 	while (wait(NULL) > 0)
 		;
+	witnessed = read(wpoll[0], &w.pollin, 8) == 8 &&
+		    read(wpoll[0], &w.poll_queued, 8) == 8 &&
+		    read(weagain[0], &w.last_eagain, 8) == 8;
+	EXPECT_TRUE(witnessed) TH_LOG("a witness of READY wrote nothing");
+	if (witnessed) {
+		wf = fopen(WITNESS_FILE, "w");
+		ASSERT_NE(NULL, wf);
+		fprintf(wf, "%lld %lld %lld\n", (long long)w.last_eagain,
+			(long long)w.pollin, (long long)w.poll_queued);
+		fclose(wf);
+	}
 	EXPECT_EQ(0, write_line(RT_RUNTIME, rt_runtime));
 	softirq_threads_realtime(0);
 	EXPECT_LT(0, seen_in_flight) TH_LOG("no wait seen in flight");
@@ -425,7 +502,9 @@ static const struct rt_ev *the_ready_event(struct __test_metadata *_metadata,
 TEST(one_ready_event_on_the_kmsg_timeline)
 {
 	const struct rt_ev *ready, *completer;
+	long long last_eagain, pollin, poll_queued;
 	struct rt_st st;
+	FILE *wf;
 	int64_t kmsg_ns;
 	double kmsg_s;
 	char buf[16];
@@ -474,6 +553,34 @@ TEST(one_ready_event_on_the_kmsg_timeline)
 		TH_LOG("kmsg %.6f s, offset %lld ns, completer returned %llu ns",
 		       kmsg_s, (long long)st.printk_offset_ns,
 		       (unsigned long long)completer->time_ns);
+
+	/*
+	 * The witnesses blocked_waiters left: READY after the last EAGAIN's
+	 * start (a READY stamped at load or at the first credit fails), and
+	 * before a poller on /dev/random woke, by at most 5 ms and the
+	 * poller's run delay (a READY stamped at the disarm work, a second
+	 * later, fails). Measured on 6.12 beside a busy make check: READY
+	 * 12 ms after the last EAGAIN (the 10 ms cadence), POLLIN 0.6 ms
+	 * after READY beyond the poller's 8.6 ms run delay; a READY stamped
+	 * 30 ms early failed both. (The fast clocks: SKEW_NS either way.)
+	 */
+	wf = fopen(WITNESS_FILE, "r");
+	ASSERT_NE(NULL, wf) TH_LOG("no witness: blocked_waiters did not run across READY");
+	ASSERT_EQ(3, fscanf(wf, "%lld %lld %lld", &last_eagain, &pollin, &poll_queued));
+	fclose(wf);
+	TH_LOG("READY %.3f ms after the last EAGAIN's start, %.3f ms before POLLIN (poller queued %.3f ms)",
+	       ((int64_t)ready->time_ns - last_eagain) / 1e6,
+	       (pollin - (int64_t)ready->time_ns) / 1e6, poll_queued / 1e6);
+	EXPECT_LT(0, last_eagain) TH_LOG("no EAGAIN was seen before ready");
+	EXPECT_LT(last_eagain - SKEW_NS, (int64_t)ready->time_ns)
+		TH_LOG("READY %llu ns, the last EAGAIN started %lld ns",
+		       (unsigned long long)ready->time_ns, last_eagain);
+	EXPECT_GE(pollin + SKEW_NS, (int64_t)ready->time_ns)
+		TH_LOG("READY %llu ns, POLLIN %lld ns",
+		       (unsigned long long)ready->time_ns, pollin);
+	EXPECT_GT(5000000 + poll_queued, pollin - (int64_t)ready->time_ns)
+		TH_LOG("READY %llu ns, POLLIN %lld ns, the poller queued %lld ns",
+		       (unsigned long long)ready->time_ns, pollin, poll_queued);
 }
 
 #define MAX_CALLERS 32

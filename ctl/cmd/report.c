@@ -14,6 +14,7 @@
 #include "advice.h"
 #include "cli.h"
 #include "esc.h"
+#include "journal.h"
 #include "jsonout.h"
 #include "report.h"
 #include "report_line.h"
@@ -25,7 +26,7 @@
 #define MAX_ADVICE	16
 
 static const char report_usage[] =
-	"usage: rngtrace report [--json | --summary | --journal-fields] FILE|-\n"
+	"usage: rngtrace report [--json | --summary | --journal-fields | --journal] FILE|-\n"
 	"\n"
 	"Reads a trace written by 'rngtrace record' (\"-\" for standard input)\n"
 	"and says how the CRNG became ready: the kernel, when it was ready\n"
@@ -45,11 +46,18 @@ static const char report_usage[] =
 	"  --summary   print it in one line (kernel, ready time, waits, advice ids)\n"
 	"  --journal-fields\n"
 	"              print that line as MESSAGE= and RNGTRACE_* fields, one a\n"
-	"              line, for logger(1) in journald mode (what\n"
-	"              rngtrace-record.service logs)\n"
+	"              line, for logger(1) in journald mode\n"
+	"  --journal   send the boot's entries to the journal (its native\n"
+	"              socket): the summary with MESSAGE_ID\n"
+	"              " RT_JOURNAL_READY_ID " (READY) or\n"
+	"              " RT_JOURNAL_NOT_READY_ID " (NOT_READY),\n"
+	"              and one per task that waited with MESSAGE_ID\n"
+	"              " RT_JOURNAL_BLOCKED_ID " (BLOCKED);\n"
+	"              what rngtrace-record.service logs\n"
 	"  -h, --help  show this help\n"
 	"\n"
-	"Exit status: 0, or 2 when the trace cannot be read (the reason on stderr).\n";
+	"Exit status: 0, or 2 when the trace cannot be read or the journal\n"
+	"cannot be written (the reason on stderr).\n";
 
 int report_main(int argc, char *argv[])
 {
@@ -57,6 +65,7 @@ int report_main(int argc, char *argv[])
 		{ "json", no_argument, NULL, 'j' },
 		{ "summary", no_argument, NULL, 's' },
 		{ "journal-fields", no_argument, NULL, 'J' },
+		{ "journal", no_argument, NULL, 'L' },
 		{ "help", no_argument, NULL, 'h' },
 		{}
 	};
@@ -68,7 +77,7 @@ int report_main(int argc, char *argv[])
 	struct rt_summary s;
 	char err[512];
 	const char *path;
-	int form = 0;	/* 'j', 's' or 'J'; 0 for text */
+	int form = 0;	/* 'j', 's', 'J' or 'L'; 0 for text */
 	size_t nadv;
 	int c, ret = RT_EXIT_OK;
 
@@ -77,8 +86,9 @@ int report_main(int argc, char *argv[])
 		case 'j':
 		case 's':
 		case 'J':
+		case 'L':
 			if (form && form != c) {
-				rt_usage_error("report", "--json, --summary and --journal-fields are three forms; give one");
+				rt_usage_error("report", "--json, --summary, --journal-fields and --journal are four forms; give one");
 				return RT_EXIT_ERROR;
 			}
 			form = c;
@@ -112,6 +122,13 @@ int report_main(int argc, char *argv[])
 		rt_report_line(stdout, &s, adv, nadv);
 	} else if (form == 'J') {
 		rt_report_journal(stdout, &s, adv, nadv);
+	} else if (form == 'L') {
+		/* RNGTRACE_JOURNAL_SOCKET: the tests' fake journal. */
+		if (rt_journal_send(getenv("RNGTRACE_JOURNAL_SOCKET"), &s,
+				    adv, nadv, err, sizeof(err)) < 0) {
+			fprintf(stderr, "rngtrace report: %s\n", err);
+			ret = RT_EXIT_ERROR;
+		}
 	} else if (rt_report_print(stdout, form == 'j',
 				   strcmp(path, "-") ? path : "standard input",
 				   &s, adv, nadv)) {

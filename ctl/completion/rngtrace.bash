@@ -79,7 +79,7 @@ _rngtrace()
 	status)  opts="--json --help" ;;
 	events)  opts="--follow --since --json --help" ;;
 	record)  opts="--output --until --settle --timeout --allow-timeout --help" ;;
-	report)  opts="--json --summary --journal-fields --help" ;;
+	report)  opts="--json --summary --journal-fields --journal --help" ;;
 	check)   opts="--max-ready --max-wait --max-blocked --max-unseeded --accept-incomplete --baseline --max-worse --confidence --json --help" ;;
 	compare) opts="--label --by --confidence --json --help" ;;
 	plot)    opts="--output --help" ;;

@@ -25,6 +25,7 @@
 #include "plot.h"
 #include "print.h"
 #include "report.h"
+#include "esc.h"
 #include "report_line.h"
 #include "summary.h"
 #include "trace.h"
@@ -333,12 +334,25 @@ static void compare(const struct rt_summary *s)
 	mem_free(&_m);							\
 } while (0)
 
+/* A journal field as text: every value escaped but MESSAGE (already). */
+static void fuzz_field(void *ctx, const char *key, const char *value)
+{
+	if (!key || !value)
+		__builtin_trap();
+	fprintf(ctx, "%s=%s\n", key, strcmp(key, "MESSAGE") ? rt_esc(value) : value);
+}
+
 static int line_out(FILE *f, const struct rt_summary *s,
 		    const struct rt_advice *adv, size_t nadv, int journal)
 {
-	if (journal)
+	size_t i;
+
+	if (journal) {
 		rt_report_journal(f, s, adv, nadv);
-	else
+		/* report --journal's BLOCKED entries, as text */
+		for (i = 0; i < s->ntasks; i++)
+			rt_journal_task_fields(s, &s->tasks[i], fuzz_field, f);
+	} else
 		rt_report_line(f, s, adv, nadv);
 	return 0;
 }

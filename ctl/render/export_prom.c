@@ -69,6 +69,11 @@ int rt_export_prometheus(FILE *f, const struct rt_export *x)
 		sample(f, x, "rngtrace_crng_ready_seconds", NULL,
 		       s->ready_before_load ? 0 : s->ready_ns / 1e9);
 	}
+	if (s->ready && *s->ready_source) {
+		head(f, "rngtrace_crng_ready_source_info", "gauge",
+		     "1, labelled with the entropy source whose credit made the CRNG ready (interrupts, input, disk, hwrng, jitter, ioctl, bootloader, cpu, ...).");
+		sample(f, x, "rngtrace_crng_ready_source_info", s->ready_source, 1);
+	}
 	head(f, "rngtrace_module_load_seconds", "gauge",
 	     "Seconds since boot (CLOCK_BOOTTIME) when the rngtrace module loaded.");
 	sample(f, x, "rngtrace_module_load_seconds", NULL, s->load_ns / 1e9);

@@ -141,7 +141,7 @@ static void t_export_prometheus(void)
 {
 	struct metric m[32];
 	char series[64][256];
-	int nm = 0, ns = 0, ready_seen = 0, interrupts_seen = 0;
+	int nm = 0, ns = 0, ready_seen = 0, interrupts_seen = 0, source_seen = 0;
 	struct ctlrun r;
 	char *text, *line, *save = NULL;
 
@@ -202,6 +202,11 @@ static void t_export_prometheus(void)
 			interrupts_seen = 1;
 			CHECK(NEAR(v, 218));
 		}
+		if (!strcmp(name, "rngtrace_crng_ready_source_info")) {
+			source_seen = 1;
+			CHECK_CONTAINS(labels, "source=\"interrupts\"");
+			CHECK(NEAR(v, 1));
+		}
 		if (!strcmp(name, "rngtrace_blocked_tasks"))
 			CHECK(NEAR(v, 2));
 		if (!strcmp(name, "rngtrace_unseeded_reads_total"))
@@ -209,6 +214,7 @@ static void t_export_prometheus(void)
 	}
 	CHECK(ready_seen);
 	CHECK(interrupts_seen);
+	CHECK(source_seen);
 	CHECK(nm >= 10);
 	free(text);
 	ctlrun_done(&r);
@@ -241,6 +247,56 @@ static void t_export_promtool(void)
 		if (r.status != 0)
 			rt_test_fail(__FILE__, __LINE__, "promtool on %s: %s%s",
 				     names[i], r.out ? r.out : "", r.err ? r.err : "");
+		ctlrun_done(&r);
+	}
+	ctlrun_rmdir(dir);
+}
+
+/*
+ * What rngtrace-record.service does with node_exporter's textfile
+ * directory: rngtrace.prom replaced by a rename (a new inode; a scrape
+ * reads the old file or the new, never half of one), no temporary file
+ * left that the collector would read (it reads *.prom), the boot's
+ * series in it.
+ */
+static void t_export_textfile(void)
+{
+	const char *argv[] = { "promtool", "check", "metrics", NULL };
+	char *dir = ctlrun_tmpdir(), out[512], cmd[600], *text;
+	struct stat before, after;
+	struct ctlrun r;
+	FILE *f;
+
+	REQUIRE(dir);
+	snprintf(out, sizeof(out), "%s/rngtrace.prom", dir);
+	f = fopen(out, "w");
+	REQUIRE(f);
+	fputs("# the last boot's\n", f);
+	fclose(f);
+	REQUIRE(!stat(out, &before));
+	CTLRUN(&r, "export", "--format", "prometheus", "-o", out,
+	       fixture("c-stall-1.json"));
+	CHECK_INT(r.status, 0);
+	ctlrun_done(&r);
+	REQUIRE(!stat(out, &after));
+	CHECK(before.st_ino != after.st_ino);
+	snprintf(cmd, sizeof(cmd), "ls -A '%s'", dir);
+	ctlrun_argv(&r, NULL, (const char *[]){ "sh", "-c", cmd, NULL });
+	CHECK_STR(r.out, "rngtrace.prom\n");
+	ctlrun_done(&r);
+	text = ctlrun_read(out);
+	REQUIRE(text);
+	CHECK_CONTAINS(text, "\nrngtrace_crng_ready_seconds{kernel=\"6.1.0-56-amd64\",boot_id=\"3f1c2a6e-8a51-4c1e-9d2b-0a1b2c3d4e01\"} 14.2\n");
+	CHECK_CONTAINS(text, "\nrngtrace_crng_ready_source_info{kernel=\"6.1.0-56-amd64\",boot_id=\"3f1c2a6e-8a51-4c1e-9d2b-0a1b2c3d4e01\",source=\"interrupts\"} 1\n");
+	CHECK_CONTAINS(text, "\nrngtrace_blocked_tasks{kernel=\"6.1.0-56-amd64\",boot_id=\"3f1c2a6e-8a51-4c1e-9d2b-0a1b2c3d4e01\"} 2\n");
+	CHECK_CONTAINS(text, "\nrngtrace_unseeded_reads_total{kernel=\"6.1.0-56-amd64\",boot_id=\"3f1c2a6e-8a51-4c1e-9d2b-0a1b2c3d4e01\"} 1\n");
+	CHECK_LACKS(text, "the last boot's");
+	free(text);
+	if (need_tool("promtool")) {
+		ctlrun_argv(&r, out, argv);
+		if (r.status != 0)
+			rt_test_fail(__FILE__, __LINE__, "promtool: %s%s",
+				     r.out ? r.out : "", r.err ? r.err : "");
 		ctlrun_done(&r);
 	}
 	ctlrun_rmdir(dir);
@@ -972,6 +1028,7 @@ static const struct rt_test export_tests[] = {
 	{ "export: perfetto is trace-event JSON with waits, ready, counters", t_export_perfetto },
 	{ "export: prometheus text parses, values right", t_export_prometheus },
 	{ "export: prometheus passes promtool check metrics", t_export_promtool },
+	{ "export: node_exporter's textfile replaced atomically, the boot's series", t_export_textfile },
 	{ "export: --max-ready parses as check's does (1.001)", t_export_check_agree },
 	{ "json: floats without binary noise (1.001)", t_json_no_float_noise },
 	{ "export: junit well-formed; --max-wait, --max-ready fail cases", t_export_junit },

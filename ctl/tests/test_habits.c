@@ -152,7 +152,7 @@ static void t_ambiguous(void)
 	ctlrun_done(&r);
 	CTLRUN(&r, "report", "--j", trace);
 	CHECK_INT(r.status, 2);
-	CHECK_CONTAINS(r.err, "option '--j' is ambiguous: --json, --journal-fields");
+	CHECK_CONTAINS(r.err, "option '--j' is ambiguous: --json, --journal-fields, --journal; see");
 	ctlrun_done(&r);
 	/* a prefix of one is that one */
 	CTLRUN(&r, "report", "--su", trace);
@@ -167,6 +167,7 @@ static void t_report_forms(void)
 	static const char *const pairs[][2] = {
 		{ "--json", "--summary" }, { "--summary", "--json" },
 		{ "--json", "--journal-fields" }, { "--summary", "--journal-fields" },
+		{ "--journal-fields", "--journal" }, { "--journal", "--json" },
 	};
 	const char *trace = fixture("r-qemu64-stall.json");
 	struct ctlrun r;

@@ -273,7 +273,7 @@ static void test_usage(void)
 
 	RUN(&r, "report", "--help");
 	CHECK_INT(r.status, 0);
-	CHECK_CONTAINS(r.out, "usage: rngtrace report [--json | --summary | --journal-fields] FILE|-");
+	CHECK_CONTAINS(r.out, "usage: rngtrace report [--json | --summary | --journal-fields | --journal] FILE|-");
 	CHECK_CONTAINS(r.out, "seed-not-credited");
 	CHECK_STR(r.err, "");
 	ctlrun_done(&r);

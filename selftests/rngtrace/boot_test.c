@@ -9,8 +9,9 @@
  * unseeded read) that block and time themselves on CLOCK_BOOTTIME, then
  * the one READY event against the kernel's "crng init done" line and two
  * witnesses that do not ask the module (the last EAGAIN before it, a
- * poller on /dev/random after it), then the credits that got there. In a VM whose CRNG was ready at load (-cpu max) the same file
- * checks that nothing of the sort was recorded.
+ * poller on /dev/random after it), then the credits that got there. In a
+ * VM whose CRNG was ready at load (-cpu max) the same file checks that
+ * nothing of the sort was recorded.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -192,7 +193,6 @@ struct measured {
 	ssize_t ret;
 	int unseeded;	/* returned while the CRNG was still not ready */
 };
-
 
 /*
  * Witnesses of the moment the CRNG became ready that do not ask the module,

@@ -90,6 +90,9 @@ void rt_names_exit(void);
 int rt_put_cgroup(struct sk_buff *skb, int attrtype, const struct rt_event *ev);
 /* Remember the event's cgroup path while the cgroup still exists. */
 void rt_cgroup_note(const struct rt_event *ev);
+/* From a handler: keep current's cgroup until it is named. */
+struct cgroup;
+void rt_cgroup_pin(struct cgroup *cgrp, u64 id);
 /* The credit source of a crediting return address. */
 u32 rt_source_of(unsigned long caller);
 

@@ -225,6 +225,7 @@ static int rt_credit_ret(struct kretprobe_instance *ri, struct pt_regs *regs)
 struct rt_probe rt_credit_probe = {
 	.symbol = "_credit_init_bits",
 	.group = RT_GROUP_HOT,
+	.in_random_c = true,
 	.is_ret = true,
 	.entry_handler = rt_credit_entry,
 	.handler = rt_credit_ret,
@@ -287,6 +288,7 @@ struct rt_probe rt_ready_probes[] = {
 	{
 		.symbol = "crng_reseed",
 		.group = RT_GROUP_HOT,
+		.in_random_c = true,
 		.pre_handler = rt_reseed_pre,
 		.fentry = rt_reseed_begin,
 		.idle_once_ready = true,
@@ -295,6 +297,7 @@ struct rt_probe rt_ready_probes[] = {
 	{
 		.symbol = "crng_set_ready",
 		.group = RT_GROUP_ALWAYS,
+		.in_random_c = true,
 		.pre_handler = rt_set_ready_pre,
 		.fentry = rt_set_ready_begin,
 	},

@@ -4,17 +4,29 @@
  * around get_random_bytes(), walked one function to the next.
  *
  * Modules cannot look a name up (kallsyms_lookup_name() is not exported),
- * so a kprobe registered disabled has been what finds a function; each
- * registration scans the kernel's whole jump table (check_kprobe_address_
- * safe(), ~6 ms under emulation), eleven times over at every boot. The
- * sites that go on an fprobe need only an address, and they live in
- * random.c (the built-in hw_random core is linked right after it):
- * sprint_symbol() of an address gives its function's name, offset and
- * size, so from one known function the next starts at start + size and
- * the previous one holds start - 1. A few hundred steps cover both files.
+ * so a kprobe registered by name has been what finds a function. That
+ * costs: each registration scans the kernel's whole jump table
+ * (check_kprobe_address_safe(), ~6 ms under emulation), and where
+ * kallsyms_lookup_name() is a linear scan of every symbol (5.10), each
+ * registration looks its name up three times, ~40 ms a name found and
+ * ~140 ms a name that is not there. Most names tried are not there: the
+ * clones (name.part.0, ...) a kernel's compiler did not make, and the
+ * functions a kernel's random.c does not have. 5.10's load took 4.1 s.
  *
- * Only an optimization: a name the walk did not meet is found the old
- * way, by its kprobe (probes.c).
+ * sprint_symbol() of an address gives its function's name, offset and
+ * size, a binary search on every kernel: from one known function the next
+ * starts at start + size and the previous one holds start - 1. A few
+ * hundred steps cover random.c's text (the built-in hw_random core is
+ * linked right after it). A function the walk met is registered by its
+ * address (probes.c), and needs no name looked up.
+ *
+ * random.c's functions live in two places: .text, around
+ * get_random_bytes(), and .text.unlikely, where __cold functions go
+ * (_credit_init_bits on 5.10 and riscv64). Once a function of random.c
+ * found by name lies outside what was walked, the walk goes around it too
+ * (rt_findsym_around()); with both walked, a function of random.c (or a
+ * clone of one) that no walk met does not exist in this kernel, and
+ * rt_findsym_absent() says so without a lookup.
  */
 
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
@@ -27,8 +39,8 @@
 
 #include "rngtrace.h"
 
-#define RT_WALK_STEPS	384	/* each way from the anchor */
-#define RT_FOUND_MAX	32
+#define RT_WALK_STEPS	384	/* each way from an anchor */
+#define RT_FOUND_MAX	48
 
 struct rt_found {
 	char name[KSYM_NAME_LEN];
@@ -37,6 +49,12 @@ struct rt_found {
 
 static struct rt_found *rt_found;
 static unsigned int rt_nfound;
+static const char * const *rt_names;
+static unsigned int rt_nnames;
+/* A second walk went around random.c's text outside the first's. */
+static bool rt_walked_apart;
+/* Something met was not kept: no name may be called absent. */
+static bool rt_overflow;
 
 /*
  * The function addr is in: its name into @name, its start and size. False
@@ -78,38 +96,75 @@ static bool rt_wanted(const char *name, const char * const *names,
 
 static void rt_note(const char *name, unsigned long start, unsigned long size)
 {
-	if (rt_nfound == RT_FOUND_MAX)
+	unsigned int i;
+
+	for (i = 0; i < rt_nfound; i++)
+		if (rt_found[i].start == start)
+			return;
+	if (rt_nfound == RT_FOUND_MAX) {
+		rt_overflow = true;
 		return;
+	}
 	strscpy(rt_found[rt_nfound].name, name, KSYM_NAME_LEN);
 	rt_found[rt_nfound].start = start;
 	rt_found[rt_nfound++].size = size;
 }
 
-/* Walk from the anchor both ways; nothing found is not an error. */
-void rt_findsym_init(const char * const *names, unsigned int n)
+/* Walk from the anchor both ways, noting what is wanted. */
+static void rt_walk(unsigned long anchor)
 {
-	unsigned long anchor = (unsigned long)get_random_bytes;
 	unsigned long addr, start, size;
 	char *name;
 	int dir, i;
 
-	rt_found = kcalloc(RT_FOUND_MAX, sizeof(*rt_found), GFP_KERNEL);
 	name = kmalloc(KSYM_NAME_LEN, GFP_KERNEL);
-	if (!rt_found || !name)
-		goto out;
+	if (!name) {
+		rt_overflow = true;
+		return;
+	}
 	for (dir = 1; dir >= -1; dir -= 2) {
 		addr = anchor;
 		for (i = 0; i < RT_WALK_STEPS; i++) {
 			if (!rt_sym_at(addr, name, &start, &size))
 				break;
 			if ((dir > 0 || start != anchor) &&
-			    rt_wanted(name, names, n))
+			    rt_wanted(name, rt_names, rt_nnames))
 				rt_note(name, start, size);
 			addr = dir > 0 ? start + size : start - 1;
 		}
 	}
-out:
 	kfree(name);
+}
+
+/* Walk around get_random_bytes(); nothing found is not an error. */
+void rt_findsym_init(const char * const *names, unsigned int n)
+{
+	rt_names = names;
+	rt_nnames = n;
+	rt_walked_apart = false;
+	rt_overflow = false;
+	rt_found = kcalloc(RT_FOUND_MAX, sizeof(*rt_found), GFP_KERNEL);
+	if (!rt_found)
+		return;
+	rt_walk((unsigned long)get_random_bytes);
+}
+
+/*
+ * addr, a function of random.c found by name: if no walk met it, it is in
+ * the other part of random.c's text, and the walk goes around it too.
+ */
+void rt_findsym_around(unsigned long addr)
+{
+	unsigned int i;
+
+	if (!rt_found || rt_walked_apart)
+		return;
+	for (i = 0; i < rt_nfound; i++)
+		if (addr >= rt_found[i].start &&
+		    addr < rt_found[i].start + rt_found[i].size)
+			return;
+	rt_walk(addr);
+	rt_walked_apart = true;
 }
 
 bool rt_findsym(const char *name, unsigned long *start, unsigned long *size)
@@ -126,10 +181,24 @@ bool rt_findsym(const char *name, unsigned long *start, unsigned long *size)
 	return false;
 }
 
+/*
+ * name, a function of random.c or a clone of one, is not in this kernel:
+ * both parts of random.c's text were walked and neither met it.
+ */
+bool rt_findsym_absent(const char *name)
+{
+	unsigned long start, size;
+
+	return rt_found && rt_walked_apart && !rt_overflow &&
+	       !rt_findsym(name, &start, &size);
+}
+
 /* Once the probes are registered: nothing looks again. */
 void rt_findsym_exit(void)
 {
 	kfree(rt_found);
 	rt_found = NULL;
 	rt_nfound = 0;
+	rt_names = NULL;
+	rt_nnames = 0;
 }

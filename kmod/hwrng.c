@@ -194,6 +194,7 @@ struct rt_probe rt_hwrng_probes[] = {
 	{
 		.symbol = "hwrng_register",
 		.group = RT_GROUP_ALWAYS,
+		.exported = true,
 		.is_ret = true,
 		.entry_handler = rt_hwrng_register_entry,
 		.handler = rt_hwrng_register_ret,
@@ -205,12 +206,14 @@ struct rt_probe rt_hwrng_probes[] = {
 	{
 		.symbol = "hwrng_unregister",
 		.group = RT_GROUP_ALWAYS,
+		.exported = true,
 		.pre_handler = rt_hwrng_unregister_pre,
 		.fentry = rt_hwrng_unregister_begin,
 	},
 	{
 		.symbol = "add_hwgenerator_randomness",
 		.group = RT_GROUP_ALWAYS,
+		.in_random_c = true,
 		.pre_handler = rt_hwrng_feed_pre,
 		.fentry = rt_hwrng_feed_begin,
 	},

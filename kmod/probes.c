@@ -251,6 +251,23 @@ static void rt_no_post(struct kprobe *kp, struct pt_regs *regs,
 }
 
 /*
+ * Where s's kprobe goes: the function a walk met (findsym.c), by its
+ * address; one in a module that symbol_get() found, by that; else by its
+ * name, which the kernel looks up.
+ */
+static void rt_site_target(struct kprobe *kp, const struct rt_probe_site *s)
+{
+	unsigned long start, size;
+
+	if (s->known_addr)
+		kp->addr = (kprobe_opcode_t *)s->known_addr;
+	else if (rt_findsym(s->name, &start, &size))
+		kp->addr = (kprobe_opcode_t *)start;
+	else
+		kp->symbol_name = s->name;
+}
+
+/*
  * An entry-only probe past its function's ftrace site (compat/kprobes.h),
  * registered disabled; false where it cannot go there, and the caller
  * puts it on the entry.
@@ -263,7 +280,7 @@ static bool rt_site_past_ftrace(struct rt_probe *p, struct rt_probe_site *s,
 	if (!RT_PAST_FTRACE_SITE || p->is_ret || p->reads_context || refuse)
 		return false;
 	memset(&s->krp, 0, sizeof(s->krp));
-	kp->symbol_name = s->name;
+	rt_site_target(kp, s);
 	kp->offset = RT_PAST_FTRACE_SITE;
 	kp->pre_handler = p->pre_handler;
 	kp->post_handler = rt_no_post;
@@ -285,7 +302,7 @@ static int rt_site_kprobe(struct rt_probe *p, struct rt_probe_site *s)
 	int ret;
 
 	memset(&s->krp, 0, sizeof(s->krp));
-	kp->symbol_name = s->name;
+	rt_site_target(kp, s);
 	if (p->is_ret) {
 		s->krp.entry_handler = p->entry_handler;
 		s->krp.handler = p->handler;
@@ -344,6 +361,8 @@ static int rt_site_register(struct rt_probe *p, struct rt_probe_site *s,
 
 	if (rt_site_found(p, s, refuse, fs))
 		return 0;
+	if (p->in_random_c && rt_findsym_absent(s->name))
+		return -ENOENT;
 	if (!rt_fp_open(fs) && rt_site_past_ftrace(p, s, refuse))
 		ret = 0;
 	else
@@ -371,8 +390,30 @@ static int rt_site_register(struct rt_probe *p, struct rt_probe_site *s,
 	return ret;
 }
 
-/* Every clone of p that exists; the base name alone if none does. */
-/* fprobes: whether p may join one (module load, not a module's coming). */
+/*
+ * An exported function (the hw_random core's, a module on 5.10) is where
+ * symbol_get() finds it, or nowhere yet: no name to look up, and none of
+ * its clones either. Returns 0, or -ENOENT.
+ */
+static int rt_site_register_exported(struct rt_probe *p,
+				     struct rt_probe_site *s,
+				     struct rt_fprobe_sites *fs)
+{
+	void *addr = __symbol_get(p->symbol);
+	int ret;
+
+	if (!addr)
+		return -ENOENT;
+	s->known_addr = (unsigned long)addr;
+	ret = rt_site_register(p, s, false, fs);
+	__symbol_put(p->symbol);
+	return ret;
+}
+
+/*
+ * Every clone of p that exists; the base name alone if none does.
+ * fprobes: whether p may join one (module load, not a module's coming).
+ */
 static void rt_probe_register(struct rt_probe *p, bool quiet, bool fprobes)
 {
 	struct rt_fprobe_sites *fs = fprobes ? rt_fp_for(p) : NULL;
@@ -386,11 +427,19 @@ static void rt_probe_register(struct rt_probe *p, bool quiet, bool fprobes)
 			memset(s, 0, sizeof(*s));
 			snprintf(s->name, sizeof(s->name), rt_clones[c].fmt,
 				 p->symbol, n);
-			ret = rt_site_register(p, s, rt_clones[c].refuse, fs);
+			if (p->exported && !c)
+				ret = rt_site_register_exported(p, s, fs);
+			else
+				ret = rt_site_register(p, s, rt_clones[c].refuse, fs);
 			if (!ret) {
+				/* Found by name: random.c's other part. */
+				if (p->in_random_c && !c)
+					rt_findsym_around(s->start);
 				p->nsites++;
 				continue;
 			}
+			if (p->exported && !c && ret == -ENOENT)
+				goto none;
 			/*
 			 * Exists but cannot be probed: report it. -EINVAL for
 			 * a clone's name means no such clone; for the function
@@ -405,6 +454,7 @@ static void rt_probe_register(struct rt_probe *p, bool quiet, bool fprobes)
 			break;	/* .part.1 is not looked for without .part.0 */
 		}
 	}
+none:
 	if (p->nsites)
 		return;
 	s = &p->site[p->nsites++];
@@ -530,7 +580,8 @@ static int rt_module_notify(struct notifier_block *nb, unsigned long action,
 			rt_probe_module_going(p, mod);
 			continue;
 		}
-		if (rt_probe_attached(p))
+		/* random.c is never a module: no lookup to repeat. */
+		if (rt_probe_attached(p) || p->in_random_c)
 			continue;
 		p->nsites = 0;
 		rt_probe_register(p, true, false);
@@ -747,6 +798,7 @@ static void rt_probes_teardown(void)
  */
 int rt_probes_init(void)
 {
+	const char *names[ARRAY_SIZE(rt_all_probes)];
 	unsigned int i;
 
 	rt_probes_add(&rt_credit_probe, 1);
@@ -756,15 +808,9 @@ int rt_probes_init(void)
 	WARN_ON(rt_nr_probes != 1 + rt_nr_ready_probes + rt_nr_wait_probes +
 				rt_nr_hwrng_probes);
 
-	if (rt_fprobe_supported()) {
-		const char *names[ARRAY_SIZE(rt_all_probes)];
-		unsigned int n = 0;
-
-		for (i = 0; i < rt_nr_probes; i++)
-			if (rt_fp_for(rt_all_probes[i]))
-				names[n++] = rt_all_probes[i]->symbol;
-		rt_findsym_init(names, n);
-	}
+	for (i = 0; i < rt_nr_probes; i++)
+		names[i] = rt_all_probes[i]->symbol;
+	rt_findsym_init(names, rt_nr_probes);
 
 	mutex_lock(&rt_probe_mutex);
 	rt_hot_armed = true;

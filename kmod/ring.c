@@ -93,16 +93,22 @@ void rt_event_init(struct rt_event *ev, u32 type)
 /*
  * Who the current task is: ids and comm only. The cgroup is kept by id and
  * its path looked up in process context (names.c): kernfs takes a lock for
- * it that sleeps on PREEMPT_RT and is no business of a probe handler.
+ * it that sleeps on PREEMPT_RT and is no business of a probe handler. A
+ * cgroup not named yet is pinned until it is, so that a unit that exits at
+ * once keeps its name.
  */
 void rt_event_task(struct rt_event *ev)
 {
+	struct cgroup *cgrp;
+
 	ev->pid = task_pid_nr(current);
 	ev->tgid = task_tgid_nr(current);
 	memcpy(ev->comm, current->comm, sizeof(ev->comm));
 	ev->comm[sizeof(ev->comm) - 1] = '\0';
 	rcu_read_lock();
-	ev->cgroup_id = cgroup_id(task_dfl_cgroup(current));
+	cgrp = task_dfl_cgroup(current);
+	ev->cgroup_id = cgroup_id(cgrp);
+	rt_cgroup_pin(cgrp, ev->cgroup_id);
 	rcu_read_unlock();
 }
 

@@ -90,6 +90,9 @@ void rt_names_exit(void);
 int rt_put_cgroup(struct sk_buff *skb, int attrtype, const struct rt_event *ev);
 /* Remember the event's cgroup path while the cgroup still exists. */
 void rt_cgroup_note(const struct rt_event *ev);
+/* From a handler: keep current's cgroup until it is named. */
+struct cgroup;
+void rt_cgroup_pin(struct cgroup *cgrp, u64 id);
 /* The credit source of a crediting return address. */
 u32 rt_source_of(unsigned long caller);
 
@@ -113,6 +116,7 @@ struct rt_probe_site {
 	bool fprobe;			/* on one of probes.c's fprobes instead */
 	char name[KSYM_NAME_LEN];
 	unsigned long addr;		/* where it attached */
+	unsigned long known_addr;	/* from symbol_get(), before it attached */
 	unsigned long start, end;	/* the function's text, for nesting */
 	bool in_module;
 	int error;
@@ -139,6 +143,14 @@ struct rt_probe {
 	void (*fexit)(struct pt_regs *regs, unsigned long caller, void *data);
 	/* Not called once the CRNG is ready: disarmed by a flag, not text. */
 	bool idle_once_ready;
+	/*
+	 * Where it is defined (findsym.c): random.c's functions, and their
+	 * clones, are met by the walks of its text if the kernel has them;
+	 * an exported function is where symbol_get() finds it, or nowhere
+	 * yet (its module may come later).
+	 */
+	bool in_random_c;
+	bool exported;
 	/*
 	 * Its handler reads the context it runs in (credit.c): on the entry,
 	 * never an int3 past the ftrace site, whose handler runs as an NMI.
@@ -169,7 +181,9 @@ bool rt_probe_nested(const struct rt_probe *p, unsigned long addr);
 
 /* findsym.c: functions named @names (or their clones) near random.c's. */
 void rt_findsym_init(const char * const *names, unsigned int n);
+void rt_findsym_around(unsigned long addr);
 bool rt_findsym(const char *name, unsigned long *start, unsigned long *size);
+bool rt_findsym_absent(const char *name);
 void rt_findsym_exit(void);
 
 /* credit.c */

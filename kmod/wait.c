@@ -327,6 +327,7 @@ static int rt_entropy_gen_ret(struct kretprobe_instance *ri,
 #define RT_WAIT_PROBE(sym, begin) {					\
 	.symbol = (sym),						\
 	.group = RT_GROUP_HOT,						\
+	.in_random_c = true,						\
 	.is_ret = true,							\
 	.entry_handler = begin##_kentry,				\
 	.handler = rt_call_end,						\
@@ -345,6 +346,7 @@ struct rt_probe rt_wait_probes[] = {
 	{
 		.symbol = "try_to_generate_entropy",
 		.group = RT_GROUP_HOT,
+		.in_random_c = true,
 		.is_ret = true,
 		.entry_handler = rt_entropy_gen_begin_kentry,
 		.handler = rt_entropy_gen_ret,

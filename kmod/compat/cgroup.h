@@ -22,6 +22,11 @@ static inline int rt_cgroup_compat_init(void)
 	return 0;
 }
 
+static inline bool rt_cgroup_can_name(void)
+{
+	return true;
+}
+
 static inline int rt_cgroup_path(u64 id, char *buf, size_t len)
 {
 	struct cgroup *cgrp = cgroup_get_from_id(id);
@@ -38,6 +43,11 @@ static inline int rt_cgroup_compat_init(void)
 {
 	pr_info("rngtrace: this kernel exports no cgroup_get_from_id(): cgroup paths are not reported\n");
 	return 0;
+}
+
+static inline bool rt_cgroup_can_name(void)
+{
+	return false;
 }
 
 static inline int rt_cgroup_path(u64 id, char *buf, size_t len)

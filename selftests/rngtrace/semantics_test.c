@@ -188,6 +188,69 @@ TEST(deep_cgroup_path_is_whole)
 }
 
 /*
+ * A short-lived unit keeps its name: a service reads without waiting and
+ * exits, and systemd removes its cgroup as soon as it is empty, before the
+ * module's deferred work may have named it. Each child here joins a cgroup
+ * of its own, reads, exits, and the cgroup is removed at once.
+ */
+#define SHORT_UNITS 16
+
+TEST(short_lived_unit_keeps_its_name)
+{
+	char dir[SHORT_UNITS][128], want[128];
+	pid_t pids[SHORT_UNITS];
+	const struct rt_ev *ev;
+	struct rt_st st;
+	int i, status, lost = 0;
+
+	if (access("/sys/fs/cgroup/cgroup.procs", F_OK))
+		SKIP(return, "no cgroup2 at /sys/fs/cgroup");
+	if (!kernel_names_cgroups())
+		SKIP(return, "this kernel exports no cgroup_get_from_id(): the module names no cgroup");
+	if (crng_ready_now())
+		SKIP(return, "the CRNG is ready: no unseeded read to see");
+	ASSERT_EQ(0, rt_status(&st));
+	for (i = 0; i < SHORT_UNITS; i++) {
+		snprintf(dir[i], sizeof(dir[i]),
+			 "/sys/fs/cgroup/rt-short-%d.service", i);
+		ASSERT_TRUE(!mkdir(dir[i], 0755) || errno == EEXIST)
+			TH_LOG("%s: %s", dir[i], strerror(errno));
+		pids[i] = fork();
+		ASSERT_LE(0, pids[i]);
+		if (!pids[i]) {
+			char path[160], buf[16], me[16];
+			int fd;
+
+			snprintf(path, sizeof(path), "%s/cgroup.procs", dir[i]);
+			fd = open(path, O_WRONLY);
+			snprintf(me, sizeof(me), "%d", getpid());
+			if (fd < 0 || write(fd, me, strlen(me)) < 0)
+				_exit(1);
+			close(fd);
+			getrandom(buf, sizeof(buf), GRND_NONBLOCK);
+			_exit(0);
+		}
+		ASSERT_EQ(pids[i], waitpid(pids[i], &status, 0));
+		ASSERT_EQ(0, WEXITSTATUS(status));
+		/* As systemd does once the unit's cgroup is empty. */
+		ASSERT_EQ(0, rmdir(dir[i])) TH_LOG("%s: %s", dir[i], strerror(errno));
+	}
+	if (crng_ready_now())
+		SKIP(return, "the CRNG became ready meanwhile");
+	for (i = 0; i < SHORT_UNITS; i++) {
+		ev = find_event(st.written, pids[i], RNGTRACE_EVENT_TYPE_UNSEEDED,
+				RNGTRACE_PATH_GETRANDOM);
+		ASSERT_NE(NULL, ev) TH_LOG("no unseeded read of child %d", i);
+		snprintf(want, sizeof(want), "/rt-short-%d.service", i);
+		if (strcmp(want, ev->cgroup)) {
+			TH_LOG("child %d: cgroup '%s', not %s", i, ev->cgroup, want);
+			lost++;
+		}
+	}
+	EXPECT_EQ(0, lost);
+}
+
+/*
  * A user's own mount namespace with a tmpfs over /sys/class/misc cannot
  * make the module list a hwrng: it reads no files on anyone's behalf.
  */

@@ -523,8 +523,13 @@ TEST(unprivileged_gets_status_only)
 			_exit(11);
 		if (rt_probes(p, 16, &n) || n != NPROBES)
 			_exit(12);
+		while (n--)
+			if (p[n].has_hits || p[n].has_nmissed)
+				_exit(18);
 		if (rt_dump(RNGTRACE_CMD_EVENTS_GET, NULL, 0, r) != -EPERM)
 			_exit(13);
+		if (rt_dump(RNGTRACE_CMD_WAITING_GET, NULL, 0, r) != -EPERM)
+			_exit(19);
 		if (set_keep_armed(1, r) != -EPERM)
 			_exit(14);
 		if (rt_do(RNGTRACE_CMD_RESET, NULL, 0, r) != -EPERM)
@@ -540,7 +545,10 @@ TEST(unprivileged_gets_status_only)
 	}
 	ASSERT_EQ(pid, waitpid(pid, &wstatus, 0));
 	ASSERT_TRUE(WIFEXITED(wstatus));
-	/* 10 set-up, 11 STATUS, 12 PROBES, 13 EVENTS, 14 CONFIG, 15 RESET, 17 join */
+	/*
+	 * 10 set-up, 11 STATUS, 12 PROBES, 13 EVENTS, 14 CONFIG, 15 RESET,
+	 * 17 join, 18 PROBES gave hits or nmissed, 19 WAITING_GET not EPERM
+	 */
 	EXPECT_EQ(0, WEXITSTATUS(wstatus));
 }
 

@@ -171,21 +171,29 @@ static int rt_waiting_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	struct rt_event ev;
 	unsigned int slot = cb->args[0];
+	bool full = false;
 	void *hdr;
 
 	for (; rt_waiting_next(&slot, &ev); slot++) {
 		hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid,
 				  cb->nlh->nlmsg_seq, &rt_family, NLM_F_MULTI,
 				  RNGTRACE_CMD_WAITING_GET);
-		if (!hdr)
-			break;
-		if (rt_fill_event(skb, RNGTRACE_A_EVENTS_EVENT, &ev, true)) {
-			genlmsg_cancel(skb, hdr);
+		if (!hdr || rt_fill_event(skb, RNGTRACE_A_EVENTS_EVENT, &ev,
+					  true)) {
+			if (hdr)
+				genlmsg_cancel(skb, hdr);
+			full = true;
 			break;
 		}
 		genlmsg_end(skb, hdr);
 	}
 	cb->args[0] = slot;
+	/* Not even alone: never end the dump as if it were done. */
+	if (full && !skb->len) {
+		NL_SET_ERR_MSG_MOD(cb->extack,
+				   "a wait does not fit in a dump message");
+		return -EMSGSIZE;
+	}
 	return skb->len;
 }
 

@@ -1,8 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The "rngtrace" generic netlink family (Documentation/netlink/specs/):
- * STATUS_GET, PROBES_GET, HWRNG_GET, CONFIG_SET and RESET here; the
- * events dump and the multicast group in nl_events.c.
+ * STATUS_GET, WAITING_GET, PROBES_GET, HWRNG_GET, CONFIG_SET and RESET
+ * here; the events dump and the multicast group in nl_events.c.
+ *
+ * What a user without CAP_NET_ADMIN gets is what /proc would tell them:
+ * counts and times (STATUS_GET, bounded), which probes exist and their
+ * state, the hwrngs. Who is blocked (WAITING_GET), the events, and the
+ * probes' hit counts (every process's calls, as tracefs's kprobe_profile
+ * counts them for root) are the administrator's.
  */
 
 #include <linux/random.h>
@@ -52,13 +58,11 @@ static int rt_put_u64(struct sk_buff *skb, int type, u64 v)
 	return nla_put_u64_64bit(skb, type, v, RNGTRACE_A_STATUS_PAD);
 }
 
-static int rt_fill_status(struct sk_buff *skb, const struct rt_event *waiting,
-			  unsigned int nwaiting, bool identity)
+static int rt_fill_status(struct sk_buff *skb)
 {
 	struct rt_ring_stats st;
 	u64 ready_ns, ready_mono_ns;
 	u32 ready_source, ready_evidence, shortfall;
-	unsigned int i;
 
 	rt_ring_stats(&st);
 	if (nla_put_string(skb, RNGTRACE_A_STATUS_VERSION, RNGTRACE_VERSION) ||
@@ -78,6 +82,8 @@ static int rt_fill_status(struct sk_buff *skb, const struct rt_event *waiting,
 			rt_credited_bits()) ||
 	    rt_put_credits(skb) ||
 	    rt_put_u64(skb, RNGTRACE_A_STATUS_WAITS, rt_waits_total()) ||
+	    nla_put_u32(skb, RNGTRACE_A_STATUS_WAITS_IN_FLIGHT,
+			rt_waiting_count()) ||
 	    rt_put_u64(skb, RNGTRACE_A_STATUS_UNSEEDED_READS,
 		       rt_unseeded_total()) ||
 	    nla_put_u32(skb, RNGTRACE_A_STATUS_RING_SIZE, st.size) ||
@@ -101,70 +107,106 @@ static int rt_fill_status(struct sk_buff *skb, const struct rt_event *waiting,
 	if (rt_credit_shortfall(&shortfall) &&
 	    nla_put_u32(skb, RNGTRACE_A_STATUS_CREDIT_SHORTFALL_BITS, shortfall))
 		return -EMSGSIZE;
-
-	for (i = 0; i < nwaiting; i++)
-		if (rt_fill_event(skb, RNGTRACE_A_STATUS_WAITING, &waiting[i],
-				  true, identity))
-			return -EMSGSIZE;
 	return 0;
 }
 
+/*
+ * Counts and times, never a task: a reply of a fixed set of attributes
+ * (the credit nests are one per source at most), in one page.
+ */
 static int rt_status_get_doit(struct sk_buff *skb, struct genl_info *info)
 {
-	struct rt_event *waiting;
-	unsigned int nwaiting;
 	struct sk_buff *msg;
-	size_t size;
 	void *hdr;
 	int ret;
 
 	ret = rt_genl_strict(info->nlhdr, info->extack, false);
 	if (ret)
 		return ret;
-	ret = -ENOMEM;
-	waiting = kmalloc_array(RT_MAX_WAITING, sizeof(*waiting), GFP_KERNEL);
-	if (!waiting)
-		goto err_nomem;
-	nwaiting = rt_waiting_copy(waiting, RT_MAX_WAITING);
-
-	/*
-	 * Anyone may ask; who is blocked (pid, comm, cgroup) is for admins,
-	 * as the events are: others get the aggregates and anonymous waits.
-	 * Room for short cgroup paths first, for the longest ones if needed.
-	 */
-	for (size = NLMSG_GOODSIZE + nwaiting * 512;; size += nwaiting * PATH_MAX) {
-		msg = genlmsg_new(size, GFP_KERNEL);
-		if (!msg)
-			goto err_free_waiting;
-		hdr = genlmsg_put_reply(msg, info, &rt_family, 0,
-					RNGTRACE_CMD_STATUS_GET);
-		if (hdr && !rt_fill_status(msg, waiting, nwaiting,
-					   netlink_capable(skb, CAP_NET_ADMIN)))
-			break;
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg) {
+		NL_SET_ERR_MSG_MOD(info->extack, "out of memory for the reply");
+		return -ENOMEM;
+	}
+	hdr = genlmsg_put_reply(msg, info, &rt_family, 0,
+				RNGTRACE_CMD_STATUS_GET);
+	if (!hdr || rt_fill_status(msg)) {
 		nlmsg_free(msg);
-		if (size > NLMSG_GOODSIZE + nwaiting * 512) {
-			NL_SET_ERR_MSG_MOD(info->extack,
-					   "status does not fit in a message");
-			ret = -EMSGSIZE;
-			goto err_free_waiting;
-		}
+		NL_SET_ERR_MSG_MOD(info->extack,
+				   "status does not fit in a message");
+		return -EMSGSIZE;
 	}
 	genlmsg_end(msg, hdr);
-	kfree(waiting);
 	return genlmsg_reply(msg, info);
-
-err_free_waiting:
-	kfree(waiting);
-err_nomem:
-	if (ret == -ENOMEM)
-		NL_SET_ERR_MSG_MOD(info->extack, "out of memory for the reply");
-	return ret;
 }
 
 /* The start of a dump without attributes. */
 static int rt_plain_dump_start(struct netlink_callback *cb)
 {
 	return rt_genl_strict(cb->nlh, cb->extack, false);
+}
+
+/*
+ * Who is waiting: admins only (GENL_ADMIN_PERM), so with pid, comm and
+ * cgroup. Every message has room for the largest event.
+ */
+static int rt_waiting_start(struct netlink_callback *cb)
+{
+	int ret;
+
+	ret = rt_genl_strict(cb->nlh, cb->extack, false);
+	if (ret)
+		return ret;
+	cb->min_dump_alloc = RT_EVENT_MSG_MAX;
+	return 0;
+}
+
+/*
+ * One call in flight per message, in slot order; cb->args[0] is the next
+ * slot. A call keeps its slot while in flight, so one in flight for the
+ * whole dump is sent once; one that begins or ends meanwhile may or may
+ * not be.
+ */
+static int rt_waiting_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	struct rt_event ev;
+	unsigned int slot = cb->args[0];
+	bool full = false;
+	void *hdr;
+
+	for (; rt_waiting_next(&slot, &ev); slot++) {
+		hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid,
+				  cb->nlh->nlmsg_seq, &rt_family, NLM_F_MULTI,
+				  RNGTRACE_CMD_WAITING_GET);
+		if (!hdr || rt_fill_event(skb, RNGTRACE_A_EVENTS_EVENT, &ev,
+					  true)) {
+			if (hdr)
+				genlmsg_cancel(skb, hdr);
+			full = true;
+			break;
+		}
+		genlmsg_end(skb, hdr);
+	}
+	cb->args[0] = slot;
+	/* Not even alone: never end the dump as if it were done. */
+	if (full && !skb->len) {
+		NL_SET_ERR_MSG_MOD(cb->extack,
+				   "a wait does not fit in a dump message");
+		return -EMSGSIZE;
+	}
+	return skb->len;
+}
+
+/* Hit counts only for a CAP_NET_ADMIN requester: cb->args[1]. */
+static int rt_probes_start(struct netlink_callback *cb)
+{
+	int ret;
+
+	ret = rt_genl_strict(cb->nlh, cb->extack, false);
+	if (ret)
+		return ret;
+	cb->args[1] = netlink_capable(cb->skb, CAP_NET_ADMIN);
+	return 0;
 }
 
 /*
@@ -175,6 +217,7 @@ static int rt_probes_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	const struct rt_probe_site *s;
 	const struct rt_probe *p;
+	bool counts = cb->args[1];
 	void *hdr;
 
 	rt_probes_lock();
@@ -193,12 +236,13 @@ static int rt_probes_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 		    (s->error &&
 		     nla_put_s32(skb, RNGTRACE_A_PROBE_ERROR, s->error)) ||
 		    nla_put_u32(skb, RNGTRACE_A_PROBE_ARMED, s->armed) ||
-		    nla_put_u64_64bit(skb, RNGTRACE_A_PROBE_HITS,
-				      atomic64_read(&p->hits),
-				      RNGTRACE_A_PROBE_PAD) ||
-		    nla_put_u64_64bit(skb, RNGTRACE_A_PROBE_NMISSED,
-				      rt_site_nmissed(p, s),
-				      RNGTRACE_A_PROBE_PAD) ||
+		    (counts &&
+		     (nla_put_u64_64bit(skb, RNGTRACE_A_PROBE_HITS,
+					atomic64_read(&p->hits),
+					RNGTRACE_A_PROBE_PAD) ||
+		      nla_put_u64_64bit(skb, RNGTRACE_A_PROBE_NMISSED,
+					rt_site_nmissed(p, s),
+					RNGTRACE_A_PROBE_PAD))) ||
 		    (s->refused &&
 		     nla_put_u32(skb, RNGTRACE_A_PROBE_REFUSED, 1))) {
 			genlmsg_cancel(skb, hdr);
@@ -319,7 +363,7 @@ static const struct genl_ops rt_ops[] = {
 	},
 	{
 		.cmd	= RNGTRACE_CMD_PROBES_GET,
-		.start	= rt_plain_dump_start,
+		.start	= rt_probes_start,
 		.dumpit	= rt_probes_dumpit,
 	},
 	{
@@ -337,6 +381,12 @@ static const struct genl_ops rt_ops[] = {
 	{
 		.cmd	= RNGTRACE_CMD_RESET,
 		.doit	= rt_reset_doit,
+		.flags	= GENL_ADMIN_PERM,
+	},
+	{
+		.cmd	= RNGTRACE_CMD_WAITING_GET,
+		.start	= rt_waiting_start,
+		.dumpit	= rt_waiting_dumpit,
 		.flags	= GENL_ADMIN_PERM,
 	},
 };

@@ -20,12 +20,9 @@
 #include "compat/irq_work.h"
 #include "rngtrace.h"
 
-/* Who: only for those who may see it (an events reader is an admin). */
-static int rt_put_task(struct sk_buff *skb, const struct rt_event *ev,
-		       bool identity)
+/* Who: every reader of events and waits is an admin (GENL_ADMIN_PERM). */
+static int rt_put_task(struct sk_buff *skb, const struct rt_event *ev)
 {
-	if (!identity)
-		return 0;
 	if (nla_put_u32(skb, RNGTRACE_A_EVENT_PID, ev->pid) ||
 	    nla_put_u32(skb, RNGTRACE_A_EVENT_TGID, ev->tgid) ||
 	    nla_put_string(skb, RNGTRACE_A_EVENT_COMM, ev->comm) ||
@@ -34,8 +31,7 @@ static int rt_put_task(struct sk_buff *skb, const struct rt_event *ev,
 	return 0;
 }
 
-static int rt_put_credit(struct sk_buff *skb, const struct rt_event *ev,
-			 bool identity)
+static int rt_put_credit(struct sk_buff *skb, const struct rt_event *ev)
 {
 	char sym[KSYM_SYMBOL_LEN] = "";
 	u32 total = min_t(u32, rt_load.pool_bits + ev->total_bits,
@@ -51,14 +47,14 @@ static int rt_put_credit(struct sk_buff *skb, const struct rt_event *ev,
 		return -EMSGSIZE;
 	/* A credit's task means something only when it wrote the entropy. */
 	return source == RNGTRACE_SOURCE_IOCTL && ev->pid ?
-	       rt_put_task(skb, ev, identity) : 0;
+	       rt_put_task(skb, ev) : 0;
 }
 
 /* A wait still in flight has a start and no end and no result yet. */
 static int rt_put_read(struct sk_buff *skb, const struct rt_event *ev,
-		       bool in_flight, bool identity)
+		       bool in_flight)
 {
-	if (rt_put_task(skb, ev, identity) ||
+	if (rt_put_task(skb, ev) ||
 	    nla_put_u32(skb, RNGTRACE_A_EVENT_PATH, ev->path) ||
 	    nla_put_u32(skb, RNGTRACE_A_EVENT_FLAGS, ev->flags) ||
 	    nla_put_u64_64bit(skb, RNGTRACE_A_EVENT_BYTES, ev->bytes,
@@ -76,7 +72,7 @@ static int rt_put_read(struct sk_buff *skb, const struct rt_event *ev,
 }
 
 int rt_fill_event(struct sk_buff *skb, int attrtype,
-		  const struct rt_event *ev, bool in_flight, bool identity)
+		  const struct rt_event *ev, bool in_flight)
 {
 	struct nlattr *nest;
 	int ret = -EMSGSIZE;
@@ -96,16 +92,16 @@ int rt_fill_event(struct sk_buff *skb, int attrtype,
 
 	switch (ev->type) {
 	case RNGTRACE_EVENT_TYPE_READY:
-		ret = rt_put_credit(skb, ev, identity) ||
+		ret = rt_put_credit(skb, ev) ||
 		      nla_put_u32(skb, RNGTRACE_A_EVENT_EVIDENCE, ev->evidence) ?
 		      -EMSGSIZE : 0;
 		break;
 	case RNGTRACE_EVENT_TYPE_CREDIT:
-		ret = rt_put_credit(skb, ev, identity);
+		ret = rt_put_credit(skb, ev);
 		break;
 	case RNGTRACE_EVENT_TYPE_WAIT:
 	case RNGTRACE_EVENT_TYPE_UNSEEDED:
-		ret = rt_put_read(skb, ev, in_flight, identity);
+		ret = rt_put_read(skb, ev, in_flight);
 		break;
 	default:
 		ret = nla_put_string(skb, RNGTRACE_A_EVENT_NAME, ev->name) ||
@@ -153,8 +149,7 @@ int rt_events_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 		return -EMSGSIZE;
 
 	while (rt_ring_get(&seq, &ev)) {
-		if (!rt_fill_event(skb, RNGTRACE_A_EVENTS_EVENT, &ev, false,
-				   true)) {
+		if (!rt_fill_event(skb, RNGTRACE_A_EVENTS_EVENT, &ev, false)) {
 			seq = ev.seq + 1;
 			n++;
 			continue;
@@ -217,7 +212,7 @@ static void rt_notify_workfn(struct work_struct *work)
 		if (!genl_has_listeners(&rt_family, &init_net, 0))
 			continue;
 		if (skb && !rt_fill_event(skb, RNGTRACE_A_EVENTS_EVENT, &ev,
-					  false, true)) {
+					  false)) {
 			n++;
 			continue;
 		}
@@ -233,7 +228,7 @@ static void rt_notify_workfn(struct work_struct *work)
 			skb = NULL;
 			continue;
 		}
-		if (!rt_fill_event(skb, RNGTRACE_A_EVENTS_EVENT, &ev, false, true))
+		if (!rt_fill_event(skb, RNGTRACE_A_EVENTS_EVENT, &ev, false))
 			n++;
 	}
 	rt_notify_send(&skb, hdr, n);

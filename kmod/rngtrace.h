@@ -211,8 +211,8 @@ void rt_credit_reset(void);
 extern struct rt_probe rt_wait_probes[];
 extern const unsigned int rt_nr_wait_probes;
 unsigned int rt_waiting_count(void);
-/* Copy the waits in flight; returns how many (at most max). */
-unsigned int rt_waiting_copy(struct rt_event *evs, unsigned int max);
+/* Copy the call in flight in the first used slot from *slot on; false: none. */
+bool rt_waiting_next(unsigned int *slot, struct rt_event *ev);
 u64 rt_waits_total(void);
 u64 rt_waits_lost(void);
 u64 rt_unseeded_total(void);
@@ -252,6 +252,6 @@ extern struct genl_family rt_family;
 int rt_events_start(struct netlink_callback *cb);
 int rt_events_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
 int rt_fill_event(struct sk_buff *skb, int attrtype,
-		  const struct rt_event *ev, bool in_flight, bool identity);
+		  const struct rt_event *ev, bool in_flight);
 
 #endif /* _RNGTRACE_H */

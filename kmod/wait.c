@@ -24,8 +24,9 @@
  *
  * The event is built in the kretprobe instance's own data at entry (no
  * allocation); a wait is also copied into a slot table so that STATUS can
- * show who is blocked right now. The syscall's arguments come from the
- * task's own user registers (current_pt_regs()), on every architecture.
+ * count, and WAITING_GET show, who is blocked right now. The syscall's
+ * arguments come from the task's own user registers (current_pt_regs()),
+ * on every architecture.
  */
 
 #include <linux/fs.h>
@@ -136,17 +137,23 @@ unsigned int rt_waiting_count(void)
 	return READ_ONCE(rt_nwaiting);
 }
 
-unsigned int rt_waiting_copy(struct rt_event *evs, unsigned int max)
+bool rt_waiting_next(unsigned int *slot, struct rt_event *ev)
 {
 	unsigned long flags;
-	unsigned int i, n = 0;
+	unsigned int i;
+	bool found = false;
 
 	rt_nmi_lock_task(&rt_waiting_lock, &flags);
-	for (i = 0; i < RT_MAX_WAITING && n < max; i++)
-		if (rt_waiting[i].used)
-			evs[n++] = rt_waiting[i].ev;
+	for (i = *slot; i < RT_MAX_WAITING; i++) {
+		if (rt_waiting[i].used) {
+			*ev = rt_waiting[i].ev;
+			*slot = i;
+			found = true;
+			break;
+		}
+	}
 	rt_nmi_unlock(&rt_waiting_lock, flags);
-	return n;
+	return found;
 }
 
 /* Start recording a call of the current task; returns 0 to get the return. */

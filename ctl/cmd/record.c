@@ -286,7 +286,7 @@ int record_main(int argc, char *argv[])
 			}
 			if (until == RT_UNTIL_SETTLED &&
 			    rt_settle_step(&settle, st.now_ns, ready,
-					   st.nwaiting_total,
+					   st.in_flight,
 					   (uint64_t)settle_ns)) {
 				stopped_by = "settled";
 				break;
@@ -301,9 +301,10 @@ int record_main(int argc, char *argv[])
 	}
 
 	/*
-	 * The last STATUS, then whatever the ring has past the last dump: a
-	 * wait STATUS saw in flight that ended meanwhile is in the dump, and
-	 * the others are the trace's open waits.
+	 * The last STATUS and WAITING_GET, then whatever the ring has past
+	 * the last dump: a wait WAITING_GET saw in flight that ended
+	 * meanwhile is in the dump, and the others are the trace's open
+	 * waits.
 	 */
 	ret = status_fetch(f.nl, &st, true, "record");
 	if (!ret) {

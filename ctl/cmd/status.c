@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * rngtrace status [--json]: the module's state (live/status.c), printed
- * as text or JSON through the one print path.
+ * as text or JSON through the one print path. Without CAP_NET_ADMIN, who
+ * is waiting and the probes' counts are not shown, and it says so.
  */
 #include <stdbool.h>
 #include <stdio.h>
@@ -18,16 +19,20 @@ static const char status_usage[] =
 	"Show what the rngtrace kernel module reports: its version and when it\n"
 	"loaded, whether the kernel's CRNG is ready and when it became so (or\n"
 	"that it was before the module loaded) and what completed it, the bits\n"
-	"credited by each source, the waits so far and who is waiting right now\n"
-	"(pid, command, unit, path, for how long), the unseeded reads, the\n"
-	"hardware RNGs, the health of each probe, and the event ring.\n"
+	"credited by each source, the waits so far, how many are in flight and\n"
+	"who is waiting right now (pid, command, unit, path, for how long), the\n"
+	"unseeded reads, the hardware RNGs, the health of each probe, and the\n"
+	"event ring.\n"
 	"\n"
 	"  -j, --json  print one JSON object instead (version, crng_ready,\n"
 	"              ready_at_load, load_time_ns, load_time_mono_ns, ready,\n"
-	"              credits, waits, waiting, probes, hwrngs, ...)\n"
+	"              credits, waits, waits_in_flight, waiting, probes,\n"
+	"              hwrngs, ...)\n"
 	"  -h, --help  show this help\n"
 	"\n"
-	"Any user may ask; the module must be loaded. Exits 0, or 2 on error.\n";
+	"Any user may ask; who is waiting and the probes' hit counts need\n"
+	"CAP_NET_ADMIN (without it, status says they are not shown). The\n"
+	"module must be loaded. Exits 0, or 2 on error.\n";
 
 int status_main(int argc, char *argv[])
 {

@@ -123,8 +123,8 @@ static json_t *done(json_t *obj, bool bad)
 /*
  * Every field of @ev, once, in the order of the text line. JSON has the
  * fields the nest carried (the trace's events[] object); text shows those
- * of the event's kind. @in_flight: a WAITING nest of STATUS, which has no
- * seq or type; it shows its unit, its cgroup and for how long it has
+ * of the event's kind. @in_flight: a call in flight of WAITING_GET, which
+ * has no seq; it shows its unit, its cgroup and for how long it has
  * waited at @now_ns (0: unknown).
  */
 static void event_fields(const struct rt_event *ev, bool in_flight,
@@ -251,8 +251,11 @@ void rt_probe_print(const struct rt_probe *p)
 		      "refused (argument layout unknown)", "");
 	rt_print_flag(KIND(true, p->attached), RT_K_ARMED, p->armed, " armed",
 		      " disarmed");
-	rt_print_int(ANY, RT_K_HITS, ", %lld hits", (long long)p->hits);
-	rt_print_int(ANY, RT_K_NMISSED, ", %lld missed", (long long)p->nmissed);
+	/* (counts are an administrator's: absent for other users) */
+	rt_print_int(KIND(p->has_counts, p->has_counts), RT_K_HITS,
+		     ", %lld hits", (long long)p->hits);
+	rt_print_int(KIND(p->has_counts, p->has_counts), RT_K_NMISSED,
+		     ", %lld missed", (long long)p->nmissed);
 	snprintf(err, sizeof(err), "%d (%s)", p->error, strerror(-p->error));
 	rt_print_int_as(KIND(p->has_error && p->error, p->has_error && p->error),
 			RT_K_ERROR, ", error %s", p->error, err);

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The module's event nests (RNGTRACE_A_EVENTS_EVENT, RNGTRACE_A_STATUS_WAITING)
+ * The module's event nests (RNGTRACE_A_EVENTS_EVENT of EVENTS_GET and WAITING_GET)
  * read into a struct, and turned into the trace format's objects
  * (Documentation/trace-format.md): events[], module, credits[], hwrngs[]
  * and ready.
@@ -40,8 +40,8 @@ struct rt_event {
 
 
 /*
- * Read one event nest. Needs seq and type unless @in_flight (a WAITING
- * nest of STATUS, which has neither). 0 or -EBADMSG with @why.
+ * Read one event nest. Needs seq and type unless @in_flight (a call in
+ * flight of WAITING_GET, which has no seq). 0 or -EBADMSG with @why.
  */
 int rt_event_parse(const struct nlattr *nest, bool in_flight,
 		   struct rt_event *ev, char *why, size_t whylen);
@@ -69,7 +69,7 @@ void rt_event_print(const struct rt_event *ev);
 int rt_event_print_line(FILE *f, bool json, const struct rt_event *ev);
 
 /*
- * A WAITING nest of STATUS (no seq, no type) likewise: text "  PATH pid
+ * A call in flight of WAITING_GET (no seq) likewise: text "  PATH pid
  * PID (COMM) unit UNIT, BYTES bytes, flags F, waiting for TIME [CGROUP]",
  * JSON its fields, "unit", and "waiting_ns" when @now_ns (CLOCK_BOOTTIME
  * at the reply; 0 unknown) says for how long.

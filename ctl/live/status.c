@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The module's state: RNGTRACE_CMD_STATUS_GET, with PROBES_GET and
- * HWRNG_GET for the probes' health and the hardware RNGs, asked and read
- * (rngtrace status, record, config).
+ * The module's state: RNGTRACE_CMD_STATUS_GET, with WAITING_GET for who
+ * is waiting, PROBES_GET and HWRNG_GET for the probes' health and the
+ * hardware RNGs, asked and read (rngtrace status, record, config).
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -43,13 +43,13 @@ static const struct rt_attr_spec status_spec[RNGTRACE_A_STATUS_MAX + 1] = {
 		"pool-bits-at-load", MNL_TYPE_U32, false },
 	[RNGTRACE_A_STATUS_CREDITED_BITS] = {
 		"credited-bits", MNL_TYPE_U32, false },
-	/* CREDIT and WAITING repeat: read in a second pass below. */
+	/* CREDIT repeats: read in a second pass below. */
 	[RNGTRACE_A_STATUS_CREDIT] = {
 		"credit", MNL_TYPE_NESTED, false },
 	[RNGTRACE_A_STATUS_WAITS] = {
 		"waits", MNL_TYPE_U64, false },
-	[RNGTRACE_A_STATUS_WAITING] = {
-		"waiting", MNL_TYPE_NESTED, false },
+	[RNGTRACE_A_STATUS_WAITS_IN_FLIGHT] = {
+		"waits-in-flight", MNL_TYPE_U32, false },
 	[RNGTRACE_A_STATUS_UNSEEDED_READS] = {
 		"unseeded-reads", MNL_TYPE_U64, false },
 	[RNGTRACE_A_STATUS_RING_SIZE] = {
@@ -126,7 +126,7 @@ static int check_genl(const struct nlmsghdr *nlh, uint8_t cmd,
 	return 0;
 }
 
-/* The repeated CREDIT and WAITING nests, which rt_attr_parse() keeps one of. */
+/* The repeated CREDIT nests, which rt_attr_parse() keeps one of. */
 static int status_nests(const struct nlmsghdr *nlh, struct rt_status *st,
 			char *why, size_t whylen)
 {
@@ -152,16 +152,6 @@ static int status_nests(const struct nlmsghdr *nlh, struct rt_status *st,
 			c->source = mnl_attr_get_u32(tb[RNGTRACE_A_CREDIT_SOURCE]);
 			c->bits = mnl_attr_get_u64(tb[RNGTRACE_A_CREDIT_BITS]);
 			c->count = u64_or(tb[RNGTRACE_A_CREDIT_COUNT], 0);
-		} else if (type == RNGTRACE_A_STATUS_WAITING) {
-			struct rt_event ev;
-
-			if (rt_event_parse(attr, true, &ev, sub, sizeof(sub))) {
-				snprintf(why, whylen, "waiting: %s", sub);
-				return -EBADMSG;
-			}
-			st->nwaiting_total++;
-			if (st->nwaiting < RT_STATUS_MAX_WAITING)
-				st->waiting[st->nwaiting++] = ev;
 		}
 	}
 	return 0;
@@ -213,6 +203,8 @@ int status_parse(const struct nlmsghdr *nlh, struct rt_status *st,
 		u32_or(tb[RNGTRACE_A_STATUS_POOL_BITS_AT_LOAD], 0);
 	st->credited_bits = u32_or(tb[RNGTRACE_A_STATUS_CREDITED_BITS], 0);
 	st->waits = u64_or(tb[RNGTRACE_A_STATUS_WAITS], 0);
+	st->has_in_flight = tb[RNGTRACE_A_STATUS_WAITS_IN_FLIGHT];
+	st->in_flight = u32_or(tb[RNGTRACE_A_STATUS_WAITS_IN_FLIGHT], 0);
 	st->unseeded_reads = u64_or(tb[RNGTRACE_A_STATUS_UNSEEDED_READS], 0);
 	st->ring_size = u32_or(tb[RNGTRACE_A_STATUS_RING_SIZE], 0);
 	st->events_written = u64_or(tb[RNGTRACE_A_STATUS_EVENTS_WRITTEN], 0);
@@ -246,9 +238,42 @@ int probe_parse(const struct nlmsghdr *nlh, struct rt_probe *p,
 	p->has_error = tb[RNGTRACE_A_PROBE_ERROR];
 	p->error = (int32_t)u32_or(tb[RNGTRACE_A_PROBE_ERROR], 0);
 	p->armed = u32_or(tb[RNGTRACE_A_PROBE_ARMED], 0);
+	p->has_counts = tb[RNGTRACE_A_PROBE_HITS] || tb[RNGTRACE_A_PROBE_NMISSED];
 	p->hits = u64_or(tb[RNGTRACE_A_PROBE_HITS], 0);
 	p->nmissed = u64_or(tb[RNGTRACE_A_PROBE_NMISSED], 0);
 	p->refused = u32_or(tb[RNGTRACE_A_PROBE_REFUSED], 0);
+	return 0;
+}
+
+int waiting_parse(const struct nlmsghdr *nlh, struct rt_event *ev,
+		  char *why, size_t whylen)
+{
+	const struct nlattr *attr, *nest = NULL;
+	char sub[128];
+	int ret;
+
+	memset(ev, 0, sizeof(*ev));
+	ret = check_genl(nlh, RNGTRACE_CMD_WAITING_GET, "waiting-get", why,
+			 whylen);
+	if (ret)
+		return ret;
+	mnl_attr_for_each(attr, nlh, GENL_HDRLEN) {
+		if (mnl_attr_get_type(attr) != RNGTRACE_A_EVENTS_EVENT)
+			continue;
+		if (nest) {
+			snprintf(why, whylen, "more than one event in a message");
+			return -EBADMSG;
+		}
+		nest = attr;
+	}
+	if (!nest) {
+		snprintf(why, whylen, "a message without an event");
+		return -EBADMSG;
+	}
+	if (rt_event_parse(nest, true, ev, sub, sizeof(sub))) {
+		snprintf(why, whylen, "waiting: %s", sub);
+		return -EBADMSG;
+	}
 	return 0;
 }
 
@@ -324,6 +349,29 @@ static void probes_reset(void *data)
 	((struct status_ctx *)data)->st->nprobes = 0;
 }
 
+static int waiting_cb(const struct nlmsghdr *nlh, void *data)
+{
+	struct status_ctx *ctx = data;
+	struct rt_status *st = ctx->st;
+	struct rt_event ev;
+
+	if (waiting_parse(nlh, &ev, ctx->why, sizeof(ctx->why))) {
+		errno = EBADMSG;
+		return MNL_CB_ERROR;
+	}
+	st->nwaiting_total++;
+	if (st->nwaiting < RT_STATUS_MAX_WAITING)
+		st->waiting[st->nwaiting++] = ev;
+	return MNL_CB_OK;
+}
+
+static void waiting_reset(void *data)
+{
+	struct rt_status *st = ((struct status_ctx *)data)->st;
+
+	st->nwaiting = st->nwaiting_total = 0;
+}
+
 static int hwrng_cb(const struct nlmsghdr *nlh, void *data)
 {
 	struct status_ctx *ctx = data;
@@ -374,12 +422,27 @@ int status_fetch(struct rt_nl *nl, struct rt_status *st, bool inventory,
 	}
 	if (!inventory)
 		return 0;
+	/*
+	 * Who is waiting: an administrator's. Refused, the rest is still
+	 * worth showing (the count came with STATUS).
+	 */
+	nlh = rt_nl_msg(nl, RNGTRACE_CMD_WAITING_GET, 0);
+	ret = rt_nl_dump(nl, nlh, waiting_cb, waiting_reset, &ctx);
+	if (!ret) {
+		st->has_waiting = true;
+	} else if (!ctx.why[0] && (ret == -EPERM || ret == -EOPNOTSUPP)) {
+		waiting_reset(&ctx);
+		st->waiting_error = -ret;
+	} else {
+		return report(nl, &ctx, ret, what);
+	}
 	nlh = rt_nl_msg(nl, RNGTRACE_CMD_PROBES_GET, 0);
 	ret = report(nl, &ctx, rt_nl_dump(nl, nlh, probes_cb, probes_reset,
 					  &ctx), what);
 	if (ret)
 		return ret;
 	st->has_probes = true;
+	st->probe_counts = st->nprobes && st->probes[0].has_counts;
 	nlh = rt_nl_msg(nl, RNGTRACE_CMD_HWRNG_GET, 0);
 	ret = report(nl, &ctx, rt_nl_dump(nl, nlh, hwrng_cb, hwrng_reset,
 					  &ctx), what);

@@ -4,6 +4,7 @@
  * status's text and JSON, and the trace's module and ready objects
  * (evjson.c), from the same calls.
  */
+#include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
@@ -20,6 +21,7 @@
 #define ANY	RT_PRINT_ANY
 #define JSON	RT_PRINT_JSON
 #define TEXT	RT_PRINT_TEXT
+#define KIND(json, text)	rt_print_kind((json), (text))
 
 bool rt_ready_from_status(const struct rt_status *st, struct rt_ready *r)
 {
@@ -98,6 +100,14 @@ static void print_credits(const struct rt_status *st)
 	rt_print_close_array();
 }
 
+/* Why the module would not say: EPERM, or an older module's EOPNOTSUPP. */
+static const char *unavailable(int error)
+{
+	return error == EPERM ? "needs CAP_NET_ADMIN" :
+	       error == EOPNOTSUPP ? "this module has no WAITING_GET" :
+	       strerror(error);
+}
+
 static void print_waits(const struct rt_status *st)
 {
 	bool more = st->nwaiting_total > st->nwaiting;
@@ -105,12 +115,20 @@ static void print_waits(const struct rt_status *st)
 
 	rt_print_int(ANY, "waits", "waits:         %lld ended",
 		     (long long)st->waits);
-	rt_print_int(more ? ANY : TEXT, "waiting_total", ", %lld in flight",
-		     (long long)st->nwaiting_total);
+	if (st->has_in_flight)
+		rt_print_int(ANY, "waits_in_flight", ", %lld in flight",
+			     (long long)st->in_flight);
 	rt_print_int(st->waits_lost ? ANY : JSON, "waits_lost",
 		     ", %lld not tracked (slots full)",
 		     (long long)st->waits_lost);
 	rt_print_nl();
+	/* who: an administrator's (WAITING_GET); the count is anyone's */
+	if (st->waiting_error)
+		rt_print_str(KIND(true, st->in_flight), "waiting_unavailable",
+			     "  who is waiting: not shown (%s)\n",
+			     unavailable(st->waiting_error));
+	if (!st->has_waiting)
+		return;
 	rt_print_open_array("waiting");
 	for (i = 0; i < st->nwaiting; i++) {
 		rt_print_open_object(NULL);
@@ -119,6 +137,8 @@ static void print_waits(const struct rt_status *st)
 		rt_print_close_object();
 	}
 	rt_print_close_array();
+	rt_print_int(more ? JSON : RT_PRINT_NONE, "waiting_total", NULL,
+		     (long long)st->nwaiting_total);
 	if (more)
 		rt_print_int(TEXT, NULL, "  ... and %lld more\n",
 			     (long long)(st->nwaiting_total - st->nwaiting));
@@ -165,6 +185,10 @@ static void status_fields(const struct rt_status *st)
 		for (i = 0; i < st->nprobes; i++)
 			rt_probe_print(&st->probes[i]);
 		rt_print_close_array();
+		if (st->nprobes && !st->probe_counts)
+			rt_print_str(ANY, "probe_counts_unavailable",
+				     "  hits and misses: not shown (%s)\n",
+				     unavailable(EPERM));
 	}
 	if (st->has_hwrngs) {
 		rt_print_text(st->nhwrngs ? "hwrngs:\n" : "hwrngs:        none\n");

@@ -31,7 +31,7 @@ struct rt_trace_writer {
 	struct rt_event ready;		/* the first READY event */
 	bool failed;			/* out of memory or a write error */
 	/*
-	 * The waits in flight at the last STATUS (rt_trace_writer_watch()),
+	 * The waits in flight at the last WAITING_GET (rt_trace_writer_watch()),
 	 * and which of them a wait event has ended since.
 	 */
 	const struct rt_event *open;
@@ -41,7 +41,7 @@ struct rt_trace_writer {
 
 /*
  * How the recording went: the trace's record object. @st is the last
- * STATUS; its waits in flight that no wait event ended since
+ * STATUS and WAITING_GET; its waits in flight that no wait event ended since
  * rt_trace_writer_watch() are the open waits.
  */
 struct rt_record_end {
@@ -58,9 +58,9 @@ int rt_trace_writer_start(struct rt_trace_writer *w, FILE *f);
  */
 int rt_trace_writer_event(const struct rt_event *ev, void *arg);
 /*
- * Watch @st's waits in flight (the last STATUS before the last dump): a
- * wait event of the same pid and start that comes after ended it, and it
- * is no longer an open wait. @st must outlive the writer's use.
+ * Watch @st's waits in flight (the last WAITING_GET before the last
+ * dump): a wait event of the same pid and start that comes after ended
+ * it, and it is no longer an open wait. @st must outlive the writer's use.
  */
 void rt_trace_writer_watch(struct rt_trace_writer *w,
 			   const struct rt_status *st);

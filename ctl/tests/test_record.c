@@ -99,6 +99,7 @@ static void sample_status(void)
 	snprintf(st.probes[0].symbol, sizeof(st.probes[0].symbol), "_credit_init_bits");
 	st.probes[0].method = RNGTRACE_PROBE_METHOD_KRETPROBE;
 	st.probes[0].attached = true;
+	st.probes[0].has_counts = st.probe_counts = true;
 	st.probes[0].hits = 253;
 	st.nhwrngs = 1;
 	snprintf(st.hwrngs[0].name, sizeof(st.hwrngs[0].name), "virtio_rng.0");

@@ -37,6 +37,7 @@
 #define RT_RUNTIME "/proc/sys/kernel/sched_rt_runtime_us"
 
 static struct rt_ev evs[MAX_EVENTS];
+static struct rt_ev waiting[64];
 
 /*
  * In a lane that promises a stall (RT_EXPECT_READY_AT_LOAD=0), a CRNG that
@@ -257,8 +258,8 @@ TEST(blocked_waiters_match_their_own_clocks)
 	struct sched_param normal_sp = { .sched_priority = 0 };
 	struct measured m[NCHILD];
 	pid_t pids[NCHILD];
-	struct rt_st st;
 	int pipes[2], go[NCHILD][2], going[2], i, j, n, seen_in_flight = 0;
+	int nwaiting;
 	int getrandom_waits = 0;
 	int seen[NCHILD] = {};
 	char rt_runtime[32];
@@ -367,15 +368,16 @@ TEST(blocked_waiters_match_their_own_clocks)
 		usleep(5000);
 		while (!seen[n] && boottime_ns() < deadline &&
 		       !crng_ready_now()) {
-			ASSERT_EQ(0, rt_status(&st));
-			for (j = 0; j < st.nwaiting; j++) {
+			ASSERT_EQ(0, rt_waiting(waiting, 64, &nwaiting));
+			for (j = 0; j < nwaiting; j++) {
 				for (i = 0; i < NCHILD; i++) {
 					if (seen[i] ||
-					    st.waiting[j].pid != (uint32_t)pids[i])
+					    waiting[j].pid != (uint32_t)pids[i])
 						continue;
 					seen[i] = 1;
 					seen_in_flight++;
-					EXPECT_EQ(0, st.waiting[j].has_result);
+					EXPECT_EQ(0, waiting[j].has_result);
+					EXPECT_EQ(0, waiting[j].has_seq);
 				}
 			}
 			if (!seen[n])

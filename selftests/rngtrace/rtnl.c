@@ -127,6 +127,7 @@ int rt_status(struct rt_st *st)
 	ret = rt_do(RNGTRACE_CMD_STATUS_GET, NULL, 0, &reply);
 	if (ret)
 		return ret;
+	st->reply_len = reply.len;
 	genl_for_each_attr(a, (const struct nlattr *)(reply.buf + NLMSG_HDRLEN + GENL_HDRLEN),
 			   reply.len - NLMSG_HDRLEN - GENL_HDRLEN) {
 		switch (genl_type(a)) {
@@ -155,10 +156,12 @@ int rt_status(struct rt_st *st)
 			st->shortfall_bits = genl_attr_u32(a);
 			st->has_shortfall = 1;
 			break;
+		case RNGTRACE_A_STATUS_WAITS_IN_FLIGHT:
+			st->waits_in_flight = genl_attr_u32(a);
+			st->has_waits_in_flight = 1;
+			break;
 		case RNGTRACE_A_STATUS_WAITING:
-			if (st->nwaiting < 64)
-				rt_parse_event(genl_attr_payload(a), genl_attr_len(a),
-					       &st->waiting[st->nwaiting++]);
+			st->has_waiting_list = 1;
 			break;
 		case RNGTRACE_A_STATUS_CREDIT: {
 			uint32_t src = RT_MAX_SOURCES;
@@ -220,6 +223,25 @@ int rt_events(uint64_t since, struct rt_ev *evs, int max, int *n)
 	return ret;
 }
 
+/* One event nest a message: a message with none or more is an error. */
+static int waiting_cb(const struct nlattr *attrs, size_t len, void *arg)
+{
+	struct evs_arg *e = arg;
+	int before = e->n, ret = events_cb(attrs, len, arg);
+
+	return ret ? ret : e->n == before + 1 ? 0 : -EBADMSG;
+}
+
+int rt_waiting(struct rt_ev *evs, int max, int *n)
+{
+	struct evs_arg e = { evs, max, 0 };
+	struct req q = { RNGTRACE_CMD_WAITING_GET, NULL, 0, &reply, waiting_cb, &e };
+	int ret = with_family(dump_req, &q);
+
+	*n = e.n;
+	return ret;
+}
+
 struct probes_arg {
 	struct rt_probe_info *p;
 	int max, n;
@@ -243,8 +265,14 @@ static int probes_cb(const struct nlattr *attrs, size_t len, void *arg)
 		case RNGTRACE_A_PROBE_ERROR: p->error = (int32_t)genl_attr_u32(a); break;
 		case RNGTRACE_A_PROBE_ARMED: p->armed = genl_attr_u32(a); break;
 		case RNGTRACE_A_PROBE_REFUSED: p->refused = genl_attr_u32(a); break;
-		case RNGTRACE_A_PROBE_HITS: p->hits = genl_attr_u64(a); break;
-		case RNGTRACE_A_PROBE_NMISSED: p->nmissed = genl_attr_u64(a); break;
+		case RNGTRACE_A_PROBE_HITS:
+			p->hits = genl_attr_u64(a);
+			p->has_hits = 1;
+			break;
+		case RNGTRACE_A_PROBE_NMISSED:
+			p->nmissed = genl_attr_u64(a);
+			p->has_nmissed = 1;
+			break;
 		}
 	}
 	return 0;

@@ -31,8 +31,10 @@ struct rt_st {
 	int has_ready_time, has_shortfall, has_ready_evidence;
 	uint32_t shortfall_bits, ready_evidence;
 	uint64_t credit_bits[RT_MAX_SOURCES], credit_count[RT_MAX_SOURCES];
-	int nwaiting;
-	struct rt_ev waiting[64];
+	uint32_t waits_in_flight;
+	int has_waits_in_flight;
+	int has_waiting_list;		/* the old, unbounded WAITING nests */
+	size_t reply_len;		/* bytes of the reply message */
 };
 
 struct rt_probe_info {
@@ -40,6 +42,7 @@ struct rt_probe_info {
 	uint32_t method, attached, armed, refused;
 	int32_t error;
 	uint64_t hits, nmissed;
+	int has_hits, has_nmissed;	/* sent to CAP_NET_ADMIN only */
 };
 
 struct rt_hwrng_info {
@@ -52,6 +55,8 @@ struct rt_hwrng_info {
 int rt_family(int fd, uint16_t *id);
 int rt_status(struct rt_st *st);
 int rt_events(uint64_t since, struct rt_ev *evs, int max, int *n);
+/* WAITING_GET: the calls in flight, one event a message (CAP_NET_ADMIN). */
+int rt_waiting(struct rt_ev *evs, int max, int *n);
 int rt_probes(struct rt_probe_info *p, int max, int *n);
 int rt_hwrngs(struct rt_hwrng_info *h, int max, int *n);
 int rt_do(uint8_t cmd, const void *attrs, size_t len, struct genl_reply *r);

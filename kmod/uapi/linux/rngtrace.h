@@ -11,14 +11,22 @@
  * Integers are u32/u64/s32/s64 (64-bit ones aligned with a PAD
  * attribute); arrays are repeated attributes; there are no binary structs.
  *
- *	STATUS_GET	do	any user	attribute set "status"
+ *	STATUS_GET	do	any user	attribute set "status", bounded
  *	EVENTS_GET	dump	CAP_NET_ADMIN	"events": SINCE_SEQ in, EVENT nests out
- *	PROBES_GET	dump	any user	"probe", one per message
+ *	PROBES_GET	dump	any user	"probe", one per message; HITS and
+ *						NMISSED for CAP_NET_ADMIN only
  *	HWRNG_GET	dump	any user	"hwrng", one per message
  *	CONFIG_SET	do	CAP_NET_ADMIN	"config"
  *	RESET		do	CAP_NET_ADMIN	no attributes
  *	EVENT_NTF	to the "events" group (joining needs CAP_NET_ADMIN):
  *			one EVENT nest per event as it is recorded
+ *	WAITING_GET	dump	CAP_NET_ADMIN	"events": one EVENT nest per
+ *						message, a call in flight (no SEQ,
+ *						no RESULT); WAITS_IN_FLIGHT counts
+ *						them
+ *
+ * RNGTRACE_A_STATUS_WAITING is no longer sent (it was the list
+ * WAITING_GET gives now); its value stays taken.
  *
  * A follower joins the group first, then dumps EVENTS_GET from the
  * sequence number it wants, and drops notifications whose SEQ it already
@@ -105,6 +113,7 @@ enum {
 	RNGTRACE_A_STATUS_KEEP_ARMED,
 	RNGTRACE_A_STATUS_CREDIT_SHORTFALL_BITS,
 	RNGTRACE_A_STATUS_READY_EVIDENCE,
+	RNGTRACE_A_STATUS_WAITS_IN_FLIGHT,
 
 	__RNGTRACE_A_STATUS_MAX,
 	RNGTRACE_A_STATUS_MAX = (__RNGTRACE_A_STATUS_MAX - 1)
@@ -201,6 +210,7 @@ enum {
 	RNGTRACE_CMD_CONFIG_SET,
 	RNGTRACE_CMD_RESET,
 	RNGTRACE_CMD_EVENT_NTF,
+	RNGTRACE_CMD_WAITING_GET,
 
 	__RNGTRACE_CMD_MAX,
 	RNGTRACE_CMD_MAX = (__RNGTRACE_CMD_MAX - 1)

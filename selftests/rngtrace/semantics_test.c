@@ -236,6 +236,47 @@ TEST(unprivileged_sees_counts_not_tasks)
 	EXPECT_EQ(0, bad & PEEK_DUMP) TH_LOG("WAITING_GET is not refused to uid 65534");
 }
 
+/* Why a cgroup's name cannot be seen in an unseeded read here, or NULL. */
+static const char *cgroup_case_skip(void)
+{
+	if (access("/sys/fs/cgroup/cgroup.procs", F_OK))
+		return "no cgroup2 at /sys/fs/cgroup";
+	if (!kernel_names_cgroups())
+		return "this kernel exports no cgroup_get_from_id(): the module names no cgroup";
+	if (crng_ready_now())
+		return "the CRNG is ready: no unseeded read to see";
+	return NULL;
+}
+
+/*
+ * A child that joins the cgroup whose cgroup.procs is @procs, reads with
+ * GRND_NONBLOCK and exits: its pid once it has, or -1.
+ */
+static pid_t read_in_cgroup(const char *procs)
+{
+	int fd, status;
+	pid_t pid;
+
+	pid = fork();
+	if (pid < 0)
+		return -1;
+	if (!pid) {
+		char buf[16], me[16];
+
+		fd = open(procs, O_WRONLY);
+		snprintf(me, sizeof(me), "%d", getpid());
+		if (fd < 0 || write(fd, me, strlen(me)) < 0)
+			_exit(1);
+		close(fd);
+		getrandom(buf, sizeof(buf), GRND_NONBLOCK);
+		_exit(0);
+	}
+	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
+	    WEXITSTATUS(status))
+		return -1;
+	return pid;
+}
+
 /*
  * A unit deep in the cgroup tree (containers, Kubernetes) keeps its whole
  * path: far past the 127 bytes a handler's buffer once held.
@@ -244,16 +285,14 @@ TEST(deep_cgroup_path_is_whole)
 {
 	char path[512] = "/sys/fs/cgroup", want[512] = "";
 	const struct rt_ev *ev;
+	const char *why;
 	struct rt_st st;
-	int i, fd, status;
+	int i;
 	pid_t pid;
 
-	if (access("/sys/fs/cgroup/cgroup.procs", F_OK))
-		SKIP(return, "no cgroup2 at /sys/fs/cgroup");
-	if (!kernel_names_cgroups())
-		SKIP(return, "this kernel exports no cgroup_get_from_id(): the module names no cgroup");
-	if (crng_ready_now())
-		SKIP(return, "the CRNG is ready: no unseeded read to see");
+	why = cgroup_case_skip();
+	if (why)
+		SKIP(return, "%s", why);
 	for (i = 0; i < 4; i++) {
 		char part[64];
 
@@ -266,21 +305,8 @@ TEST(deep_cgroup_path_is_whole)
 	ASSERT_LT(200, (int)strlen(want));
 	strcat(path, "/cgroup.procs");
 	ASSERT_EQ(0, rt_status(&st));
-	pid = fork();
-	ASSERT_LE(0, pid);
-	if (!pid) {
-		char buf[16], me[16];
-
-		fd = open(path, O_WRONLY);
-		snprintf(me, sizeof(me), "%d", getpid());
-		if (fd < 0 || write(fd, me, strlen(me)) < 0)
-			_exit(1);
-		close(fd);
-		getrandom(buf, sizeof(buf), GRND_NONBLOCK);
-		_exit(0);
-	}
-	ASSERT_EQ(pid, waitpid(pid, &status, 0));
-	ASSERT_EQ(0, WEXITSTATUS(status));
+	pid = read_in_cgroup(path);
+	ASSERT_LT(0, pid) TH_LOG("%s: the reader could not join it", path);
 	if (crng_ready_now())
 		SKIP(return, "the CRNG became ready meanwhile");
 	ev = find_event(st.written, pid, RNGTRACE_EVENT_TYPE_UNSEEDED,
@@ -299,41 +325,25 @@ TEST(deep_cgroup_path_is_whole)
 
 TEST(short_lived_unit_keeps_its_name)
 {
-	char dir[SHORT_UNITS][128], want[128];
+	char dir[SHORT_UNITS][128], procs[160], want[128];
 	pid_t pids[SHORT_UNITS];
 	const struct rt_ev *ev;
+	const char *why;
 	struct rt_st st;
-	int i, status, lost = 0;
+	int i, lost = 0;
 
-	if (access("/sys/fs/cgroup/cgroup.procs", F_OK))
-		SKIP(return, "no cgroup2 at /sys/fs/cgroup");
-	if (!kernel_names_cgroups())
-		SKIP(return, "this kernel exports no cgroup_get_from_id(): the module names no cgroup");
-	if (crng_ready_now())
-		SKIP(return, "the CRNG is ready: no unseeded read to see");
+	why = cgroup_case_skip();
+	if (why)
+		SKIP(return, "%s", why);
 	ASSERT_EQ(0, rt_status(&st));
 	for (i = 0; i < SHORT_UNITS; i++) {
 		snprintf(dir[i], sizeof(dir[i]),
 			 "/sys/fs/cgroup/rt-short-%d.service", i);
 		ASSERT_TRUE(!mkdir(dir[i], 0755) || errno == EEXIST)
 			TH_LOG("%s: %s", dir[i], strerror(errno));
-		pids[i] = fork();
-		ASSERT_LE(0, pids[i]);
-		if (!pids[i]) {
-			char path[160], buf[16], me[16];
-			int fd;
-
-			snprintf(path, sizeof(path), "%s/cgroup.procs", dir[i]);
-			fd = open(path, O_WRONLY);
-			snprintf(me, sizeof(me), "%d", getpid());
-			if (fd < 0 || write(fd, me, strlen(me)) < 0)
-				_exit(1);
-			close(fd);
-			getrandom(buf, sizeof(buf), GRND_NONBLOCK);
-			_exit(0);
-		}
-		ASSERT_EQ(pids[i], waitpid(pids[i], &status, 0));
-		ASSERT_EQ(0, WEXITSTATUS(status));
+		snprintf(procs, sizeof(procs), "%s/cgroup.procs", dir[i]);
+		pids[i] = read_in_cgroup(procs);
+		ASSERT_LT(0, pids[i]) TH_LOG("%s: the reader could not join it", procs);
 		/* As systemd does once the unit's cgroup is empty. */
 		ASSERT_EQ(0, rmdir(dir[i])) TH_LOG("%s: %s", dir[i], strerror(errno));
 	}

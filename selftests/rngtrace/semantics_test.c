@@ -341,7 +341,8 @@ TEST(short_lived_unit_keeps_its_name)
 			 "/sys/fs/cgroup/rt-short-%d.service", i);
 		ASSERT_TRUE(!mkdir(dir[i], 0755) || errno == EEXIST)
 			TH_LOG("%s: %s", dir[i], strerror(errno));
-		snprintf(procs, sizeof(procs), "%s/cgroup.procs", dir[i]);
+		snprintf(procs, sizeof(procs),
+			 "/sys/fs/cgroup/rt-short-%d.service/cgroup.procs", i);
 		pids[i] = read_in_cgroup(procs);
 		ASSERT_LT(0, pids[i]) TH_LOG("%s: the reader could not join it", procs);
 		/* As systemd does once the unit's cgroup is empty. */

@@ -51,8 +51,8 @@ static struct rt_found *rt_found;
 static unsigned int rt_nfound;
 static const char * const *rt_names;
 static unsigned int rt_nnames;
-/* A second walk went around random.c's text outside the first's. */
-static bool rt_walked_apart;
+/* The walk around get_random_bytes(), and a second one outside it. */
+static bool rt_walked_hot, rt_walked_apart;
 /* Something met was not kept: no name may be called absent. */
 static bool rt_overflow;
 
@@ -110,23 +110,28 @@ static void rt_note(const char *name, unsigned long start, unsigned long size)
 	rt_found[rt_nfound++].size = size;
 }
 
-/* Walk from the anchor both ways, noting what is wanted. */
-static void rt_walk(unsigned long anchor)
+/*
+ * Walk from the anchor both ways, noting what is wanted; false when the
+ * anchor is in no function of the kernel's text.
+ */
+static bool rt_walk(unsigned long anchor)
 {
 	unsigned long addr, start, size;
+	bool met = false;
 	char *name;
 	int dir, i;
 
 	name = kmalloc(KSYM_NAME_LEN, GFP_KERNEL);
 	if (!name) {
 		rt_overflow = true;
-		return;
+		return false;
 	}
 	for (dir = 1; dir >= -1; dir -= 2) {
 		addr = anchor;
 		for (i = 0; i < RT_WALK_STEPS; i++) {
 			if (!rt_sym_at(addr, name, &start, &size))
 				break;
+			met = true;
 			if ((dir > 0 || start != anchor) &&
 			    rt_wanted(name, rt_names, rt_nnames))
 				rt_note(name, start, size);
@@ -134,6 +139,7 @@ static void rt_walk(unsigned long anchor)
 		}
 	}
 	kfree(name);
+	return met;
 }
 
 /* Walk around get_random_bytes(); nothing found is not an error. */
@@ -141,12 +147,13 @@ void rt_findsym_init(const char * const *names, unsigned int n)
 {
 	rt_names = names;
 	rt_nnames = n;
+	rt_walked_hot = false;
 	rt_walked_apart = false;
 	rt_overflow = false;
 	rt_found = kcalloc(RT_FOUND_MAX, sizeof(*rt_found), GFP_KERNEL);
 	if (!rt_found)
 		return;
-	rt_walk((unsigned long)get_random_bytes);
+	rt_walked_hot = rt_walk((unsigned long)get_random_bytes);
 }
 
 /*
@@ -163,8 +170,7 @@ void rt_findsym_around(unsigned long addr)
 		if (addr >= rt_found[i].start &&
 		    addr < rt_found[i].start + rt_found[i].size)
 			return;
-	rt_walk(addr);
-	rt_walked_apart = true;
+	rt_walked_apart = rt_walk(addr);
 }
 
 bool rt_findsym(const char *name, unsigned long *start, unsigned long *size)
@@ -189,7 +195,7 @@ bool rt_findsym_absent(const char *name)
 {
 	unsigned long start, size;
 
-	return rt_found && rt_walked_apart && !rt_overflow &&
+	return rt_found && rt_walked_hot && rt_walked_apart && !rt_overflow &&
 	       !rt_findsym(name, &start, &size);
 }
 

@@ -630,7 +630,7 @@ TEST(credits_before_ready_reach_the_threshold)
 	struct rt_probe_info probes[16];
 	int nprobes;
 	struct rt_st st;
-	int i, n;
+	int i, n, window;
 
 	ASSERT_EQ(0, rt_status(&st));
 	if (st.ready_at_load)
@@ -670,17 +670,24 @@ TEST(credits_before_ready_reach_the_threshold)
 	 * each at most the largest this boot made (1 to 8 bits here), and no
 	 * more.
 	 */
+	/*
+	 * Credits between the loader's read of entropy_avail and the probe
+	 * attaching are in neither count: /init measured them (window).
+	 */
+	window = load_window_bits();
+	if (window < 0)
+		window = 0;
 	/* The module checks the same at READY and says so. */
 	ASSERT_TRUE(st.has_shortfall) TH_LOG("no credit-shortfall-bits after READY");
 	if (!credit->nmissed) {
-		EXPECT_LE(RNGTRACE_READY_BITS, st.pool_bits_at_load + sum)
-			TH_LOG("%u bits at load + %llu credited", st.pool_bits_at_load,
-			       (unsigned long long)sum);
-		EXPECT_EQ(RNGTRACE_READY_BITS, ready->total_bits);
-		EXPECT_EQ(0, st.shortfall_bits);
+		EXPECT_LE(RNGTRACE_READY_BITS, st.pool_bits_at_load + sum + window)
+			TH_LOG("%u bits at load + %llu credited + %d while loading",
+			       st.pool_bits_at_load, (unsigned long long)sum, window);
+		EXPECT_LE(RNGTRACE_READY_BITS, ready->total_bits + window);
+		EXPECT_GE(window, st.shortfall_bits);
 	} else {
 		int64_t short_by = (int64_t)RNGTRACE_READY_BITS -
-				   st.pool_bits_at_load - (int64_t)sum;
+				   st.pool_bits_at_load - (int64_t)sum - window;
 
 		EXPECT_GE(largest * credit->nmissed, st.shortfall_bits);
 		/* Signed: misses need not leave the credits short at all. */

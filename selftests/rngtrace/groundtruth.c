@@ -55,6 +55,17 @@ int read_seconds(const char *path, double *secs)
 	return end == buf ? -EINVAL : 0;
 }
 
+int load_window_bits(void)
+{
+	char buf[32], *end;
+	long bits;
+
+	if (read_line("/run/rngtrace-vm/load-window-bits", buf, sizeof(buf)))
+		return -1;
+	bits = strtol(buf, &end, 10);
+	return end == buf || *end || bits < 0 || bits > 256 ? -1 : (int)bits;
+}
+
 /*
  * Walk /dev/kmsg from record seq on ("PRI,SEQ,USEC,FLAGS;TEXT"); fn returns
  * non-zero to stop. Returns fn's value, 0 at the end, -errno on error.

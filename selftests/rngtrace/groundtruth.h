@@ -42,6 +42,12 @@ long module_param_num(const char *name, long dflt);
 /* A number of seconds (e.g. /proc/uptime's first field); 0 or -errno. */
 int read_seconds(const char *path, double *secs);
 /*
+ * Bits credited between the loader's read of entropy_avail and rngtrace's
+ * credit probe attaching, as the test VM's /init measured them; -1 when
+ * it did not (another loader, or the CRNG was ready by then).
+ */
+int load_window_bits(void);
+/*
  * 1 and the printk time in seconds of the first /dev/kmsg record that
  * contains needle, 0 when none does, -errno on error.
  */

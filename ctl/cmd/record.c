@@ -121,7 +121,7 @@ static void summary(const char *path, const struct rt_status *st,
 		    const struct rt_trace_writer *w, const json_t *kmsg,
 		    const char *stopped_by, bool complete)
 {
-	json_t *ready = rt_trace_ready_json(st, kmsg ? rt_kmsg_ready_ns(kmsg) : -1,
+	json_t *ready = rt_trace_ready_json(st, kmsg ? rt_kmsg_ready_ns(kmsg) : RT_KMSG_NONE,
 					    w->saw_ready ? &w->ready : NULL);
 	char when[64], what[160];
 

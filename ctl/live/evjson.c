@@ -15,6 +15,7 @@
 #include "esc.h"
 #include "evjson.h"
 #include "fields.h"
+#include "host.h"
 #include "names.h"
 #include "print.h"
 #include "status.h"
@@ -351,10 +352,13 @@ json_t *rt_trace_ready_json(const struct rt_status *st, int64_t kmsg_ready_ns,
 		r.source = ready_event->source;
 		r.has_evidence = ready_event->has_evidence;
 		r.evidence = ready_event->evidence;
-	} else if (r.before_load && kmsg_ready_ns >= 0) {
-		/* ready before load: the time is the kernel log's, if any */
+	} else if (r.before_load && kmsg_ready_ns != RT_KMSG_NONE) {
+		/*
+		 * Ready before load: the time is the kernel log's, if any;
+		 * seeded before timekeeping began, it is the boot's start.
+		 */
 		r.has_time = true;
-		r.time_ns = (uint64_t)kmsg_ready_ns;
+		r.time_ns = kmsg_ready_ns > 0 ? (uint64_t)kmsg_ready_ns : 0;
 	}
 	/* the same calls as status --json's "ready" */
 	rt_print_json_begin();

@@ -96,7 +96,8 @@ json_t *rt_trace_hwrngs_json(const struct rt_status *st);
 /*
  * The trace's ready object, or NULL when the trace cannot say (not ready
  * yet). @kmsg_ready_ns is the time of the kernel's "crng init done" line
- * on the events' timeline, or -1; it is used when ready before load.
+ * on the events' timeline, or RT_KMSG_NONE; it is used when ready before
+ * load, a time before CLOCK_BOOTTIME's zero as 0.
  * @ready_event (may be NULL) is a READY event seen, for when STATUS has
  * no ready time.
  */

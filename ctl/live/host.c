@@ -192,7 +192,7 @@ int64_t rt_kmsg_ready_ns(const json_t *kmsg)
 			return json_integer_value(json_object_get(line,
 								  "time_ns"));
 	}
-	return -1;
+	return RT_KMSG_NONE;
 }
 
 json_t *rt_words_json(const char *line)

@@ -56,7 +56,12 @@ bool rt_kmsg_wanted(const char *text);
 json_t *rt_kmsg_read(int fd, int64_t offset_ns);
 /* rt_kmsg_read() of /dev/kmsg from its start; NULL with @err on error. */
 json_t *rt_kmsg_collect(int64_t offset_ns, char *err, size_t errlen);
-/* time_ns of the first kmsg[] line with "crng init done", or -1. */
+/*
+ * time_ns of the first kmsg[] line with "crng init done", or RT_KMSG_NONE.
+ * It can be negative: a CRNG seeded before timekeeping started logs at
+ * printk time 0, before CLOCK_BOOTTIME's zero.
+ */
+#define RT_KMSG_NONE	INT64_MIN
 int64_t rt_kmsg_ready_ns(const json_t *kmsg);
 
 /* The words of a line (rng_available) as an array of strings. */

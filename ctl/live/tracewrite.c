@@ -36,7 +36,7 @@ json_t *rt_trace_build(const struct rt_status *st, json_t *host,
 	json_t *module = rt_trace_module_json(st);
 	json_t *credits = rt_trace_credits_json(st);
 	json_t *hwrngs = st->has_hwrngs ? rt_trace_hwrngs_json(st) : NULL;
-	json_t *ready = rt_trace_ready_json(st, kmsg ? rt_kmsg_ready_ns(kmsg) : -1,
+	json_t *ready = rt_trace_ready_json(st, kmsg ? rt_kmsg_ready_ns(kmsg) : RT_KMSG_NONE,
 					    ready_event);
 	bool bad = !t || !module || !credits || (st->has_hwrngs && !hwrngs);
 

@@ -14,6 +14,7 @@
 #include <linux/rngtrace.h>
 
 #include "advice.h"
+#include "beforeload.h"
 #include "complete.h"
 #include "esc.h"
 #include "names.h"
@@ -121,6 +122,7 @@ static void print_ready(const struct rt_summary *s)
 static void print_credits(const struct rt_summary *s)
 {
 	long long total = credits_grand_total(s);
+	struct rt_before_load bl;
 	int i;
 
 	rt_print_open_object("credits");
@@ -139,6 +141,15 @@ static void print_credits(const struct rt_summary *s)
 	rt_print_int(TEXT, NULL, "  before load  %8lld bits", s->pool_bits_at_load);
 	rt_print_float(ANY, "pool_share_percent", " %6.1f%%\n",
 		       share(s->pool_bits_at_load, total));
+	/* No probe saw them: their source is inferred, and says so. */
+	rt_before_load_infer(s, &bl);
+	if (*bl.why) {
+		rt_print_open_object("before_load");
+		rt_print_str(ANY, "source", "    inferred: %s",
+			     rt_source_name(bl.source));
+		rt_print_str(ANY, "inferred_from", " (%s)\n", bl.why);
+		rt_print_close_object();
+	}
 	rt_print_open_array("sources");
 	for (i = 0; i < RT_NSOURCES; i++) {
 		if (!s->credit_bits[i] && !s->credit_count[i])

@@ -246,7 +246,7 @@ static void t_kmsg_no_ready(void)
 			      "text", "random: something else");
 
 	REQUIRE(a);
-	CHECK_INT(rt_kmsg_ready_ns(a), -1);
+	CHECK_INT(rt_kmsg_ready_ns(a), RT_KMSG_NONE);
 	json_decref(a);
 }
 

@@ -565,8 +565,16 @@ static void t_ready_before_load(void)
 	CHECK_INT(JINT(r, "time_ns"), 1234000000);
 	CHECK(!json_object_get(r, "source"));
 	json_decref(r);
+	/*
+	 * Seeded before timekeeping began (arm64's device-tree seed: the line
+	 * at printk time 0, 53 ms before CLOCK_BOOTTIME's zero): at 0.
+	 */
+	r = rt_trace_ready_json(&st, -53311104, NULL);
+	REQUIRE(r);
+	CHECK_INT(JINT(r, "time_ns"), 0);
+	json_decref(r);
 	/* Without the kernel's line: before load, time unknown. */
-	r = rt_trace_ready_json(&st, -1, NULL);
+	r = rt_trace_ready_json(&st, RT_KMSG_NONE, NULL);
 	REQUIRE(r);
 	CHECK(json_is_true(json_object_get(r, "before_load")));
 	CHECK(!json_object_get(r, "time_ns"));
@@ -582,12 +590,12 @@ static void t_ready_from_event_or_none(void)
 	sample_status();
 	st.crng_ready = false;
 	st.has_ready_time = st.has_ready_time_mono = st.has_ready_source = false;
-	CHECK(!rt_trace_ready_json(&st, -1, NULL));	/* not ready: absent */
+	CHECK(!rt_trace_ready_json(&st, RT_KMSG_NONE, NULL));	/* not ready: absent */
 	ev.type = RNGTRACE_EVENT_TYPE_READY;
 	ev.time_ns = 777;
 	ev.has_time = ev.has_source = true;
 	ev.source = RNGTRACE_SOURCE_HWRNG;
-	r = rt_trace_ready_json(&st, -1, &ev);
+	r = rt_trace_ready_json(&st, RT_KMSG_NONE, &ev);
 	REQUIRE(r);
 	CHECK(json_is_false(json_object_get(r, "before_load")));
 	CHECK_INT(JINT(r, "time_ns"), 777);

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The source of the bits credited before rngtrace loaded (beforeload.h).
+ *
+ * Before any initcall, random.c credits at most two things in full: the
+ * CPU's RNG (random_init_early(), while random.trust_cpu is on) and a
+ * bootloader's seed (a device tree rng-seed or the EFI seed, from
+ * setup_arch(), while random.trust_bootloader is on). Either makes the
+ * CRNG ready at once, which the kernel log's "crng init done" shows at
+ * boot's first instants. Interrupts credit a bit a second or so a CPU:
+ * a pool that was ready within RT_SEED_EARLY_NS was not filled by them.
+ * A hwrng with a quality, registered before load, fills it too (the
+ * hw_random core's thread). A partial pool at load is what interrupts
+ * (and any early hwrng) gave.
+ */
+#include <stdbool.h>
+#include <string.h>
+
+#include <jansson.h>
+#include <linux/rngtrace.h>
+
+#include "arch.h"
+#include "beforeload.h"
+#include "cmdline.h"
+#include "fields.h"
+
+static bool param_on(const struct rt_summary *s, const char *param)
+{
+	return !s->cmdline || rt_cmdline_bool(s->cmdline, param, true);
+}
+
+/* A hwrng the hw_random core credits from, there before rngtrace loaded. */
+static bool trusted_hwrng_before_load(const struct rt_summary *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->nhwrng; i++)
+		if (s->hwrngs[i].before_load && s->hwrngs[i].quality > 0)
+			return true;
+	return false;
+}
+
+/*
+ * When the CRNG was ready: the summary's time, or in a trace whose
+ * recorder left out a time before CLOCK_BOOTTIME's zero (a seed credited
+ * before timekeeping began) the kernel log line's own; -1 if neither.
+ */
+static long long ready_time_ns(const struct rt_summary *s)
+{
+	const json_t *line;
+	size_t i;
+
+	if (s->ready_ns >= 0)
+		return s->ready_ns;
+	json_array_foreach(json_object_get(s->meta, RT_K_KMSG), i, line) {
+		const char *t = json_string_value(json_object_get(line, RT_K_TEXT));
+		const json_t *ns = json_object_get(line, RT_K_TIME_NS);
+
+		if (t && strstr(t, "crng init done") && json_is_integer(ns))
+			return json_integer_value(ns) > 0 ? json_integer_value(ns) : 0;
+	}
+	return -1;
+}
+
+void rt_before_load_infer(const struct rt_summary *s, struct rt_before_load *b)
+{
+	bool cpu = s->cpu_rng && param_on(s, "random.trust_cpu");
+	bool hwrng = trusted_hwrng_before_load(s);
+	long long ready_ns = s->ready_before_load ? ready_time_ns(s) : -1;
+	bool early = ready_ns >= 0 && ready_ns < RT_SEED_EARLY_NS;
+
+	b->source = RNGTRACE_SOURCE_UNKNOWN;
+	b->why = "";
+	if (s->pool_bits_at_load <= 0 && !s->ready_before_load)
+		return;
+	if (!s->ready_before_load) {
+		b->source = RNGTRACE_SOURCE_INTERRUPTS;
+		b->why = "not ready at load, so no boot seed was credited: interrupts, or a hwrng registered before load";
+	} else if (cpu) {
+		b->source = RNGTRACE_SOURCE_CPU;
+		b->why = s->arch_id == RT_ARCH_X86 ?
+			 "RDRAND/RDSEED present and random.trust_cpu on: credited before any initcall" :
+			 "the CPU's RNG present and random.trust_cpu on: credited before any initcall";
+	} else if (hwrng) {
+		b->source = RNGTRACE_SOURCE_HWRNG;
+		b->why = "a hwrng with a quality was registered before load: the hw_random core credits what it reads";
+	} else if (early && param_on(s, "random.trust_bootloader")) {
+		b->source = RNGTRACE_SOURCE_BOOTLOADER;
+		b->why = "ready within 1 s of boot with no trusted CPU RNG: a device-tree or EFI seed, random.trust_bootloader on";
+	} else if (early) {
+		b->why = "ready within 1 s of boot, yet no CPU RNG or boot seed is trusted here";
+	} else {
+		b->why = ready_ns >= 0 ?
+			 "ready before load, too late for a boot seed: interrupts, a hwrng or jitter" :
+			 "ready before load, at a time the trace does not hold";
+	}
+}

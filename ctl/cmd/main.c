@@ -31,6 +31,7 @@ static const struct {
 	{ "export", export_main, "write a trace in another tool's format (Perfetto, JUnit, KCIDB...)" },
 	{ "config", config_main, "show or change the module's settings (--keep-armed)" },
 	{ "reset", reset_main, "make the module forget its events and counters" },
+	{ "bootargs", bootargs_main, "the kernel command line that traces the boot before the module" },
 };
 
 static void usage(FILE *f)

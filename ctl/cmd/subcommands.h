@@ -19,5 +19,6 @@ int plot_main(int argc, char *argv[]);
 int export_main(int argc, char *argv[]);
 int config_main(int argc, char *argv[]);
 int reset_main(int argc, char *argv[]);
+int bootargs_main(int argc, char *argv[]);
 
 #endif /* RT_SUBCOMMANDS_H */

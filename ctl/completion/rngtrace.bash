@@ -15,7 +15,7 @@ _rngtrace()
 		cword=$COMP_CWORD
 	fi
 
-	local commands="status events record report check compare plot export config reset help"
+	local commands="status events record report check compare plot export config reset bootargs help"
 	local cmd="" i
 	for ((i = 1; i < cword; i++)); do
 		case ${words[i]} in
@@ -64,6 +64,15 @@ _rngtrace()
 	compare:-b|compare:--by)
 		COMPREPLY=($(compgen -W 'kernel label' -- "$cur"))
 		return ;;
+	bootargs:--kernel)
+		COMPREPLY=($(compgen -W "$(ls /lib/modules 2>/dev/null)" -- "$cur"))
+		return ;;
+	bootargs:--symbols|bootargs:--config)
+		COMPREPLY=($(compgen -f -- "$cur"))
+		return ;;
+	bootargs:--arch)
+		COMPREPLY=($(compgen -W 'x86_64 aarch64 riscv64' -- "$cur"))
+		return ;;
 	config:--keep-armed)
 		COMPREPLY=($(compgen -W 'on off' -- "$cur"))
 		return ;;
@@ -86,6 +95,7 @@ _rngtrace()
 	export)  opts="--format --output --max-wait --max-ready --accept-incomplete --origin --build-id --help" ;;
 	config)  opts="--keep-armed --json --help" ;;
 	reset)   opts="--help" ;;
+	bootargs) opts="--kernel --symbols --config --arch --json --help" ;;
 	help)
 		COMPREPLY=($(compgen -W "${commands% help}" -- "$cur"))
 		return ;;

@@ -180,6 +180,9 @@ int bootargs_main(int argc, char *argv[])
 		fprintf(stderr, "rngtrace bootargs: cannot write the output\n");
 		return RT_EXIT_ERROR;
 	}
+	if (!cf && !bp.refusal[0])
+		fprintf(stderr, "rngtrace bootargs: no %s: whether the kernel takes kprobe events and a kprobe at a function's entry is not checked\n",
+			rt_esc(cfgpath));
 	if (!bp.symbols_checked && !bp.refusal[0])
 		fprintf(stderr, "rngtrace bootargs: %s has no symbols (Debian's /boot/System.map is a placeholder): the functions go by their own names, unchecked; on that kernel itself, /proc/kallsyms checks them\n",
 			rt_esc(sympath));

@@ -21,6 +21,7 @@
 
 #include "bootprobes.h"
 
+#define N(a)	(sizeof(a) / sizeof((a)[0]))
 #define ARG1	1	/* fetch the first argument */
 #define RETVAL	2	/* fetch the return value */
 #define SYSCALL	NULL	/* the getrandom system call's entry point */
@@ -43,7 +44,7 @@ static const struct {
 	{ "kernel_wait_ret", "wait_for_random_bytes", 1, 0, RETVAL, "ret", "s64" },
 };
 
-_Static_assert(sizeof(wanted) / sizeof(wanted[0]) <= RT_BOOT_MAX_PROBES,
+_Static_assert(N(wanted) <= RT_BOOT_MAX_PROBES,
 	       "RT_BOOT_MAX_PROBES");
 
 /* An architecture's calling convention, as kprobe events name registers. */
@@ -98,17 +99,17 @@ static void refuse(struct rt_boot_probes *bp, const char *why)
 int rt_boot_probes_choose(FILE *symbols, FILE *config, enum rt_arch arch,
 			  struct rt_boot_probes *bp, char *err, size_t errlen)
 {
-	struct found found[sizeof(wanted) / sizeof(wanted[0])] = {};
+	struct found found[N(wanted)] = {};
 	const char *syscall_alt = "sys_getrandom";
 	char line[512], name[256], type;
 	size_t c, i, len;
 	int ntext = 0, nwritten = 0, placeholder = 0;
 
 	memset(bp, 0, sizeof(*bp));
-	for (c = 0; c < sizeof(conventions) / sizeof(conventions[0]); c++)
+	for (c = 0; c < N(conventions); c++)
 		if (conventions[c].arch == arch)
 			break;
-	if (c == sizeof(conventions) / sizeof(conventions[0])) {
+	if (c == N(conventions)) {
 		snprintf(err, errlen, "no boot probes for this architecture (x86_64, arm64 and riscv64 have them)");
 		return -1;
 	}
@@ -119,7 +120,9 @@ int rt_boot_probes_choose(FILE *symbols, FILE *config, enum rt_arch arch,
 		    (type != 't' && type != 'T'))
 			continue;
 		ntext++;
-		for (i = 0; i < sizeof(wanted) / sizeof(wanted[0]); i++) {
+		if (strchr(line, '['))
+			continue;	/* a module's: no boot probe goes there */
+		for (i = 0; i < N(wanted); i++) {
 			const char *fn = wanted[i].function;
 
 			if (fn) {
@@ -139,7 +142,7 @@ int rt_boot_probes_choose(FILE *symbols, FILE *config, enum rt_arch arch,
 	}
 	bp->symbols_checked = ntext > 0;
 	/* Not known: each function by its own name. */
-	for (i = 0; !bp->symbols_checked && i < sizeof(wanted) / sizeof(wanted[0]); i++)
+	for (i = 0; !bp->symbols_checked && i < N(wanted); i++)
 		snprintf(found[i].exact, sizeof(found[i].exact), "%s",
 			 wanted[i].function ? wanted[i].function :
 			 conventions[c].syscall);
@@ -163,7 +166,7 @@ int rt_boot_probes_choose(FILE *symbols, FILE *config, enum rt_arch arch,
 	len = (size_t)snprintf(bp->args, sizeof(bp->args),
 			       "ftrace=nop trace_clock=boot trace_buf_size=%s kprobe_event=",
 			       RT_BOOT_BUF_SIZE);
-	for (i = 0; i < sizeof(wanted) / sizeof(wanted[0]); i++) {
+	for (i = 0; i < N(wanted); i++) {
 		struct rt_boot_probe *p = &bp->probe[bp->nprobes];
 		const char *sym = found[i].exact[0] ? found[i].exact : found[i].clone;
 

@@ -25,6 +25,7 @@ static const char kallsyms_x86[] =
 	"ffffffff81234900 t urandom_read_iter\n"
 	"ffffffff81234a00 T wait_for_random_bytes\n"
 	"ffffffffc0001000 t rt_credit_begin\t[rngtrace]\n"
+	"ffffffffc0002000 t random_read_iter\t[some_module]\n"
 	"ffffffff82000000 D random_data\n";
 
 static const char config_x86[] =

@@ -197,6 +197,8 @@ static void event_fields(const struct rt_event *ev, bool in_flight,
 		     ev->quality);
 	rt_print_str(KIND(ev->cgroup[0], in_flight && ev->cgroup[0]),
 		     RT_K_CGROUP, " [%s]", ev->cgroup);
+	rt_print_str(KIND(ev->boot_probe, ev->boot_probe), RT_K_ORIGIN,
+		     " (%s)", "boot-probe");
 }
 
 void rt_event_print(const struct rt_event *ev)

@@ -36,6 +36,7 @@ struct rt_event {
 	char cgroup[512];
 	char caller[128];
 	char name[64];
+	bool boot_probe;	/* seen by a boot probe (origin), not the module */
 };
 
 

@@ -71,6 +71,7 @@ const struct rt_field rt_event_fields[] = {
 	[RT_EV_NAME] = F(RT_K_NAME, RT_FT_STRING, false),
 	[RT_EV_QUALITY] = F(RT_K_QUALITY, RT_FT_INT, false),
 	[RT_EV_EVIDENCE] = F(RT_K_EVIDENCE, RT_FT_STRING, false),
+	[RT_EV_ORIGIN] = F(RT_K_ORIGIN, RT_FT_STRING, false),
 	[RT_EV_NKEYS] = END,
 };
 

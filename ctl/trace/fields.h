@@ -47,7 +47,7 @@ enum rt_ev_key {
 	RT_EV_START_NS, RT_EV_PID, RT_EV_TGID, RT_EV_COMM, RT_EV_CGROUP,
 	RT_EV_PATH, RT_EV_FLAGS, RT_EV_BYTES, RT_EV_RESULT, RT_EV_SOURCE,
 	RT_EV_BITS, RT_EV_TOTAL_BITS, RT_EV_CALLER, RT_EV_NAME, RT_EV_QUALITY,
-	RT_EV_EVIDENCE, RT_EV_NKEYS
+	RT_EV_EVIDENCE, RT_EV_ORIGIN, RT_EV_NKEYS
 };
 #define RT_K_SEQ		"seq"
 #define RT_K_TYPE		"type"
@@ -69,6 +69,7 @@ enum rt_ev_key {
 #define RT_K_NAME		"name"
 #define RT_K_QUALITY		"quality"
 #define RT_K_EVIDENCE		"evidence"
+#define RT_K_ORIGIN		"origin"
 
 /* host */
 #define RT_K_KERNEL_RELEASE	"kernel_release"

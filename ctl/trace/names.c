@@ -45,6 +45,7 @@ static const char * const evidences[] = {
 	[RNGTRACE_READY_EVIDENCE_RESEED] = "reseed",
 	[RNGTRACE_READY_EVIDENCE_SET_READY] = "set-ready",
 	[RNGTRACE_READY_EVIDENCE_NOTICED] = "noticed",
+	[RT_READY_EVIDENCE_LAST_CREDIT] = "last-credit",
 };
 
 static const char * const methods[] = {
@@ -56,7 +57,7 @@ static const char * const methods[] = {
 _Static_assert(N(sources) == RNGTRACE_SOURCE_TIMER + 1, "sources");
 _Static_assert(N(types) == RNGTRACE_EVENT_TYPE_HWRNG_UNREGISTER + 1, "types");
 _Static_assert(N(paths) == RNGTRACE_PATH_KERNEL + 1, "paths");
-_Static_assert(N(evidences) == RNGTRACE_READY_EVIDENCE_NOTICED + 1, "evidences");
+_Static_assert(N(evidences) == RT_READY_EVIDENCE_LAST_CREDIT + 1, "evidences");
 _Static_assert(N(methods) == RNGTRACE_PROBE_METHOD_FPROBE + 1, "methods");
 
 static const char *name_of(const char * const *t, size_t n, uint32_t v)

@@ -1,0 +1,281 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The boot probes' events read back (live/bootevents.c): lines of
+ * tracefs's trace file, and a whole boot's (fixtures/boot-probes-6.1.trace:
+ * tools/check/bootargs-boot's guest, Debian's 6.1.0-57-amd64 without
+ * RDRAND, a busybox initramfs whose /dev/random reader blocked).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <linux/rngtrace.h>
+
+#include "bootevents.h"
+#include "ctlrun.h"
+#include "harness.h"
+#include "names.h"
+
+static void test_line_credit(void)
+{
+	struct rt_boot_line l;
+
+	CHECK_INT(rt_boot_line_parse("     kworker/0:1-17      [000] ..s..     2.263824: credit: (_credit_init_bits+0x0/0x11d) bits=2\n", &l), 1);
+	CHECK_STR(l.comm, "kworker/0:1");
+	CHECK_INT(l.pid, 17);
+	CHECK_INT(l.cpu, 0);
+	CHECK_U64(l.time_ns, 2263824000ULL);
+	CHECK_STR(l.event, "credit");
+	CHECK_STR(l.func, "_credit_init_bits");
+	CHECK(l.has_value && l.value == 2);
+}
+
+static void test_line_return_names_caller(void)
+{
+	struct rt_boot_line l;
+
+	CHECK_INT(rt_boot_line_parse("     kworker/0:1-17      [001] .Ns..     2.274799: credit_ret: (mix_interrupt_randomness.cold+0x25/0x31 <- _credit_init_bits)", &l), 1);
+	CHECK_STR(l.event, "credit_ret");
+	CHECK_STR(l.func, "mix_interrupt_randomness.cold");
+	CHECK_INT(l.cpu, 1);
+	CHECK(!l.has_value);
+	CHECK_INT(rt_boot_line_parse("            head-93      [000] .....     4.363362: random_read_ret: (vfs_read+0x23f/0x310 <- random_read_iter) ret=4096", &l), 1);
+	CHECK(l.has_value && l.value == 4096);
+	CHECK_INT(rt_boot_line_parse("            init-1       [000] .....     3.059909: getrandom_ret: (do_syscall_64+0x5d/0xb0 <- __x64_sys_getrandom) ret=-11", &l), 1);
+	CHECK(l.has_value && l.value == -11);
+}
+
+/* A task's name may hold spaces, dashes and brackets. */
+static void test_line_odd_comm(void)
+{
+	struct rt_boot_line l;
+
+	CHECK_INT(rt_boot_line_parse(" (udev-worker) [x]-4711  [003] d.h1.    12.000001: getrandom: (__x64_sys_getrandom+0x0/0x100)", &l), 1);
+	CHECK_STR(l.comm, "(udev-worker) [x]");
+	CHECK_INT(l.pid, 4711);
+	CHECK_INT(l.cpu, 3);
+	CHECK_U64(l.time_ns, 12000001000ULL);
+	CHECK_INT(rt_boot_line_parse("   systemd-udevd-140     [000] .....     5.500000: kernel_wait: (wait_for_random_bytes+0x0/0x50)", &l), 1);
+	CHECK_STR(l.comm, "systemd-udevd");
+	CHECK_INT(l.pid, 140);
+	CHECK_U64(l.time_ns, 5500000000ULL);
+}
+
+static void test_line_others(void)
+{
+	struct rt_boot_line l;
+
+	CHECK_INT(rt_boot_line_parse("# tracer: nop\n", &l), 0);
+	CHECK_INT(rt_boot_line_parse("\n", &l), 0);
+	CHECK_INT(rt_boot_line_parse("CPU:1 [LOST 42 EVENTS]\n", &l), 2);
+	CHECK(l.value == 42);
+	/* another group's event (not a kprobe's line) */
+	CHECK_INT(rt_boot_line_parse("          <idle>-0       [000] d..2.     1.000000: sched_switch: prev_comm=swapper/0 prev_pid=0", &l), 0);
+	CHECK_INT(rt_boot_line_parse("garbage", &l), -1);
+	CHECK_INT(rt_boot_line_parse("  x-1 [000] ..... notatime: credit: (f+0x0/0x1)", &l), -1);
+}
+
+static void test_source_of(void)
+{
+	CHECK_INT(rt_boot_source_of("mix_interrupt_randomness.cold"), RNGTRACE_SOURCE_INTERRUPTS);
+	CHECK_INT(rt_boot_source_of("entropy_timer"), RNGTRACE_SOURCE_JITTER);
+	CHECK_INT(rt_boot_source_of("add_hwgenerator_randomness"), RNGTRACE_SOURCE_HWRNG);
+	CHECK_INT(rt_boot_source_of("random_init_early"), RNGTRACE_SOURCE_CPU);
+	CHECK_INT(rt_boot_source_of("random_init"), RNGTRACE_SOURCE_CPU);
+	CHECK_INT(rt_boot_source_of("random_initx"), RNGTRACE_SOURCE_UNKNOWN);
+	CHECK_INT(rt_boot_source_of("do_syscall_64"), RNGTRACE_SOURCE_UNKNOWN);
+}
+
+/* The controller's table of crediting functions is the module's (kmod/names.c). */
+static void test_crediters_are_the_modules(void)
+{
+	const char *slash = strrchr(__FILE__, '/');
+	char path[600], *src, *p, name[64], src_name[64];
+	int n = 0;
+
+	snprintf(path, sizeof(path), "%.*s/../../kmod/names.c",
+		 slash ? (int)(slash - __FILE__) : 1, slash ? __FILE__ : ".");
+	src = ctlrun_read(path);
+	REQUIRE(src);
+	p = strstr(src, "rt_crediters[] = {");
+	REQUIRE(p);
+	while ((p = strstr(p, "{ \"")) && sscanf(p, "{ \"%63[^\"]\", RNGTRACE_SOURCE_%63[A-Z]", name, src_name) == 2) {
+		uint32_t got = rt_boot_source_of(name);
+		char lower[64];
+		size_t i;
+
+		for (i = 0; src_name[i] && i < sizeof(lower) - 1; i++)
+			lower[i] = (char)(src_name[i] - 'A' + 'a');
+		lower[i] = 0;
+		if (strcmp(rt_source_name(got), lower))
+			rt_test_fail(__FILE__, __LINE__, "%s: module %s, controller %s",
+				     name, lower, rt_source_name(got));
+		n++;
+		p++;
+	}
+	CHECK(n >= 12);
+	free(src);
+}
+
+static int read_str(const char *text, bool ready_now, struct rt_boot_events *be)
+{
+	FILE *f = fmemopen((void *)text, strlen(text), "r");
+	char err[256];
+	int ret;
+
+	if (!f)
+		return -1;
+	ret = rt_boot_events_read(f, ready_now, be, err, sizeof(err));
+	fclose(f);
+	return ret;
+}
+
+static size_t count(const struct rt_boot_events *be, uint32_t type)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < be->nev; i++)
+		n += be->ev[i].type == type;
+	return n;
+}
+
+static const struct rt_event *first(const struct rt_boot_events *be, uint32_t type)
+{
+	size_t i;
+
+	for (i = 0; i < be->nev; i++)
+		if (be->ev[i].type == type)
+			return &be->ev[i];
+	return NULL;
+}
+
+/* A whole boot: READY, credits by source, the blocked reader, the polls. */
+static void test_fixture_boot(void)
+{
+	struct rt_boot_events be;
+	const struct rt_event *rd, *w;
+	FILE *f = fopen(fixture("boot-probes-6.1.trace"), "r");
+	char err[256];
+	uint64_t bits = 0, prev = 0;
+	size_t i, jitter = 0;
+
+	REQUIRE(f);
+	CHECK_INT(rt_boot_events_read(f, false, &be, err, sizeof(err)), 0);
+	fclose(f);
+	CHECK(be.ready);
+	CHECK_U64(be.lines, 543);
+	CHECK_U64(be.bad_lines, 0);
+	CHECK_U64(be.lost, 0);
+	CHECK_U64(be.first_ns, 2263824000ULL);
+	CHECK_INT(count(&be, RNGTRACE_EVENT_TYPE_CREDIT), 254);
+	for (i = 0; i < be.nev; i++) {
+		const struct rt_event *e = &be.ev[i];
+
+		CHECK(e->boot_probe && e->has_seq && e->seq == i);
+		CHECK(e->time_ns >= prev);
+		prev = e->time_ns;
+		if (e->type != RNGTRACE_EVENT_TYPE_CREDIT)
+			continue;
+		bits += e->bits;
+		jitter += e->source == RNGTRACE_SOURCE_JITTER;
+		CHECK(!e->has_total_bits);
+	}
+	CHECK_U64(bits, 255);
+	CHECK_INT(jitter, 253);
+	/* the last credit before crng_set_ready() ran, at 4.360664 */
+	rd = first(&be, RNGTRACE_EVENT_TYPE_READY);
+	REQUIRE(rd);
+	CHECK_U64(rd->time_ns, 4360079000ULL);
+	CHECK_INT(rd->source, RNGTRACE_SOURCE_JITTER);
+	CHECK_STR(rd->caller, "entropy_timer");
+	CHECK(rd->has_evidence && rd->evidence == RT_READY_EVIDENCE_LAST_CREDIT);
+	CHECK_STR(rt_ready_evidence_name(rd->evidence), "last-credit");
+	CHECK_INT(count(&be, RNGTRACE_EVENT_TYPE_READY), 1);
+	/* head's /dev/random read: wait_for_random_bytes() inside it */
+	CHECK_INT(count(&be, RNGTRACE_EVENT_TYPE_WAIT), 1);
+	w = first(&be, RNGTRACE_EVENT_TYPE_WAIT);
+	REQUIRE(w);
+	CHECK_INT(w->path, RNGTRACE_PATH_DEV_RANDOM);
+	CHECK_INT(w->pid, 93);
+	CHECK_STR(w->comm, "head");
+	CHECK_U64(w->start_ns, 3297552000ULL);
+	CHECK_U64(w->time_ns, 4362784000ULL);
+	CHECK(w->has_bytes && w->bytes == 4096);
+	CHECK(!w->has_flags && !w->cgroup[0]);
+	/* 13 getrandom(GRND_NONBLOCK) polls before READY; 2 reads after it are nothing */
+	CHECK_INT(count(&be, RNGTRACE_EVENT_TYPE_UNSEEDED), 13);
+	w = first(&be, RNGTRACE_EVENT_TYPE_UNSEEDED);
+	REQUIRE(w);
+	CHECK_INT(w->path, RNGTRACE_PATH_GETRANDOM);
+	CHECK(w->has_result && w->result == -11 && !w->has_bytes);
+	CHECK_STR(w->comm, "init");
+	CHECK_INT(be.nopen, 0);
+	rt_boot_events_free(&be);
+}
+
+/*
+ * Without crng_set_ready() (inlined away): READY is the last credit if the
+ * CRNG is ready now, none if not; a wait not ended is open, in its outer
+ * call's path; a kernel thread's wait is the kernel's.
+ */
+static const char no_set_ready[] =
+	"# tracer: nop\n"
+	"   kworker/0:1-17  [000] d.h..     1.000000: credit: (_credit_init_bits+0x0/0x11d) bits=200\n"
+	"   kworker/0:1-17  [000] d.h..     1.000010: credit_ret: (mix_interrupt_randomness+0x25/0x31 <- _credit_init_bits)\n"
+	"    sshd-300       [000] .....     1.500000: getrandom: (__x64_sys_getrandom+0x0/0x100)\n"
+	"    sshd-300       [000] .....     1.500010: kernel_wait: (wait_for_random_bytes+0x0/0x50)\n"
+	"   kthread-2       [000] .....     1.600000: kernel_wait: (wait_for_random_bytes+0x0/0x50)\n"
+	"   kthread-2       [000] .....     1.700000: kernel_wait_ret: (some_init+0x10/0x50 <- wait_for_random_bytes) ret=-512\n"
+	"   kworker/0:1-17  [000] d.h..     2.000000: credit: (_credit_init_bits+0x0/0x11d) bits=56\n"
+	"            cat-5  [000] d.h..     2.000001: credit: (_credit_init_bits+0x0/0x11d) bits=1\n"
+	"            cat-5  [000] d.h..     2.000002: credit_ret: (add_disk_randomness+0x25/0x31 <- _credit_init_bits)\n"
+	"   kworker/0:1-17  [000] d.h..     2.000010: credit_ret: (add_hwgenerator_randomness+0x25/0x31 <- _credit_init_bits)\n";
+
+static void test_ready_without_set_ready(void)
+{
+	struct rt_boot_events be;
+	const struct rt_event *rd, *w;
+
+	REQUIRE(read_str(no_set_ready, true, &be) == 0);
+	CHECK(be.ready);
+	rd = first(&be, RNGTRACE_EVENT_TYPE_READY);
+	REQUIRE(rd);
+	/* the nested credit (an interrupt's) paired last in, first out */
+	CHECK_U64(rd->time_ns, 2000001000ULL);
+	CHECK_INT(rd->source, RNGTRACE_SOURCE_DISK);
+	w = first(&be, RNGTRACE_EVENT_TYPE_CREDIT);
+	REQUIRE(w);
+	CHECK_INT(w->source, RNGTRACE_SOURCE_INTERRUPTS);
+	CHECK_INT(count(&be, RNGTRACE_EVENT_TYPE_CREDIT), 3);
+	/* the kernel thread's, interrupted */
+	CHECK_INT(count(&be, RNGTRACE_EVENT_TYPE_WAIT), 1);
+	w = first(&be, RNGTRACE_EVENT_TYPE_WAIT);
+	REQUIRE(w);
+	CHECK_INT(w->path, RNGTRACE_PATH_KERNEL);
+	CHECK(w->has_result && w->result == -512);
+	CHECK_INT(be.nopen, 1);
+	CHECK_INT(be.open[0].path, RNGTRACE_PATH_GETRANDOM);
+	CHECK_INT(be.open[0].pid, 300);
+	CHECK_U64(be.open[0].start_ns, 1500010000ULL);
+	CHECK(!be.open[0].has_seq);
+	rt_boot_events_free(&be);
+
+	REQUIRE(read_str(no_set_ready, false, &be) == 0);
+	CHECK(!be.ready);
+	CHECK_INT(count(&be, RNGTRACE_EVENT_TYPE_READY), 0);
+	CHECK_INT(count(&be, RNGTRACE_EVENT_TYPE_CREDIT), 3);
+	rt_boot_events_free(&be);
+}
+
+static const struct rt_test tests[] = {
+	{ "bootevents: a credit's line", test_line_credit },
+	{ "bootevents: a return's line names its caller and value", test_line_return_names_caller },
+	{ "bootevents: a task's name with spaces, dashes, brackets", test_line_odd_comm },
+	{ "bootevents: comments, lost events, other groups, garbage", test_line_others },
+	{ "bootevents: a caller's source", test_source_of },
+	{ "bootevents: the crediting functions are kmod/names.c's", test_crediters_are_the_modules },
+	{ "bootevents: a boot's READY, credits, wait and polls (6.1)", test_fixture_boot },
+	{ "bootevents: READY without crng_set_ready(), open and kernel waits", test_ready_without_set_ready },
+	{ NULL, NULL },
+};
+RT_SUITE(tests);

@@ -18,6 +18,7 @@
 
 #include <linux/rngtrace.h>
 
+#include "bootevents.h"
 #include "cli.h"
 #include "evjson.h"
 #include "host.h"
@@ -90,7 +91,9 @@ static const char record_usage[] =
 	"Follow the rngtrace module's events from the start of its ring until\n"
 	"the CRNG is ready, then write a trace of the boot to FILE\n"
 	"(Documentation/trace-format.md), atomically. The ring is read in\n"
-	"batches, every 250 ms (more often while a batch is large).\n"
+	"batches, every 250 ms (more often while a batch is large). The boot\n"
+	"probes' events (rngtrace bootargs) from before the module loaded join\n"
+	"the trace; with no module loaded, they alone make it.\n"
 	"\n"
 	"  -o, --output FILE    the trace to write (replaced atomically; - for\n"
 	"                       standard output)\n"
@@ -106,9 +109,10 @@ static const char record_usage[] =
 	"\n"
 	"SIGINT or SIGTERM stops the recording and still writes the trace.\n"
 	"T is a duration: 1.5s, 200ms, 500us, 1000ns, or a number of seconds (2).\n"
-	"Needs CAP_NET_ADMIN. Exits 0 when the recording ended as --until asked\n"
-	"(or on a signal), 1 when --timeout stopped it first (the trace is\n"
-	"written all the same), 2 on error.\n";
+	"Needs CAP_NET_ADMIN (without the module: root, for tracefs). Exits 0\n"
+	"when the recording ended as --until asked (or on a signal), 1 when\n"
+	"--timeout stopped it first (the trace is written all the same), 2 on\n"
+	"error.\n";
 
 static void fmt_time(char *buf, size_t len, long long ns)
 {
@@ -175,7 +179,10 @@ int record_main(int argc, char *argv[])
 	struct rt_follow f = { 0 };
 	struct rt_settle settle = { 0 };
 	struct rt_trace_writer w;
-	uint64_t started_ns, ended_ns, lost;
+	struct rt_boot_events be = { 0 };
+	uint64_t started_ns, ended_ns, lost, merged = 0;
+	size_t i;
+	int boot;
 	char err[512];
 	json_t *kmsg, *record;
 	bool complete;
@@ -224,6 +231,18 @@ int record_main(int argc, char *argv[])
 	if (rt_outfile_open(&o, path, err, sizeof(err))) {
 		fprintf(stderr, "rngtrace record: %s\n", err);
 		return RT_EXIT_ERROR;
+	}
+
+	/*
+	 * No module, but the boot probes were on the kernel command line:
+	 * their events alone make the trace.
+	 */
+	if (!rt_record_module_loaded()) {
+		boot = rt_boot_events_collect(false, &be, err, sizeof(err));
+		rt_boot_events_free(&be);
+		if (boot > 0)
+			return rt_record_boot_only(&o, path, until, settle_ns,
+						   timeout_ns, allow_timeout);
 	}
 
 	rt_follow_signals();
@@ -319,6 +338,29 @@ int record_main(int argc, char *argv[])
 			f.missed, f.missed == 1 ? "" : "s");
 	complete = !strcmp(stopped_by, rt_until_name(until));
 
+	/*
+	 * What the boot probes saw before the module loaded (those on the
+	 * kernel command line: rngtrace bootargs), after the module's own
+	 * events: the module's view wins from its load on.
+	 */
+	boot = rt_boot_events_collect(st.crng_ready, &be, err, sizeof(err));
+	if (boot < 0)
+		fprintf(stderr, "rngtrace record: warning: %s; the trace has none of them\n",
+			err);
+	for (i = 0; boot > 0 && i < be.nev; i++) {
+		/* (a wait by its start: the module saw none that began before it) */
+		if ((be.ev[i].has_start ? be.ev[i].start_ns : be.ev[i].time_ns) >=
+		    st.load_time_ns)
+			continue;
+		if (rt_trace_writer_event(&be.ev[i], &w))
+			break;
+		merged++;
+	}
+	if (w.failed) {
+		rt_boot_events_free(&be);
+		goto fail;
+	}
+
 	kmsg = rt_kmsg_collect(st.has_printk_offset ? st.printk_offset_ns : 0,
 			       err, sizeof(err));
 	if (!kmsg)
@@ -329,10 +371,15 @@ int record_main(int argc, char *argv[])
 			.started_ns = started_ns, .ended_ns = ended_ns,
 			.lost = lost, .until = rt_until_name(until),
 			.stopped_by = stopped_by, .complete = complete,
+			.has_boot = boot > 0, .boot_read = be.lines,
+			.boot_merged = merged, .boot_lost = be.lost,
+			.boot_first_ns = be.first_ns,
 		};
 
 		record = rt_trace_record_json(&w, &e);
 	}
+	if (boot > 0)
+		rt_boot_events_free(&be);
 	rt_follow_close(&f);
 	json_incref(kmsg);	/* for the summary line */
 	if (rt_trace_writer_finish(&w, &st, rt_host_json(""), kmsg, record)) {

@@ -21,4 +21,13 @@ int config_main(int argc, char *argv[]);
 int reset_main(int argc, char *argv[]);
 int bootargs_main(int argc, char *argv[]);
 
+/* record without the module (recordboot.c): the boot probes' events alone. */
+#include <stdbool.h>
+#include "evjson.h"
+struct rt_outfile;
+bool rt_record_module_loaded(void);
+int rt_record_boot_only(struct rt_outfile *o, const char *path,
+			enum rt_until until, long long settle_ns,
+			long long timeout_ns, bool allow_timeout);
+
 #endif /* RT_SUBCOMMANDS_H */

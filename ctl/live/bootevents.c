@@ -11,6 +11,7 @@
  * last dash before " [CPU]". A return's first name is its caller.
  */
 #include <errno.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -538,4 +539,37 @@ void rt_boot_events_free(struct rt_boot_events *be)
 	free(be->open);
 	be->ev = be->open = NULL;
 	be->nev = be->nopen = 0;
+}
+
+/* tracefs where it is mounted, else under debugfs. */
+static const char * const tracefs[] = {
+	"/sys/kernel/tracing", "/sys/kernel/debug/tracing",
+};
+
+int rt_boot_events_collect(bool ready_now, struct rt_boot_events *be,
+			   char *err, size_t errlen)
+{
+	char path[128];
+	size_t i;
+	FILE *f;
+	int ret;
+
+	memset(be, 0, sizeof(*be));
+	for (i = 0; i < N(tracefs); i++) {
+		snprintf(path, sizeof(path), "%s/events/%s", tracefs[i], RT_BOOT_GROUP);
+		if (!access(path, F_OK))
+			break;
+	}
+	if (i == N(tracefs))
+		return 0;
+	snprintf(path, sizeof(path), "%s/trace", tracefs[i]);
+	f = fopen(path, "re");
+	if (!f) {
+		snprintf(err, errlen, "cannot read the boot probes' events: %s: %s",
+			 path, strerror(errno));
+		return -1;
+	}
+	ret = rt_boot_events_read(f, ready_now, be, err, errlen);
+	fclose(f);
+	return ret ? -1 : 1;
 }

@@ -72,4 +72,13 @@ int rt_boot_events_read(FILE *f, bool ready_now, struct rt_boot_events *be,
 			char *err, size_t errlen);
 void rt_boot_events_free(struct rt_boot_events *be);
 
+/*
+ * This machine's boot probes: tracefs's trace file read as above, if the
+ * kernel has the RT_BOOT_GROUP events (they were on its command line).
+ * 1 and @be, 0 when there are none, -1 with @err when they are there but
+ * cannot be read.
+ */
+int rt_boot_events_collect(bool ready_now, struct rt_boot_events *be,
+			   char *err, size_t errlen);
+
 #endif /* RT_BOOTEVENTS_H */

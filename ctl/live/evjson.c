@@ -341,7 +341,7 @@ json_t *rt_trace_ready_json(const struct rt_status *st, int64_t kmsg_ready_ns,
 {
 	struct rt_ready r;
 
-	if (!rt_ready_from_status(st, &r)) {
+	if (!st || !rt_ready_from_status(st, &r)) {
 		if (!ready_event)
 			return NULL;
 		/* STATUS has no ready time yet: the READY event's */
@@ -350,6 +350,14 @@ json_t *rt_trace_ready_json(const struct rt_status *st, int64_t kmsg_ready_ns,
 		r.time_ns = ready_event->time_ns;
 		r.has_time_mono = ready_event->has_time_mono;
 		r.time_mono_ns = ready_event->time_mono_ns;
+		r.has_source = ready_event->has_source;
+		r.source = ready_event->source;
+		r.has_evidence = ready_event->has_evidence;
+		r.evidence = ready_event->evidence;
+	} else if (r.before_load && ready_event && ready_event->boot_probe) {
+		/* Ready before load, and a boot probe saw it: when, and by what. */
+		r.has_time = true;
+		r.time_ns = ready_event->time_ns;
 		r.has_source = ready_event->has_source;
 		r.source = ready_event->source;
 		r.has_evidence = ready_event->has_evidence;

@@ -181,7 +181,9 @@ bool rt_settle_step(struct rt_settle *s, uint64_t now_ns, bool ready,
 /*
  * The trace from its parts, per Documentation/trace-format.md. Takes the
  * references to @host, @events, @kmsg and @record (NULLs left out);
- * @ready_event may be NULL. NULL when out of memory.
+ * @ready_event may be NULL. Without @st (no module: the boot probes'
+ * events alone) no module, credits or hwrngs, and READY is @ready_event's.
+ * NULL when out of memory.
  */
 json_t *rt_trace_build(const struct rt_status *st, json_t *host,
 		       json_t *events, json_t *kmsg, json_t *record,

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 #include <unistd.h>
 #include <sys/utsname.h>
 
@@ -178,6 +179,56 @@ json_t *rt_kmsg_collect(int64_t offset_ns, char *err, size_t errlen)
 	if (!a)
 		snprintf(err, errlen, "out of memory");
 	return a;
+}
+
+int rt_kmsg_offset_measure(int64_t *offset_ns, char *err, size_t errlen)
+{
+	char mark[64], line[68], rec[8192], text[1024];
+	struct timespec a, b;
+	uint64_t usec;
+	int rfd, wfd, ret = -1;
+	ssize_t n;
+
+	snprintf(mark, sizeof(mark), "rngtrace: clock mark %d", (int)getpid());
+	rfd = open("/dev/kmsg", O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	wfd = open("/dev/kmsg", O_WRONLY | O_CLOEXEC);
+	if (rfd < 0 || wfd < 0) {
+		snprintf(err, errlen, "cannot open /dev/kmsg: %s", strerror(errno));
+		goto out;
+	}
+	lseek(rfd, 0, SEEK_END);	/* only what comes next */
+	clock_gettime(CLOCK_BOOTTIME, &a);
+	/* (a line without its newline waits for more: a continuation) */
+	snprintf(line, sizeof(line), "%s\n", mark);
+	n = write(wfd, line, strlen(line));
+	clock_gettime(CLOCK_BOOTTIME, &b);
+	if (n != (ssize_t)strlen(line)) {
+		snprintf(err, errlen, "cannot write to /dev/kmsg: %s", strerror(errno));
+		goto out;
+	}
+	for (;;) {
+		n = read(rfd, rec, sizeof(rec));
+		if (n < 0 && (errno == EPIPE || errno == EINTR))
+			continue;
+		if (n <= 0)
+			break;
+		if (rt_kmsg_parse(rec, n, &usec, text, sizeof(text)) ||
+		    !strstr(text, mark))
+			continue;
+		/* the middle of the write, less the line's printk time */
+		*offset_ns = ((int64_t)a.tv_sec * 1000000000 + a.tv_nsec +
+			      (int64_t)b.tv_sec * 1000000000 + b.tv_nsec) / 2 -
+			     (int64_t)usec * 1000;
+		ret = 0;
+		goto out;
+	}
+	snprintf(err, errlen, "the clock mark written to /dev/kmsg did not come back");
+out:
+	if (rfd >= 0)
+		close(rfd);
+	if (wfd >= 0)
+		close(wfd);
+	return ret;
 }
 
 int64_t rt_kmsg_ready_ns(const json_t *kmsg)

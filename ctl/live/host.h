@@ -57,6 +57,14 @@ json_t *rt_kmsg_read(int fd, int64_t offset_ns);
 /* rt_kmsg_read() of /dev/kmsg from its start; NULL with @err on error. */
 json_t *rt_kmsg_collect(int64_t offset_ns, char *err, size_t errlen);
 /*
+ * CLOCK_BOOTTIME minus the printk clock, measured without the module
+ * (which says it in STATUS): a line written to /dev/kmsg between two
+ * readings of CLOCK_BOOTTIME, read back with its printk time. 0 and
+ * @offset_ns, or -1 with @err (no /dev/kmsg to write, the line not found).
+ * The line ("rngtrace: clock mark") stays in the kernel log.
+ */
+int rt_kmsg_offset_measure(int64_t *offset_ns, char *err, size_t errlen);
+/*
  * time_ns of the first kmsg[] line with "crng init done", or RT_KMSG_NONE.
  * It can be negative: a CRNG seeded before timekeeping started logs at
  * printk time 0, before CLOCK_BOOTTIME's zero.

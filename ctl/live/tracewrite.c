@@ -33,12 +33,14 @@ json_t *rt_trace_build(const struct rt_status *st, json_t *host,
 			      RT_K_FORMAT, RT_TRACE_FORMAT,
 			      RT_K_VERSION, RT_TRACE_VERSION,
 			      RT_K_RECORDED_BY, RNGTRACE_VERSION);
-	json_t *module = rt_trace_module_json(st);
-	json_t *credits = rt_trace_credits_json(st);
-	json_t *hwrngs = st->has_hwrngs ? rt_trace_hwrngs_json(st) : NULL;
+	/* (without @st, no module: a trace of the boot probes alone) */
+	json_t *module = st ? rt_trace_module_json(st) : NULL;
+	json_t *credits = st ? rt_trace_credits_json(st) : NULL;
+	json_t *hwrngs = st && st->has_hwrngs ? rt_trace_hwrngs_json(st) : NULL;
 	json_t *ready = rt_trace_ready_json(st, kmsg ? rt_kmsg_ready_ns(kmsg) : RT_KMSG_NONE,
 					    ready_event);
-	bool bad = !t || !module || !credits || (st->has_hwrngs && !hwrngs);
+	bool bad = !t || (st && (!module || !credits)) ||
+		   (st && st->has_hwrngs && !hwrngs);
 
 	if (!events)
 		events = json_array();
@@ -189,6 +191,14 @@ json_t *rt_trace_record_json(const struct rt_trace_writer *w,
 		if (!o || json_array_append_new(open, o))
 			goto oom;
 	}
+	if (e->has_boot &&
+	    json_object_set_new(r, RT_K_BOOT_PROBES,
+				json_pack("{s:I, s:I, s:I, s:I}",
+					  RT_K_EVENTS_READ, (json_int_t)e->boot_read,
+					  RT_K_MERGED, (json_int_t)e->boot_merged,
+					  RT_K_LOST, (json_int_t)e->boot_lost,
+					  RT_K_FIRST_NS, (json_int_t)e->boot_first_ns)))
+		goto oom;
 	if (json_object_set_new(r, RT_K_OPEN_WAITS, open) ||
 	    json_object_set_new(r, RT_K_OPEN_WAITS_TOTAL,
 				json_integer((json_int_t)(w->nopen_total > ended ?

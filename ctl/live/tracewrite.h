@@ -48,6 +48,9 @@ struct rt_record_end {
 	uint64_t started_ns, ended_ns, lost;
 	const char *until, *stopped_by;
 	bool complete;
+	/* The boot probes' events (has_boot: the kernel had them). */
+	bool has_boot;
+	uint64_t boot_read, boot_merged, boot_lost, boot_first_ns;
 };
 
 /* Write the head to @f. 0, or -1 (a write error). */
@@ -74,8 +77,9 @@ json_t *rt_trace_record_json(const struct rt_trace_writer *w,
 			     const struct rt_record_end *e);
 
 /*
- * Close events[] and write the rest of the trace from @st and the parts
- * (the references to @host, @kmsg and @record are taken; NULLs left out).
+ * Close events[] and write the rest of the trace from @st (NULL: no
+ * module, rt_trace_build()) and the parts (the references to @host,
+ * @kmsg and @record are taken; NULLs left out).
  * 0, or -1 when out of memory or a write failed.
  */
 int rt_trace_writer_finish(struct rt_trace_writer *w,

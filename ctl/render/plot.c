@@ -31,6 +31,35 @@
 #define ROW_H		24
 
 #define LAYER_AT_LOAD	RT_NSOURCES	/* bits credited before the load */
+
+/*
+ * Where the traced part begins: the module's load, or the first boot
+ * probe's event before it; and the bits credited before that, which no
+ * probe saw (the boot probes' own credits are the series').
+ */
+static long long traced_from(const struct rt_summary *s)
+{
+	return s->boot_first_ns >= 0 && s->boot_first_ns < s->load_ns ?
+	       s->boot_first_ns : s->load_ns;
+}
+
+static bool boot_probed(const struct rt_summary *s)
+{
+	return s->no_module || traced_from(s) < s->load_ns;
+}
+
+static const char *untraced_name(const struct rt_summary *s)
+{
+	return boot_probed(s) ? "credited before the first probe" :
+	       "credited before load";
+}
+
+static long long untraced_bits(const struct rt_summary *s)
+{
+	long long b = s->pool_bits_at_load - s->boot_credit_total;
+
+	return b > 0 ? b : 0;
+}
 #define NLAYERS		(RT_NSOURCES + 1)
 
 static const char *const colors[NLAYERS] = {
@@ -85,7 +114,7 @@ static void scale(struct plot *p)
 	if (s->last_event_ns > last)
 		last = s->last_event_ns;
 	/* the stack's top: what boot code had, and every credit since */
-	top = s->pool_bits_at_load > 0 ? s->pool_bits_at_load : 0;
+	top = untraced_bits(s);
 	for (k = 0; k < RT_NSOURCES; k++)
 		if (__builtin_add_overflow(top, s->event_credit_bits[k], &top))
 			top = 1LL << 62;
@@ -176,7 +205,7 @@ static void legend(struct plot *p, const int *used)
 		k = i == 0 ? LAYER_AT_LOAD : i - 1;
 		if (!used[k])
 			continue;
-		name = k == LAYER_AT_LOAD ? "credited before load" : rt_source_name(k);
+		name = k == LAYER_AT_LOAD ? untraced_name(p->s) : rt_source_name(k);
 		fprintf(p->f, "<rect class=\"legend\" x=\"%.2f\" y=\"56\" width=\"12\" height=\"12\" fill=\"%s\"/>\n",
 			x, colors[k]);
 		text(p->f, x + 16, 66, "start", "font-size=\"12\"", name);
@@ -206,8 +235,8 @@ static void credit_panel(struct plot *p)
 		goto out;
 
 	/* Step i holds from t[i] to t[i + 1]. */
-	t[0] = s->load_ns;
-	cum[0][LAYER_AT_LOAD] = s->pool_bits_at_load > 0 ? s->pool_bits_at_load : 0;
+	t[0] = traced_from(s);
+	cum[0][LAYER_AT_LOAD] = untraced_bits(s);
 	n = 1;
 	for (b = 0; b < RT_SERIES_BINS; b++) {
 		long long any = 0;
@@ -237,8 +266,10 @@ static void credit_panel(struct plot *p)
 	fprintf(p->f, "<g class=\"credits\">\n");
 	fprintf(p->f, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#fafafa\" stroke=\"#999\"/>\n",
 		LM, PANEL_TOP, PW, PANEL_H);
-	fprintf(p->f, "<rect x=\"%d\" y=\"%d\" width=\"%.2f\" height=\"%d\" fill=\"#eeeeee\"><title>before the module loaded: not traced</title></rect>\n",
-		LM, PANEL_TOP, px(p, s->load_ns) - LM, PANEL_H);
+	fprintf(p->f, "<rect x=\"%d\" y=\"%d\" width=\"%.2f\" height=\"%d\" fill=\"#eeeeee\"><title>%s: not traced</title></rect>\n",
+		LM, PANEL_TOP, px(p, traced_from(s)) - LM, PANEL_H,
+		boot_probed(s) ? "before the first boot probe" :
+		"before the module loaded");
 	for (j = 0; j <= READY_BITS; j += 64) {
 		char lab[16];
 
@@ -279,7 +310,7 @@ static void credit_panel(struct plot *p)
 		}
 		fprintf(p->f, "Z\"><title>");
 		rt_xml_printf(p->f, "%s: %lld bits",
-			      k == LAYER_AT_LOAD ? "credited before load" :
+			      k == LAYER_AT_LOAD ? untraced_name(s) :
 			      rt_source_name(k), cum[n][k]);
 		fprintf(p->f, "</title></path>\n");
 	}

@@ -99,7 +99,12 @@ static void print_ready(const struct rt_summary *s)
 	}
 	rt_print_nl();
 	/* An inferred READY says so, and how far its time can be trusted. */
-	if (*s->ready_evidence && strcmp(s->ready_evidence, "completer"))
+	if (!strcmp(s->ready_evidence, "last-credit"))
+		rt_print_str(ANY, RT_K_EVIDENCE,
+			     "inferred:   from %s: the last credit a boot probe saw before crng_set_ready();\n"
+			     "            the kernel printed \"crng init done\" in that same call\n",
+			     s->ready_evidence);
+	else if (*s->ready_evidence && strcmp(s->ready_evidence, "completer"))
 		rt_print_str(ANY, RT_K_EVIDENCE,
 			     "inferred:   from %s: the completing credit was missed, its source is unknown",
 			     s->ready_evidence);
@@ -107,7 +112,8 @@ static void print_ready(const struct rt_summary *s)
 		rt_print_text("; the time is crng_reseed()'s, exact\n");
 	else if (!strcmp(s->ready_evidence, "set-ready"))
 		rt_print_text("; the time is crng_set_ready()'s, a little late\n");
-	else if (*s->ready_evidence && strcmp(s->ready_evidence, "completer"))
+	else if (*s->ready_evidence && strcmp(s->ready_evidence, "completer") &&
+		 strcmp(s->ready_evidence, "last-credit"))
 		rt_print_text("; the time is when rngtrace noticed, a second or more late\n");
 	if (*s->ready_source) {
 		rt_print_str(ANY, "source", "completed:  by %s\n", s->ready_source);
@@ -115,8 +121,16 @@ static void print_ready(const struct rt_summary *s)
 		rt_print_text("completed:  by an unknown source\n");
 	}
 	rt_print_close_object();
-	rt_print_time(ANY, "load_time_ns", "loaded:     rngtrace loaded %s after boot\n",
-		      s->load_ns);
+	if (s->no_module) {
+		rt_print_flag(ANY, "no_module", true,
+			      "loaded:     no module: the boot probes' events alone, from", "");
+		rt_print_time(ANY, "first_probe_ns", " %s\n", s->load_ns);
+		rt_print_text("            (unknown to them: getrandom() flags, tasks' units,\n"
+			      "             the pool before the first probe, hwrngs)\n");
+	} else {
+		rt_print_time(ANY, "load_time_ns", "loaded:     rngtrace loaded %s after boot\n",
+			      s->load_ns);
+	}
 }
 
 static void print_credits(const struct rt_summary *s)
@@ -127,8 +141,13 @@ static void print_credits(const struct rt_summary *s)
 
 	rt_print_open_object("credits");
 	rt_print_int(ANY, "total_bits", "\ncredits:    %lld bits", total);
-	rt_print_int(ANY, "pool_bits_at_load", " (%lld before load", s->pool_bits_at_load);
-	rt_print_int(ANY, "credited_bits", ", %lld since)\n", s->credit_total);
+	if (s->no_module) {
+		rt_print_int(ANY, "credited_bits", " (%lld seen by the boot probes)\n",
+			     s->credit_total);
+	} else {
+		rt_print_int(ANY, "pool_bits_at_load", " (%lld before load", s->pool_bits_at_load);
+		rt_print_int(ANY, "credited_bits", ", %lld since)\n", s->credit_total);
+	}
 	rt_print_int(JSON, "credits_missed", NULL, s->credits_missed);
 	if (s->credits_missed)
 		rt_print_int(TEXT, NULL,
@@ -138,12 +157,45 @@ static void print_credits(const struct rt_summary *s)
 			     "  (the probe missed %lld credits, which interrupted another\n"
 			     "   rngtrace handler: the totals are short by those)\n",
 			     s->credits_missed);
-	rt_print_int(TEXT, NULL, "  before load  %8lld bits", s->pool_bits_at_load);
-	rt_print_float(ANY, "pool_share_percent", " %6.1f%%\n",
-		       share(s->pool_bits_at_load, total));
+	if (!s->no_module) {
+		rt_print_int(TEXT, NULL, "  before load  %8lld bits", s->pool_bits_at_load);
+		rt_print_float(ANY, "pool_share_percent", " %6.1f%%\n",
+			       share(s->pool_bits_at_load, total));
+	}
+	/*
+	 * What the boot probes (origin boot-probe) saw of them, by source;
+	 * only the rest, before the first probe, is inferred.
+	 */
+	if (s->boot_first_ns >= 0) {
+		long long before = s->pool_bits_at_load - s->boot_credit_total;
+
+		if (before < 0)
+			before = 0;
+		rt_print_open_object("boot_probes");
+		rt_print_time(ANY, "first_ns", "    boot probes (the first event at %s):",
+			      s->boot_first_ns);
+		rt_print_int(ANY, "bits", " %lld bits", s->boot_credit_total);
+		rt_print_open_array("sources");
+		for (i = 0; i < RT_NSOURCES; i++) {
+			if (!s->boot_credit_bits[i])
+				continue;
+			rt_print_open_object(NULL);
+			rt_print_str(ANY, "source", ", %s", rt_source_name(i));
+			rt_print_int(ANY, "bits", " %lld", s->boot_credit_bits[i]);
+			rt_print_close_object();
+		}
+		rt_print_close_array();
+		if (s->no_module)
+			rt_print_text("\n    before the first probe: not known (no module read the pool)\n");
+		else
+			rt_print_int(ANY, "before_first_probe_bits",
+				     "\n    before the first probe: %lld bits\n", before);
+		rt_print_close_object();
+	}
 	/* No probe saw them: their source is inferred, and says so. */
 	rt_before_load_infer(s, &bl);
-	if (*bl.why) {
+	if (*bl.why && !s->no_module && (s->boot_first_ns < 0 ||
+			s->pool_bits_at_load > s->boot_credit_total)) {
 		rt_print_open_object("before_load");
 		rt_print_str(ANY, "source", "    inferred: %s",
 			     rt_source_name(bl.source));
@@ -207,7 +259,8 @@ static void print_waits(const struct rt_summary *s)
 		rt_print_str(JSON, "cgroup", NULL, w->cgroup);
 		rt_print_name(ANY, "unit", " %-32s", w->unit);
 		rt_print_name(ANY, "path", " %-12s", w->path);
-		rt_print_int(JSON, "flags", NULL, w->flags);
+		if (w->flags >= 0)
+			rt_print_int(JSON, "flags", NULL, w->flags);
 		rt_print_int(JSON, "bytes", NULL, w->bytes);
 		rt_print_time(JSON, "start_ns", NULL, w->start_ns);
 		rt_print_time(JSON, "end_ns", NULL, w->end_ns);
@@ -292,8 +345,15 @@ static void print_unseeded(const struct rt_summary *s)
 		{
 			char fl[32];
 
-			snprintf(fl, sizeof(fl), "%#5llx", (unsigned long long)u->flags);
-			rt_print_int_as(k, "flags", " %s", u->flags, fl);
+			if (u->flags < 0)
+				snprintf(fl, sizeof(fl), "%5s", "-");
+			else
+				snprintf(fl, sizeof(fl), "%#5llx",
+					 (unsigned long long)u->flags);
+			if (u->flags >= 0)
+				rt_print_int_as(k, "flags", " %s", u->flags, fl);
+			else
+				rt_print_str(TEXT, NULL, " %s", fl);
 		}
 		rt_print_int(JSON, "served", NULL, (long long)u->served);
 		rt_print_int(JSON, "bytes", NULL, u->bytes);

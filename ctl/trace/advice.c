@@ -41,7 +41,8 @@ static int has_hwrng(const struct rt_summary *s)
 static int polled_early(const struct rt_summary *s,
 			const struct rt_unseeded_group *g)
 {
-	if (!(g->flags & GRND_NONBLOCK) || !g->eagain)
+	/* (flags not known: -EAGAIN before ready is GRND_NONBLOCK's) */
+	if ((g->flags >= 0 && !(g->flags & GRND_NONBLOCK)) || !g->eagain)
 		return 0;
 	if (s->ready && !s->ready_before_load && s->ready_ns >= 0)
 		return g->first_eagain_ns <= s->ready_ns;

@@ -126,6 +126,15 @@ const struct rt_field rt_open_wait_fields[] = {
 	END,
 };
 
+/* What record made of the boot probes' events (1.2). */
+const struct rt_field rt_boot_probes_fields[] = {
+	F(RT_K_EVENTS_READ, RT_FT_INT, false),
+	F(RT_K_MERGED, RT_FT_INT, false),
+	F(RT_K_LOST, RT_FT_INT, false),
+	F(RT_K_FIRST_NS, RT_FT_INT, false),
+	END,
+};
+
 /* All optional: a trace written by other means than record has none. */
 const struct rt_field rt_record_fields[] = {
 	F(RT_K_STARTED_NS, RT_FT_INT, false),
@@ -136,6 +145,7 @@ const struct rt_field rt_record_fields[] = {
 	F(RT_K_DROPPED_BEFORE, RT_FT_INT, false),
 	SUB(RT_K_OPEN_WAITS, RT_FT_ARRAY, false, rt_open_wait_fields),
 	F(RT_K_OPEN_WAITS_TOTAL, RT_FT_INT, false),
+	SUB(RT_K_BOOT_PROBES, RT_FT_OBJECT, false, rt_boot_probes_fields),
 	END,
 };
 
@@ -148,9 +158,9 @@ const struct rt_field rt_top_fields[] = {
 	F(RT_K_VERSION, RT_FT_STRING, true),
 	F(RT_K_RECORDED_BY, RT_FT_STRING, false),
 	SUB(RT_K_HOST, RT_FT_OBJECT, true, rt_host_fields),
-	SUB(RT_K_MODULE, RT_FT_OBJECT, true, rt_module_fields),
+	SUB(RT_K_MODULE, RT_FT_OBJECT, false, rt_module_fields),
 	SUB(RT_K_EVENTS, RT_FT_ARRAY, true, rt_event_fields),
-	SUB(RT_K_CREDITS, RT_FT_ARRAY, true, rt_credit_fields),
+	SUB(RT_K_CREDITS, RT_FT_ARRAY, false, rt_credit_fields),
 	SUB(RT_K_HWRNGS, RT_FT_ARRAY, false, rt_hwrng_fields),
 	SUB(RT_K_KMSG, RT_FT_ARRAY, false, rt_kmsg_fields),
 	SUB(RT_K_READY, RT_FT_OBJECT, false, rt_ready_fields),
@@ -170,6 +180,7 @@ const struct rt_field_table rt_field_tables[] = {
 	{ "ready", rt_ready_fields },
 	{ "record", rt_record_fields },
 	{ "record.open_waits[]", rt_open_wait_fields },
+	{ "record.boot_probes", rt_boot_probes_fields },
 	{ NULL, NULL },
 };
 

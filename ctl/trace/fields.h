@@ -126,6 +126,12 @@ enum rt_ev_key {
 #define RT_K_DROPPED_BEFORE	"events_dropped_before_start"
 #define RT_K_OPEN_WAITS		"open_waits"
 #define RT_K_OPEN_WAITS_TOTAL	"open_waits_total"
+#define RT_K_BOOT_PROBES	"boot_probes"
+/* record.boot_probes */
+#define RT_K_EVENTS_READ	"events_read"
+#define RT_K_MERGED		"merged"
+#define RT_K_LOST		"lost"
+#define RT_K_FIRST_NS		"first_ns"
 #define RT_K_UNIT		"unit"
 #define RT_K_WAITING_NS		"waiting_ns"
 
@@ -138,6 +144,7 @@ extern const struct rt_field rt_credit_fields[];
 extern const struct rt_field rt_ready_fields[];
 extern const struct rt_field rt_record_fields[];
 extern const struct rt_field rt_open_wait_fields[];	/* record.open_waits[] */
+extern const struct rt_field rt_boot_probes_fields[];	/* record.boot_probes */
 extern const struct rt_field rt_probe_fields[];	/* module.probes[] */
 extern const struct rt_field rt_hwrng_fields[];
 extern const struct rt_field rt_kmsg_fields[];

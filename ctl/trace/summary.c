@@ -266,7 +266,8 @@ static int add_wait(struct rt_summary *s, struct builder *b,
 	if (!w->comm || !w->cgroup || !w->path)
 		return -1;
 	w->unit = rt_cgroup_unit(w->cgroup);
-	w->flags = rt_ev_int(ev, RT_EV_FLAGS, 0);
+	/* (-1: not known, a boot probe's event) */
+	w->flags = rt_ev_int(ev, RT_EV_FLAGS, -1);
 	w->bytes = rt_ev_int(ev, RT_EV_BYTES, 0);
 	w->result = rt_ev_int(ev, RT_EV_RESULT, 0);
 	w->end_ns = time_ns;
@@ -319,7 +320,7 @@ static int add_unseeded(struct rt_summary *s, struct builder *b,
 {
 	long long pid = rt_ev_int(ev, RT_EV_PID, -1);
 	long long tgid = rt_ev_int(ev, RT_EV_TGID, pid);
-	long long flags = rt_ev_int(ev, RT_EV_FLAGS, 0);
+	long long flags = rt_ev_int(ev, RT_EV_FLAGS, -1);
 	long long result = rt_ev_int(ev, RT_EV_RESULT, 0);
 	const char *comm = str_or(b, ev, RT_EV_COMM);
 	const char *cgroup = str_or(b, ev, RT_EV_CGROUP);
@@ -399,6 +400,11 @@ static int add_credit(struct rt_summary *s, const struct rt_trace_event *ev,
 	if (bits <= 0 || bits >= (1LL << 40))
 		return 0;
 	s->event_credit_bits[src] = sat_add(s->event_credit_bits[src], bits);
+	if (!strcmp(rt_ev_str(ev, RT_EV_ORIGIN, ""), "boot-probe")) {
+		s->boot_credit_bits[src] = sat_add(s->boot_credit_bits[src], bits);
+		s->boot_credit_count[src]++;
+		s->boot_credit_total = sat_add(s->boot_credit_total, bits);
+	}
 	series_fit(s->series, time_ns);
 	j = rt_series_bin(s->series, time_ns);
 	s->series->credit[j][src] = sat_add(s->series->credit[j][src], bits);
@@ -441,6 +447,13 @@ static int on_event(const struct rt_trace_event *ev, void *arg, char *err,
 	s->nevents++;
 	if (time_ns > s->last_event_ns)
 		s->last_event_ns = time_ns;
+	if (!strcmp(rt_ev_str(ev, RT_EV_ORIGIN, ""), "boot-probe")) {
+		long long t = rt_ev_has(ev, RT_EV_START_NS) ?
+			      rt_ev_int(ev, RT_EV_START_NS, 0) : time_ns;
+
+		if (t >= 0 && (s->boot_first_ns < 0 || t < s->boot_first_ns))
+			s->boot_first_ns = t;
+	}
 	if (!strcmp(type, "wait"))
 		ret = add_wait(s, b, ev, time_ns, 0);
 	else if (!strcmp(type, "unseeded"))
@@ -701,6 +714,7 @@ static int begin(struct rt_summary *s, char *err, size_t errlen)
 	s->ready_source = s->ready_evidence = s->hwrng_current = "";
 	s->record_until = s->stopped_by = "";
 	s->ready_ns = -1;
+	s->boot_first_ns = -1;
 	s->priv = b;
 	s->series = calloc(1, sizeof(*s->series));
 	s->marks = calloc(RT_MAX_MARKS, sizeof(*s->marks));
@@ -740,6 +754,21 @@ static int finish(struct rt_summary *s, json_t *meta, char *err,
 		return -1;
 	}
 	read_credits(json_object_get(meta, RT_K_CREDITS), s);
+	if (!module) {
+		int k;
+
+		/* the boot probes alone: what they saw is all there is */
+		s->no_module = 1;
+		s->load_ns = s->boot_first_ns >= 0 ? s->boot_first_ns : 0;
+		memset(s->credit_bits, 0, sizeof(s->credit_bits));
+		s->credit_total = 0;
+		for (k = 0; k < RT_NSOURCES; k++) {
+			s->credit_bits[k] = s->boot_credit_bits[k];
+			s->credit_count[k] = s->boot_credit_count[k];
+			s->credit_total = sat_add(s->credit_total, s->boot_credit_bits[k]);
+		}
+		s->hwrng_bits = s->credit_bits[RNGTRACE_SOURCE_HWRNG];
+	}
 	if (read_hwrngs(json_object_get(meta, RT_K_HWRNGS), s)) {
 		snprintf(err, errlen, "out of memory");
 		rt_summary_free(s);

@@ -127,6 +127,12 @@ struct rt_summary {
 	/* What ready_ns and ready_source rest on; "" when the trace says not */
 	const char *ready_evidence;
 	long long load_ns;
+	/*
+	 * No module object: a trace of the boot probes alone (1.2). Then
+	 * load_ns is the first boot probe's event, and credits[] are the
+	 * boot probes' sums.
+	 */
+	int no_module;
 	long long pool_bits_at_load;
 	long long record_end_ns;	/* record.ended_ns, or 0 */
 	const char *record_until;	/* record.until, "" if not recorded */
@@ -165,6 +171,14 @@ struct rt_summary {
 	long long event_credit_bits[RT_NSOURCES];	/* > 0 and < 2^40 each */
 	long long credit_events_ioctl;	/* "credit" events from source ioctl */
 	struct rt_series *series;
+	/*
+	 * Of them, the boot probes' (origin "boot-probe": before the module
+	 * loaded), and the first time a boot probe saw anything (-1: none).
+	 */
+	long long boot_credit_bits[RT_NSOURCES];
+	long long boot_credit_count[RT_NSOURCES];
+	long long boot_credit_total;
+	long long boot_first_ns;
 
 	size_t nhwrng;			/* hwrngs[] in the trace */
 	struct rt_hwrng_info *hwrngs;

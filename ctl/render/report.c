@@ -352,7 +352,7 @@ static void print_unseeded(const struct rt_summary *s)
 					 (unsigned long long)u->flags);
 			if (u->flags >= 0)
 				rt_print_int_as(k, "flags", " %s", u->flags, fl);
-			else
+			else if (k == ANY)
 				rt_print_str(TEXT, NULL, " %s", fl);
 		}
 		rt_print_int(JSON, "served", NULL, (long long)u->served);

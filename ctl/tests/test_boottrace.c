@@ -128,6 +128,8 @@ static void test_only_report(void)
 	CHECK_CONTAINS(r.out, "dev_random");
 	/* flags not known: shown as such, never as 0 */
 	CHECK_CONTAINS(r.out, "getrandom        -  -11 (EAGAIN)");
+	/* ... and nothing for the rows only JSON lists */
+	CHECK_CONTAINS(r.out, "\n  ... and 2 more programs");
 	ctlrun_done(&r);
 
 	/* the gates read it as any trace */

@@ -65,6 +65,28 @@ bool rt_settle_step(struct rt_settle *s, uint64_t now_ns, bool ready,
 	return now_ns - s->since_ns >= settle_ns;
 }
 
+const char *rt_record_cut(uint64_t started_ns, uint64_t now_ns,
+			  long long timeout_ns)
+{
+	if (rt_stop_signal)
+		return "signal";
+	if (timeout_ns >= 0 && now_ns - started_ns >= (uint64_t)timeout_ns)
+		return "timeout";
+	return NULL;
+}
+
+const char *rt_record_until(struct rt_settle *s, enum rt_until until,
+			    uint64_t now_ns, bool ready, size_t in_flight,
+			    uint64_t settle_ns)
+{
+	if (until == RT_UNTIL_READY && ready)
+		return "ready";
+	if (until == RT_UNTIL_SETTLED &&
+	    rt_settle_step(s, now_ns, ready, in_flight, settle_ns))
+		return "settled";
+	return NULL;
+}
+
 /*
  * Between two dumps: a quarter of a second, unless the last one brought a
  * sixteenth of the ring or more (a flood): then soon, before the ring
@@ -284,14 +306,9 @@ int record_main(int argc, char *argv[])
 		uint64_t now = rt_boottime_ns(), before = f.delivered;
 		bool ready;
 
-		if (rt_stop_signal) {
-			stopped_by = "signal";
+		stopped_by = rt_record_cut(started_ns, now, timeout_ns);
+		if (stopped_by)
 			break;
-		}
-		if (timeout_ns >= 0 && now - started_ns >= (uint64_t)timeout_ns) {
-			stopped_by = "timeout";
-			break;
-		}
 		if (until != RT_UNTIL_SIGNAL) {
 			ret = status_fetch(f.nl, &st, false, "record");
 			if (!ret)
@@ -299,17 +316,11 @@ int record_main(int argc, char *argv[])
 			if (ret)
 				goto fail;
 			ready = st.crng_ready || w.saw_ready;
-			if (until == RT_UNTIL_READY && ready) {
-				stopped_by = "ready";
+			stopped_by = rt_record_until(&settle, until, st.now_ns,
+						     ready, st.in_flight,
+						     (uint64_t)settle_ns);
+			if (stopped_by)
 				break;
-			}
-			if (until == RT_UNTIL_SETTLED &&
-			    rt_settle_step(&settle, st.now_ns, ready,
-					   st.in_flight,
-					   (uint64_t)settle_ns)) {
-				stopped_by = "settled";
-				break;
-			}
 		}
 		if (until == RT_UNTIL_SIGNAL) {
 			ret = rt_follow_dump(&f, "record");

@@ -67,23 +67,12 @@ int rt_record_boot_only(struct rt_outfile *o, const char *path,
 
 		if (rt_boot_events_collect(ready, &be, err, sizeof(err)) != 1)
 			goto fail;
-		if (rt_stop_signal) {
-			stopped_by = "signal";
+		stopped_by = rt_record_cut(started_ns, now, timeout_ns);
+		if (!stopped_by)
+			stopped_by = rt_record_until(&settle, until, now, ready,
+						     be.nopen, (uint64_t)settle_ns);
+		if (stopped_by)
 			break;
-		}
-		if (timeout_ns >= 0 && now - started_ns >= (uint64_t)timeout_ns) {
-			stopped_by = "timeout";
-			break;
-		}
-		if (until == RT_UNTIL_READY && ready) {
-			stopped_by = "ready";
-			break;
-		}
-		if (until == RT_UNTIL_SETTLED &&
-		    rt_settle_step(&settle, now, ready, be.nopen, (uint64_t)settle_ns)) {
-			stopped_by = "settled";
-			break;
-		}
 		rt_boot_events_free(&be);
 		poll(NULL, 0, 250);
 	}

@@ -336,6 +336,19 @@ json_t *rt_trace_hwrngs_json(const struct rt_status *st)
 	return rt_print_json_take(RT_K_HWRNGS);
 }
 
+/* @r's time, source and evidence from the READY event @ev. */
+static void ready_from_event(struct rt_ready *r, const struct rt_event *ev)
+{
+	r->has_time = true;
+	r->time_ns = ev->time_ns;
+	r->has_time_mono = ev->has_time_mono;
+	r->time_mono_ns = ev->time_mono_ns;
+	r->has_source = ev->has_source;
+	r->source = ev->source;
+	r->has_evidence = ev->has_evidence;
+	r->evidence = ev->evidence;
+}
+
 json_t *rt_trace_ready_json(const struct rt_status *st, int64_t kmsg_ready_ns,
 			    const struct rt_event *ready_event)
 {
@@ -346,22 +359,10 @@ json_t *rt_trace_ready_json(const struct rt_status *st, int64_t kmsg_ready_ns,
 			return NULL;
 		/* STATUS has no ready time yet: the READY event's */
 		memset(&r, 0, sizeof(r));
-		r.has_time = true;
-		r.time_ns = ready_event->time_ns;
-		r.has_time_mono = ready_event->has_time_mono;
-		r.time_mono_ns = ready_event->time_mono_ns;
-		r.has_source = ready_event->has_source;
-		r.source = ready_event->source;
-		r.has_evidence = ready_event->has_evidence;
-		r.evidence = ready_event->evidence;
+		ready_from_event(&r, ready_event);
 	} else if (r.before_load && ready_event && ready_event->boot_probe) {
 		/* Ready before load, and a boot probe saw it: when, and by what. */
-		r.has_time = true;
-		r.time_ns = ready_event->time_ns;
-		r.has_source = ready_event->has_source;
-		r.source = ready_event->source;
-		r.has_evidence = ready_event->has_evidence;
-		r.evidence = ready_event->evidence;
+		ready_from_event(&r, ready_event);
 	} else if (r.before_load && kmsg_ready_ns != RT_KMSG_NONE) {
 		/*
 		 * Ready before load: the time is the kernel log's, if any;

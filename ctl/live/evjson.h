@@ -175,6 +175,16 @@ struct rt_settle {
  * One look at the state at @now_ns; true once it has been ready with no
  * wait in flight, without a break, for @settle_ns. Start from {0}.
  */
+/*
+ * What ends a recording now, or NULL (record.c): rt_record_cut() a
+ * signal ("signal") or --timeout ("timeout"); rt_record_until() what
+ * --until asks ("ready", "settled": rt_settle_step()).
+ */
+const char *rt_record_cut(uint64_t started_ns, uint64_t now_ns,
+			  long long timeout_ns);
+const char *rt_record_until(struct rt_settle *s, enum rt_until until,
+			    uint64_t now_ns, bool ready, size_t in_flight,
+			    uint64_t settle_ns);
 bool rt_settle_step(struct rt_settle *s, uint64_t now_ns, bool ready,
 		    size_t in_flight, uint64_t settle_ns);
 

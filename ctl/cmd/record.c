@@ -106,6 +106,18 @@ int rt_record_exit(const char *stopped_by, enum rt_until until,
 	return 0;
 }
 
+int rt_record_finish_status(const char *stopped_by, enum rt_until until,
+			    bool allow_timeout)
+{
+	int status = rt_record_exit(stopped_by, until, allow_timeout);
+
+	if (status)
+		fprintf(stderr, "rngtrace record: stopped by --timeout before %s (--allow-timeout to exit 0)\n",
+			until == RT_UNTIL_READY ? "the CRNG was ready" :
+						  "the boot settled");
+	return status;
+}
+
 static const char record_usage[] =
 	"usage: rngtrace record -o FILE [--until ready|settled|signal]\n"
 	"                       [--settle T] [--timeout T] [--allow-timeout]\n"
@@ -208,7 +220,7 @@ int record_main(int argc, char *argv[])
 	char err[512];
 	json_t *kmsg, *record;
 	bool complete;
-	int c, ret, status;
+	int c, ret;
 
 	while ((c = rt_opt_next(&opt, argc, argv)) != -1) {
 		switch (c) {
@@ -407,12 +419,7 @@ int record_main(int argc, char *argv[])
 	}
 	summary(path, &st, &w, kmsg, stopped_by, complete);
 	json_decref(kmsg);
-	status = rt_record_exit(stopped_by, until, allow_timeout);
-	if (status)
-		fprintf(stderr, "rngtrace record: stopped by --timeout before %s (--allow-timeout to exit 0)\n",
-			until == RT_UNTIL_READY ? "the CRNG was ready" :
-						  "the boot settled");
-	return status;
+	return rt_record_finish_status(stopped_by, until, allow_timeout);
 
 fail:
 	/* A failed event callback was said by rt_follow_*(). */

@@ -57,7 +57,6 @@ int rt_record_boot_only(struct rt_outfile *o, const char *path,
 	json_t *kmsg, *record;
 	bool complete;
 	size_t i;
-	int status;
 
 	fprintf(stderr, "rngtrace record: the module is not loaded: the boot probes' events alone\n");
 	rt_follow_signals();
@@ -126,12 +125,7 @@ int rt_record_boot_only(struct rt_outfile *o, const char *path,
 		complete ? "" : " (incomplete: stopped by ",
 		complete ? "" : stopped_by, complete ? "" : ")");
 	rt_boot_events_free(&be);
-	status = rt_record_exit(stopped_by, until, allow_timeout);
-	if (status)
-		fprintf(stderr, "rngtrace record: stopped by --timeout before %s (--allow-timeout to exit 0)\n",
-			until == RT_UNTIL_READY ? "the CRNG was ready" :
-						  "the boot settled");
-	return status;
+	return rt_record_finish_status(stopped_by, until, allow_timeout);
 
 fail_write:
 	fprintf(stderr, "rngtrace record: cannot write %s (a write error, or out of memory)\n",

@@ -26,6 +26,9 @@ int bootargs_main(int argc, char *argv[]);
 #include "evjson.h"
 struct rt_outfile;
 bool rt_record_module_loaded(void);
+/* rt_record_exit(), and the line on stderr that says why it is not 0. */
+int rt_record_finish_status(const char *stopped_by, enum rt_until until,
+			    bool allow_timeout);
 int rt_record_boot_only(struct rt_outfile *o, const char *path,
 			enum rt_until until, long long settle_ns,
 			long long timeout_ns, bool allow_timeout);

@@ -2,13 +2,12 @@
 /*
  * The rngtrace netlink ABI and the probes' life cycle: every probe
  * attached, permissions, strict validation with extack, disarming once the
- * CRNG is ready (and keep_armed), RESET, and load/unload under load.
+ * CRNG is ready (and keep_armed), RESET. (Load and unload under load:
+ * stress_test.)
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
-#include <pthread.h>
-#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,7 +18,6 @@
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
-#include <sys/utsname.h>
 #include <linux/ethtool_netlink.h>
 #include <linux/genetlink.h>
 
@@ -105,18 +103,6 @@ static int set_keep_armed(uint32_t v, struct genl_reply *r)
 	return rt_do(RNGTRACE_CMD_CONFIG_SET, attrs, off, r);
 }
 
-static uint64_t getrandom_hits(void)
-{
-	struct rt_probe_info p[16];
-	const struct rt_probe_info *q;
-	int n;
-
-	if (rt_probes(p, 16, &n))
-		return 0;
-	q = rt_probe_find(p, n, sys_getrandom);
-	return q ? q->hits : 0;
-}
-
 static const char *probe_names[NPROBES] = {
 	"_credit_init_bits", "crng_reseed", "crng_set_ready",
 	"try_to_generate_entropy", SYS_GETRANDOM_X86, "random_read_iter",
@@ -127,15 +113,9 @@ static const char *probe_names[NPROBES] = {
 /* As the kernel names it on this machine (uname), in every table above. */
 static void __attribute__((constructor)) pick_sys_getrandom(void)
 {
-	struct utsname u;
 	int i;
 
-	if (uname(&u))
-		return;
-	if (!strcmp(u.machine, "aarch64"))
-		sys_getrandom = "__arm64_sys_getrandom";
-	else if (!strncmp(u.machine, "riscv", 5))
-		sys_getrandom = "__riscv_sys_getrandom";
+	sys_getrandom = rt_sys_getrandom();
 	for (i = 0; i < NHOT; i++)
 		if (!strcmp(hot[i], SYS_GETRANDOM_X86))
 			hot[i] = sys_getrandom;
@@ -688,11 +668,11 @@ TEST(hot_probes_disarm_once_ready)
 		       module_param_num("disarm_delay_ms", 1000) + 5000);
 	ASSERT_EQ(0, rt_status(&before));
 	EXPECT_EQ(0, before.armed);
-	hits = getrandom_hits();
+	hits = rt_probe_hits(sys_getrandom);
 	for (i = 0; i < 100000; i++)
 		ASSERT_EQ(16, getrandom(buf, sizeof(buf), 0));
 	ASSERT_EQ(0, rt_status(&after));
-	EXPECT_EQ(hits, getrandom_hits());
+	EXPECT_EQ(hits, rt_probe_hits(sys_getrandom));
 	EXPECT_EQ(before.written, after.written);
 	EXPECT_EQ(before.waits, after.waits);
 	EXPECT_EQ(before.unseeded, after.unseeded);
@@ -807,11 +787,11 @@ TEST(keep_armed_counts_calls_after_ready)
 	ASSERT_EQ(0, wait_hot_armed(1));
 	ASSERT_EQ(0, rt_status(&st));
 	EXPECT_EQ(1, st.keep_armed);
-	hits = getrandom_hits();
+	hits = rt_probe_hits(sys_getrandom);
 	for (i = 0; i < 1000; i++)
 		ASSERT_EQ(16, getrandom(buf, sizeof(buf), 0));
-	EXPECT_LE(hits + 1000, getrandom_hits());
-	EXPECT_GT(hits + 1100, getrandom_hits());
+	EXPECT_LE(hits + 1000, rt_probe_hits(sys_getrandom));
+	EXPECT_GT(hits + 1100, rt_probe_hits(sys_getrandom));
 
 	ASSERT_EQ(0, set_keep_armed(0, r));
 	if (!module_param_yes("keep_armed"))
@@ -838,19 +818,6 @@ TEST(reset_forgets_events_and_counters)
 	/* Sequence numbers never go back: a follower cannot be fooled. */
 	EXPECT_LE(before.written, after.written);
 	EXPECT_EQ(before.ready_at_load, after.ready_at_load);
-}
-
-static volatile int stop_threads;
-
-static void *getrandom_loop(void *arg)
-{
-	char buf[32];
-
-	(void)arg;
-	while (!stop_threads)
-		if (getrandom(buf, sizeof(buf), 0) < 0)
-			return (void *)1;
-	return NULL;
 }
 
 /*
@@ -911,64 +878,6 @@ TEST(load_looks_up_few_names)
 	ASSERT_TRUE(found) TH_LOG("no rt_lookup_count in kprobe_profile");
 	TH_LOG("%lu kallsyms lookups in a load", hits);
 	EXPECT_GE(LOOKUPS_MAX, hits);
-}
-
-/* The 6.1 harness has per-test timeouts only for fixtures. */
-FIXTURE(reload) {};
-FIXTURE_SETUP(reload) {}
-FIXTURE_TEARDOWN(reload) {}
-
-/*
- * Load and unload with armed probes while eight threads hammer them: each
- * instance unloaded only once its getrandom probe has fired. As many
- * cycles as fit in RELOAD_BUDGET_S seconds of the guest's own clock, up to
- * RELOAD_MAX, and never fewer than RELOAD_MIN: a load costs 0.1-1 s
- * under TCG (load_looks_up_few_names).
- */
-#define RELOAD_BUDGET_S 60
-#define RELOAD_MIN 3
-#define RELOAD_MAX 50
-
-TEST_F_TIMEOUT(reload, load_unload_under_load_is_clean, 300)
-{
-	int64_t t0 = boottime_ns(), end = t0 + RELOAD_BUDGET_S * 1000000000LL;
-	int i, fd, cycles, fired = 0;
-	pthread_t th[8];
-	char bad[512];
-	uint64_t mark;
-
-	ASSERT_EQ(0, kmsg_mark(&mark));
-	for (i = 0; i < 8; i++)
-		ASSERT_EQ(0, pthread_create(&th[i], NULL, getrandom_loop, NULL));
-	fd = open(ko_path(), O_RDONLY | O_CLOEXEC);
-	ASSERT_LE(0, fd);
-	for (cycles = 0; cycles < RELOAD_MAX &&
-	     (cycles < RELOAD_MIN || boottime_ns() < end); cycles++) {
-		int64_t deadline = boottime_ns() + 10000000000LL;
-
-		/* The instance /init loaded has no keep_armed: not waited for. */
-		while (cycles && !getrandom_hits() && boottime_ns() < deadline)
-			sched_yield();
-		fired += cycles && getrandom_hits();
-		ASSERT_EQ(0, syscall(SYS_delete_module, "rngtrace", O_NONBLOCK))
-			TH_LOG("cycle %d: delete_module: %s", cycles, strerror(errno));
-		ASSERT_EQ(0, syscall(SYS_finit_module, fd, "keep_armed=1", 0))
-			TH_LOG("cycle %d: finit_module: %s", cycles, strerror(errno));
-	}
-	TH_LOG("%d load/unload cycles in %.1f s", cycles,
-	       (boottime_ns() - t0) / 1e9);
-	/* Every instance but /init's fired before it went. */
-	EXPECT_EQ(cycles - 1, fired);
-	stop_threads = 1;
-	for (i = 0; i < 8; i++)
-		EXPECT_EQ(0, pthread_join(th[i], NULL));
-	EXPECT_EQ(1, hot_armed());
-	/* Leave it loaded as /init did, without keep_armed. */
-	ASSERT_EQ(0, syscall(SYS_delete_module, "rngtrace", O_NONBLOCK));
-	ASSERT_EQ(0, syscall(SYS_finit_module, fd, "", 0));
-	close(fd);
-	EXPECT_EQ(0, kmsg_find_bad_since(mark, bad, sizeof(bad)))
-		TH_LOG("dmesg: %s", bad);
 }
 
 TEST_HARNESS_MAIN

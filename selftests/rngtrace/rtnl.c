@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/utsname.h>
 #include <unistd.h>
 
 #include "rtnl.h"
@@ -336,4 +337,27 @@ const struct rt_probe_info *rt_probe_find(const struct rt_probe_info *p,
 		if (!strncmp(p[i].symbol, name, strlen(name)))
 			return &p[i];
 	return NULL;
+}
+
+const char *rt_sys_getrandom(void)
+{
+	struct utsname u;
+
+	if (!uname(&u) && !strcmp(u.machine, "aarch64"))
+		return "__arm64_sys_getrandom";
+	if (!uname(&u) && !strncmp(u.machine, "riscv", 5))
+		return "__riscv_sys_getrandom";
+	return "__x64_sys_getrandom";
+}
+
+uint64_t rt_probe_hits(const char *name)
+{
+	struct rt_probe_info p[16];
+	const struct rt_probe_info *q;
+	int n;
+
+	if (rt_probes(p, 16, &n))
+		return 0;
+	q = rt_probe_find(p, n, name);
+	return q ? q->hits : 0;
 }

@@ -66,5 +66,9 @@ void rt_parse_event(const struct nlattr *attrs, size_t len, struct rt_ev *ev);
 /* The probe whose symbol starts with name, or NULL. */
 const struct rt_probe_info *rt_probe_find(const struct rt_probe_info *p,
 					  int n, const char *name);
+/* The getrandom syscall's entry as this architecture's kernel names it. */
+const char *rt_sys_getrandom(void);
+/* The hits of the probe whose symbol starts with name (0: none, unread). */
+uint64_t rt_probe_hits(const char *name);
 
 #endif

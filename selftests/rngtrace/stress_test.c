@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The module under fire, meant for a guest with two vCPUs: unload and
- * load it again and again while one process toggles keep-armed and dumps
- * everything, two fuzz the family (one as root, one as nobody) and threads
- * storm getrandom(). Then a few seconds of idle, so that any timer or work
+ * load it again and again, 50 times at least, while one process toggles
+ * keep-armed and dumps everything, two fuzz the family (one as root, one
+ * as nobody) and threads storm getrandom(); every instance, loaded with
+ * keep_armed every other time, is unloaded only once its getrandom probe
+ * has fired, so that each unload takes probes that are hit. Then the
+ * module's disarm delay and a second of idle, so that any timer or work
  * left behind fires, and the verdict is the kernel log's: no Oops, BUG or
  * WARNING.
  */
@@ -96,6 +99,20 @@ static void fuzz(int unprivileged, uint32_t seed)
 	}
 }
 
+/* The instance loaded now: its getrandom probe fired within 10 s. */
+static int fired(void)
+{
+	int64_t deadline = boottime_ns() + 10000000000LL;
+	const char *sys_getrandom = rt_sys_getrandom();
+
+	while (!rt_probe_hits(sys_getrandom))
+		if (boottime_ns() > deadline)
+			return 0;
+		else
+			nap_us(1000);
+	return 1;
+}
+
 /* Unload; a dump in progress holds the module for a moment. */
 static int unload(void)
 {
@@ -140,7 +157,7 @@ TEST_F_TIMEOUT(storm, reload_under_netlink_and_getrandom_storm, 600)
 	char bad[512];
 	int64_t deadline;
 	uint64_t mark;
-	int i, fd, st, bad_found;
+	int i, fd, st, bad_found, hit = 0;
 	uint32_t seed = (uint32_t)boottime_ns() | 1;
 
 	ASSERT_EQ(0, kmsg_mark(&mark));
@@ -160,11 +177,18 @@ TEST_F_TIMEOUT(storm, reload_under_netlink_and_getrandom_storm, 600)
 	for (i = 0; i < cycles; i++) {
 		/* Let the hammer's requests land at varying points of exit. */
 		nap_us(1000 + (i * 7919) % 20000);
+		/* (/init's instance, the first, is not waited for) */
+		hit += i && fired();
 		ASSERT_EQ(0, unload())
 			TH_LOG("cycle %d: delete_module: %s", i, strerror(errno));
-		ASSERT_EQ(0, syscall(SYS_finit_module, fd, "", 0))
+		ASSERT_EQ(0, syscall(SYS_finit_module, fd,
+				     i & 1 ? "keep_armed=1" : "", 0))
 			TH_LOG("cycle %d: finit_module: %s", i, strerror(errno));
 	}
+	hit += fired();
+	TH_LOG("%d load/unload cycles, %d with their getrandom probe hit",
+	       cycles, hit);
+	EXPECT_EQ(cycles, hit);
 	for (i = 0; i < 3; i++) {
 		kill(kids[i], SIGKILL);
 		waitpid(kids[i], &st, 0);

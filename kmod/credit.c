@@ -221,6 +221,10 @@ static int rt_credit_ret(struct kretprobe_instance *ri, struct pt_regs *regs)
 /*
  * An fprobe where the kernel has them: a credit from a softirq that
  * interrupts another probe's handler is not missed (compat/fprobe.h).
+ * Its exit names the crediting code: a kretprobe where an fprobe's may
+ * not see the real caller (x86_64 6.14+), where the other probes, being
+ * fprobes, no longer hold the CPU's one current kprobe a softirq credit
+ * would find taken.
  */
 struct rt_probe rt_credit_probe = {
 	.symbol = "_credit_init_bits",
@@ -232,6 +236,7 @@ struct rt_probe rt_credit_probe = {
 	.fentry = rt_credit_begin,
 	.fexit = rt_credit_end,
 	.idle_once_ready = true,
+	.needs_caller = true,
 	.data_size = sizeof(struct rt_credit_call),
 	.maxactive = 32,
 };

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * rt_fprobe (compat/fprobe.h) where fprobes return through the function
- * graph tracer (6.14+) and kprobes cannot sit on ftrace sites (riscv64):
- * handlers on ftrace_regs, 15 words of entry data, so per-call data from
- * a pool. Kbuild picks this file for such a kernel.
+ * graph tracer (6.14+): handlers on ftrace_regs, 15 words of entry data,
+ * so per-call data from a pool. Kbuild picks this file for such a kernel.
  */
 #include <linux/bitmap.h>
 #include <linux/fprobe.h>

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * rt_fprobe (compat/fprobe.h) where the module uses no fprobe: none (5.10),
- * 6.1's shape (no entry data), or fgraph's where kprobes can sit on
- * ftrace sites (x86_64 7.x). Every caller falls back to kprobes.
+ * rt_fprobe (compat/fprobe.h) where the module uses no fprobe: none (5.10)
+ * or 6.1's shape (no entry data). Every caller falls back to kprobes.
  */
 #include "compat/fprobe.h"
 

@@ -153,7 +153,8 @@ static void rt_fp_exit(struct rt_fprobe *f, unsigned long ip,
 
 static struct rt_fprobe_sites *rt_fp_for(const struct rt_probe *p)
 {
-	if (!p->fentry || !rt_fprobe_supported())
+	if (!p->fentry || !rt_fprobe_supported() ||
+	    (p->needs_caller && !rt_fprobe_caller_reliable()))
 		return NULL;
 	return p->idle_once_ready || p->group == RT_GROUP_ALWAYS ?
 	       &rt_fp_flagged : &rt_fp_unpatched;

@@ -144,6 +144,11 @@ struct rt_probe {
 	/* Not called once the CRNG is ready: disarmed by a flag, not text. */
 	bool idle_once_ready;
 	/*
+	 * fexit reads caller: an fprobe only where its exit sees the real
+	 * one (rt_fprobe_caller_reliable()), else a kretprobe.
+	 */
+	bool needs_caller;
+	/*
 	 * Where it is defined (findsym.c): random.c's functions, and their
 	 * clones, are met by the walks of its text if the kernel has them;
 	 * an exported function is where symbol_get() finds it, or nowhere

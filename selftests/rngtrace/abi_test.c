@@ -151,14 +151,21 @@ static int kernel_has_rethook_fprobe(void)
 }
 
 /*
- * fprobes on the graph tracer where kprobes cannot sit on ftrace sites
- * (riscv64 6.14+): the module puts on them what its symbol walk finds,
- * and the rest (functions linked far from random.c) on kprobes.
+ * fprobes on the graph tracer (6.14+): the module puts on them what its
+ * symbol walk finds, and the rest (functions linked far from random.c)
+ * on kprobes. Where a kprobe can sit on an ftrace site too (x86_64: the
+ * kernel has kprobe_ftrace_handler), the credit stays a kretprobe: an
+ * fprobe's exit could see another kretprobe's trampoline as its caller
+ * (compat/fprobe.h).
  */
-static int kernel_has_fgraph_fprobe_only(void)
+static int kernel_has_fgraph_fprobe(void)
 {
-	return kallsyms_has("fprobe_fgraph_entry") == 1 &&
-	       kallsyms_has("kprobe_ftrace_handler") == 0;
+	return kallsyms_has("fprobe_fgraph_entry") == 1;
+}
+
+static int kernel_has_kprobes_on_ftrace(void)
+{
+	return kallsyms_has("kprobe_ftrace_handler") == 1;
 }
 
 /*
@@ -229,7 +236,8 @@ static int kallsyms_scan(int present[NPROBES])
 TEST(every_probe_attached)
 {
 	int fp = kernel_has_rethook_fprobe();
-	int fg = kernel_has_fgraph_fprobe_only();
+	int fg = kernel_has_fgraph_fprobe();
+	int kof = kernel_has_kprobes_on_ftrace();
 	uint32_t ret = fp ? RNGTRACE_PROBE_METHOD_FPROBE :
 			    RNGTRACE_PROBE_METHOD_KRETPROBE;
 	uint32_t entry = fp ? RNGTRACE_PROBE_METHOD_FPROBE :
@@ -275,11 +283,15 @@ TEST(every_probe_attached)
 			TH_LOG("%s: %sin /proc/kallsyms, error %d", q->symbol,
 			       present[i] ? "" : "not ", q->error);
 		EXPECT_EQ(present[i] ? 0 : -ENOENT, q->error) TH_LOG("%s", q->symbol);
-		if (fg && present[i] == 1 && q->method == RNGTRACE_PROBE_METHOD_FPROBE)
+		if (fg && kof && i == 0 && present[i] == 1) {
+			EXPECT_EQ(kret, q->method) TH_LOG("%s: its caller", q->symbol);
+		} else if (fg && present[i] == 1 &&
+			   q->method == RNGTRACE_PROBE_METHOD_FPROBE) {
 			TH_LOG("%s: fprobe (graph tracer)", q->symbol);
-		else
+		} else {
 			EXPECT_EQ(present[i] == 2 ? want[i].in_module : want[i].method,
 				  q->method) TH_LOG("%s", q->symbol);
+		}
 		EXPECT_EQ(0, q->nmissed) TH_LOG("%s", q->symbol);
 	}
 }

@@ -158,10 +158,12 @@ check:
 	$(TOP)/tools/check/run
 
 # The arm64 and riscv64 lanes alone (Documentation/architectures.md), TAP
-# for each; ARCH=arm64 for one, BOOTS="stall seeded" for some of its boots.
+# for each of their kernels; ARCH=arm64 for one, BOOTS="stall seeded" for
+# some of its boots.
 check-arch:
 	@set -e; for a in $(or $(ARCH),arm64 riscv64); do \
-		$(TOP)/tools/check/arch-lanes $$a $(BOOTS); done
+		for s in $$($(TOP)/tools/check/arch-lanes --suites $$a); do \
+			$(TOP)/tools/check/arch-lanes $$a:$$s $(BOOTS); done; done
 
 demo:
 	$(TOP)/tools/demo

@@ -144,20 +144,26 @@ int rt_export_perfetto(FILE *f, const struct rt_export *x)
 	for (i = 0; i < s->nwaits; i++) {
 		const struct rt_wait_info *w = &s->waits[i];
 		char name[64];
+		json_t *args;
 
 		rt_snprintf_cut(name, sizeof(name), "wait %s%s",
 				*w->path ? w->path : "?",
 				w->open ? " (still waiting at the end)" : "");
-		bad |= add(te, json_pack("{s:s, s:s, s:s, s:f, s:f, s:I, s:I, s:{s:s, s:s, s:I, s:I, s:I, s:b}}",
+		args = json_pack("{s:s, s:s, s:I, s:I, s:b}",
+				 "comm", w->comm, "unit", w->unit,
+				 "bytes", (json_int_t)w->bytes,
+				 "result", (json_int_t)w->result,
+				 "open", w->open);
+		/* (a boot probe's wait: the flags are not known) */
+		if (args && w->flags >= 0 &&
+		    json_object_set_new(args, "flags", json_integer(w->flags)))
+			bad = 1;
+		bad |= add(te, json_pack("{s:s, s:s, s:s, s:f, s:f, s:I, s:I, s:o}",
 					 "name", name, "cat", "wait", "ph", "X",
 					 "ts", us(w->start_ns),
 					 "dur", us(w->wait_ns),
 					 "pid", (json_int_t)w->tgid, "tid", (json_int_t)w->pid,
-					 "args", "comm", w->comm, "unit", w->unit,
-					 "bytes", (json_int_t)w->bytes,
-					 "flags", (json_int_t)w->flags,
-					 "result", (json_int_t)w->result,
-					 "open", w->open));
+					 "args", args));
 		bad |= name_task(te, seen, w->tgid, w->pid, w->comm, w->unit);
 	}
 	for (i = 0; i < s->nmarks; i++) {

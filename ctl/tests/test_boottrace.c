@@ -141,12 +141,39 @@ static void test_only_report(void)
 	ctlrun_done(&r);
 }
 
+/* A boot probe's wait has no flags: the export says none, not -1. */
+static void test_only_perfetto(void)
+{
+	struct ctlrun r;
+	json_t *j, *te, *ev, *args;
+	size_t i;
+	int waits = 0;
+
+	RUN(&r, "export", "--format", "perfetto", fixture("r-bootprobes-only.json"));
+	CHECK_INT(r.status, 0);
+	j = r.out ? json_loads(r.out, 0, NULL) : NULL;
+	REQUIRE(j);
+	te = json_object_get(j, "traceEvents");
+	json_array_foreach(te, i, ev) {
+		if (strcmp(json_string_value(json_object_get(ev, "cat")) ?: "", "wait"))
+			continue;
+		waits++;
+		args = json_object_get(ev, "args");
+		CHECK(args && !json_object_get(args, "flags"));
+		CHECK(json_integer_value(json_object_get(args, "bytes")) > 0);
+	}
+	CHECK(waits > 0);
+	json_decref(j);
+	ctlrun_done(&r);
+}
+
 static const struct rt_test tests[] = {
 	{ "boottrace: merged: the summary's boot-probe credits", test_merged_summary },
 	{ "boottrace: merged: report splits the bits before load", test_merged_report },
 	{ "boottrace: merged: the plot's grey box ends at the first probe", test_merged_plot },
 	{ "boottrace: alone: loaded without a module object", test_only_summary },
 	{ "boottrace: alone: report says what it cannot know", test_only_report },
+	{ "boottrace: alone: perfetto gives no flags it does not know", test_only_perfetto },
 	{ NULL, NULL },
 };
 RT_SUITE(tests);

@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=bash
 #
 # Sourced by tools/check/run and tools/check/arch-lanes, which define
 # result (ok|fail|skip NAME [LOG]).

@@ -231,21 +231,6 @@ out:
 	return ret;
 }
 
-int64_t rt_kmsg_ready_ns(const json_t *kmsg)
-{
-	const json_t *line;
-	size_t i;
-
-	json_array_foreach(kmsg, i, line) {
-		const char *t = json_string_value(json_object_get(line, "text"));
-
-		if (t && strstr(t, "crng init done"))
-			return json_integer_value(json_object_get(line,
-								  "time_ns"));
-	}
-	return RT_KMSG_NONE;
-}
-
 json_t *rt_words_json(const char *line)
 {
 	json_t *a = json_array();

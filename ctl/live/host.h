@@ -15,6 +15,8 @@
 
 #include <jansson.h>
 
+#include "kmsg.h"
+
 /*
  * What /proc/cpuinfo says of the first CPU. Each architecture lists its
  * features on a line of its own: x86 "flags", arm64 "Features", riscv64
@@ -64,13 +66,6 @@ json_t *rt_kmsg_collect(int64_t offset_ns, char *err, size_t errlen);
  * The line ("rngtrace: clock mark") stays in the kernel log.
  */
 int rt_kmsg_offset_measure(int64_t *offset_ns, char *err, size_t errlen);
-/*
- * time_ns of the first kmsg[] line with "crng init done", or RT_KMSG_NONE.
- * It can be negative: a CRNG seeded before timekeeping started logs at
- * printk time 0, before CLOCK_BOOTTIME's zero.
- */
-#define RT_KMSG_NONE	INT64_MIN
-int64_t rt_kmsg_ready_ns(const json_t *kmsg);
 
 /* The words of a line (rng_available) as an array of strings. */
 json_t *rt_words_json(const char *line);

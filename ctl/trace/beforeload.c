@@ -23,6 +23,7 @@
 #include "beforeload.h"
 #include "cmdline.h"
 #include "fields.h"
+#include "kmsg.h"
 
 static bool param_on(const struct rt_summary *s, const char *param)
 {
@@ -47,19 +48,14 @@ static bool trusted_hwrng_before_load(const struct rt_summary *s)
  */
 static long long ready_time_ns(const struct rt_summary *s)
 {
-	const json_t *line;
-	size_t i;
+	int64_t ns;
 
 	if (s->ready_ns >= 0)
 		return s->ready_ns;
-	json_array_foreach(json_object_get(s->meta, RT_K_KMSG), i, line) {
-		const char *t = json_string_value(json_object_get(line, RT_K_TEXT));
-		const json_t *ns = json_object_get(line, RT_K_TIME_NS);
-
-		if (t && strstr(t, "crng init done") && json_is_integer(ns))
-			return json_integer_value(ns) > 0 ? json_integer_value(ns) : 0;
-	}
-	return -1;
+	ns = rt_kmsg_ready_ns(json_object_get(s->meta, RT_K_KMSG));
+	if (ns == RT_KMSG_NONE)
+		return -1;
+	return ns > 0 ? ns : 0;
 }
 
 void rt_before_load_infer(const struct rt_summary *s, struct rt_before_load *b)

@@ -17,9 +17,12 @@
 
 #define RT_EXIT_REFUSED	1	/* the kernel takes no boot probes */
 
+/* Where the documentation and --help put the GRUB drop-in. */
+#define RT_GRUB_DROPIN "/etc/default/grub.d/60-rngtrace-bootprobes.cfg"
+
 static const char bootargs_usage[] =
 	"usage: rngtrace bootargs [--kernel RELEASE] [--symbols FILE] [--config FILE]\n"
-	"                         [--arch ARCH] [--json]\n"
+	"                         [--arch ARCH] [--json | --grub]\n"
 	"\n"
 	"Print the kernel command line words that make the kernel create and\n"
 	"enable tracefs kprobe events on the CRNG's credit and wait paths at\n"
@@ -44,6 +47,11 @@ static const char bootargs_usage[] =
 	"                    symbols_checked, args (absent when refused),\n"
 	"                    refusal, probes: [{event, function, symbol (\"\"\n"
 	"                    when absent), return, fetch}]}\n"
+	"  --grub            print them as a GRUB drop-in instead, for every boot:\n"
+	"                      rngtrace bootargs --grub > " RT_GRUB_DROPIN "\n"
+	"                      update-grub\n"
+	"                    (delete the file and run update-grub to take them off;\n"
+	"                    purging the package deletes it)\n"
 	"  -h, --help        show this help\n"
 	"\n"
 	"Exit status: 0; 1 when the kernel cannot take them (the reason on\n"
@@ -58,6 +66,25 @@ static FILE *open_input(const char *path, bool required, const char *what)
 		fprintf(stderr, "rngtrace bootargs: cannot read %s %s: %s\n",
 			what, rt_esc(path), strerror(errno));
 	return f;
+}
+
+/*
+ * The drop-in's first line: debian/rngtrace.postrm deletes the file on
+ * purge only when it starts with it.
+ */
+#define RT_GRUB_MARK "# rngtrace boot probes"
+
+/* A file /etc/default/grub.d/ that update-grub sources (a shell's). */
+static void print_grub(const char *kernel, const struct rt_boot_probes *bp)
+{
+	rt_print_start(stdout, false);
+	rt_print_str(RT_PRINT_TEXT, "kernel",
+		     RT_GRUB_MARK " (rngtrace bootargs --grub) for %s: delete this file\n"
+		     "# and run update-grub to take them off.\n", kernel);
+	/* (the words hold no '$' nor quote: bootprobes.c) */
+	rt_print_str(RT_PRINT_TEXT, "args",
+		     "GRUB_CMDLINE_LINUX_DEFAULT=\"$GRUB_CMDLINE_LINUX_DEFAULT %s\"\n",
+		     bp->args);
 }
 
 static void print_result(const char *kernel, const char *arch,
@@ -96,6 +123,7 @@ int bootargs_main(int argc, char *argv[])
 		{ "config", required_argument, NULL, 'c' },
 		{ "arch", required_argument, NULL, 'a' },
 		{ "json", no_argument, NULL, 'j' },
+		{ "grub", no_argument, NULL, 'g' },
 		{ "help", no_argument, NULL, 'h' },
 		{}
 	};
@@ -108,7 +136,7 @@ int bootargs_main(int argc, char *argv[])
 	static struct rt_boot_probes bp;
 	struct utsname u;
 	enum rt_arch a;
-	bool json = false, config_required;
+	bool json = false, grub = false, config_required;
 	FILE *sf, *cf;
 	int c, ret;
 
@@ -119,12 +147,17 @@ int bootargs_main(int argc, char *argv[])
 		case 'c': config = optarg; break;
 		case 'a': arch = optarg; break;
 		case 'j': json = true; break;
+		case 'g': grub = true; break;
 		case RT_OPT_HELP: return RT_EXIT_OK;
 		default: return RT_EXIT_ERROR;
 		}
 	}
 	if (rt_opt_no_operand(&o, argc, argv))
 		return RT_EXIT_ERROR;
+	if (json && grub) {
+		rt_usage_error("bootargs", "--json or --grub, not both");
+		return RT_EXIT_ERROR;
+	}
 	if (kernel && (!*kernel || strchr(kernel, '/'))) {
 		rt_usage_error("bootargs", "--kernel: a release such as 6.1.0-50-amd64, not a path");
 		return RT_EXIT_ERROR;
@@ -175,8 +208,11 @@ int bootargs_main(int argc, char *argv[])
 		fprintf(stderr, "rngtrace bootargs: %s\n", err);
 		return RT_EXIT_ERROR;
 	}
-	print_result(kernel, arch, &bp, json);
-	if (rt_print_end()) {
+	if (grub && !bp.refusal[0])
+		print_grub(kernel, &bp);
+	else if (!grub)
+		print_result(kernel, arch, &bp, json);
+	if ((!grub || !bp.refusal[0]) && rt_print_end()) {
 		fprintf(stderr, "rngtrace bootargs: cannot write the output\n");
 		return RT_EXIT_ERROR;
 	}

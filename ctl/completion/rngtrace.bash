@@ -95,7 +95,7 @@ _rngtrace()
 	export)  opts="--format --output --max-wait --max-ready --accept-incomplete --origin --build-id --help" ;;
 	config)  opts="--keep-armed --json --help" ;;
 	reset)   opts="--help" ;;
-	bootargs) opts="--kernel --symbols --config --arch --json --help" ;;
+	bootargs) opts="--kernel --symbols --config --arch --json --grub --help" ;;
 	help)
 		COMPREPLY=($(compgen -W "${commands% help}" -- "$cur"))
 		return ;;

@@ -162,12 +162,53 @@ static void test_command(void)
 	json_decref(j);
 	ctlrun_done(&r);
 
+	/*
+	 * --grub: a drop-in that update-grub's shell sources, adding the same
+	 * words to what /etc/default/grub set.
+	 */
+	CTLRUN(&r, "bootargs", "--grub", "--symbols", syms, "--config", cfg,
+	       "--kernel", "6.1.0-50-amd64");
+	CHECK_INT(r.status, 0);
+	REQUIRE(r.out);
+	CHECK_CONTAINS(r.out, "# rngtrace boot probes (rngtrace bootargs --grub) for 6.1.0-50-amd64:");
+	CHECK(!strncmp(r.out, "# rngtrace boot probes ", 23));	/* the purge's mark */
+	{
+		char *dropin = write_tmp(r.out), cmd[256], got[8192] = "";
+		FILE *sh;
+		size_t n = 0;
+
+		REQUIRE(dropin);
+		snprintf(cmd, sizeof(cmd),
+			 "GRUB_CMDLINE_LINUX_DEFAULT=quiet; . %s; printf %%s \"$GRUB_CMDLINE_LINUX_DEFAULT\"",
+			 dropin);
+		sh = popen(cmd, "r");
+		REQUIRE(sh);
+		n = fread(got, 1, sizeof(got) - 1, sh);
+		got[n] = 0;
+		CHECK_INT(pclose(sh), 0);
+		CHECK(!strncmp(got, "quiet ftrace=nop trace_clock=boot ", 34));
+		CHECK_CONTAINS(got, "kprobe_event=p:rngtrace/credit,_credit_init_bits.constprop.0,");
+		CHECK(!strchr(got, '\n'));
+		unlink(dropin);
+	}
+	ctlrun_done(&r);
+	CTLRUN(&r, "bootargs", "--grub", "--json", "--symbols", syms);
+	CHECK_INT(r.status, 2);
+	CHECK_CONTAINS(r.err, "--json or --grub, not both");
+	ctlrun_done(&r);
+
 	/* a kernel that cannot take them: exit 1, the reason on stderr, no args */
 	CTLRUN(&r, "bootargs", "--symbols", syms, "--config", bad, "--arch", "riscv64",
 	       "--kernel", "6.12.117+deb13-riscv64");
 	CHECK_INT(r.status, 1);
 	CHECK_STR(r.out, "");
 	CHECK_CONTAINS(r.err, "6.12.117+deb13-riscv64: the kernel takes no kprobe at a function's entry");
+	ctlrun_done(&r);
+	/* ... and no drop-in */
+	CTLRUN(&r, "bootargs", "--grub", "--symbols", syms, "--config", bad, "--arch", "riscv64",
+	       "--kernel", "6.12.117+deb13-riscv64");
+	CHECK_INT(r.status, 1);
+	CHECK_STR(r.out, "");
 	ctlrun_done(&r);
 
 	/* errors: exit 2 */

@@ -129,9 +129,21 @@ int rt_kmsg_parse(const char *rec, size_t len, uint64_t *usec, char *text,
 	return 0;
 }
 
+/*
+ * EFI's version line ("efi: EFI v2.7 by EDK II") and its tables line when
+ * it names a seed ("efi: ACPI=0x7fb7e000 ... RNG=0x7e6b0f98 "): whether
+ * the firmware passed one (trace 1.3, trace/beforeload.c).
+ */
+static bool efi_wanted(const char *text)
+{
+	return !strncmp(text, "efi: ", 5) &&
+	       (!strncmp(text + 5, "EFI v", 5) || strstr(text + 4, " RNG="));
+}
+
 bool rt_kmsg_wanted(const char *text)
 {
-	return strstr(text, "random:") || strstr(text, "rngtrace:");
+	return strstr(text, "random:") || strstr(text, "rngtrace:") ||
+	       efi_wanted(text);
 }
 
 json_t *rt_kmsg_read(int fd, int64_t offset_ns)

@@ -75,6 +75,34 @@ static void test_rules(void)
 	json_decref(s.meta);
 	s.meta = NULL;
 
+	/*
+	 * Which seed (trace 1.3 keeps EFI's lines): the firmware's EFI seed,
+	 * an EFI boot without one, or no EFI (arm64: the device tree's; x86:
+	 * setup_data). Before 1.3, either.
+	 */
+	ready_early(&s);
+	s.arch_id = RT_ARCH_ARM64;
+	s.meta = json_pack("{s:s, s:[{s:I, s:s}, {s:I, s:s}]}", "version", "1.3",
+			   "kmsg", "time_ns", (json_int_t)0, "text", "efi: EFI v2.7 by EDK II",
+			   "time_ns", (json_int_t)0,
+			   "text", "efi: SMBIOS 3.0=0x43bed0000 MEMATTR=0x43a50c018 RNG=0x43bfd4f98 MEMRESERVE=0x43bfd4e18 ");
+	CHECK_INT(infer(&s, &why), RNGTRACE_SOURCE_BOOTLOADER);
+	CHECK_CONTAINS(why, "the firmware's EFI seed");
+	json_array_remove(json_object_get(s.meta, "kmsg"), 1);	/* EFI, no seed */
+	CHECK_INT(infer(&s, &why), RNGTRACE_SOURCE_BOOTLOADER);
+	CHECK_CONTAINS(why, "the EFI firmware passed none");
+	json_array_clear(json_object_get(s.meta, "kmsg"));	/* no EFI */
+	CHECK_INT(infer(&s, &why), RNGTRACE_SOURCE_BOOTLOADER);
+	CHECK_CONTAINS(why, "no EFI: the device tree's rng-seed");
+	s.arch_id = RT_ARCH_X86;
+	CHECK_INT(infer(&s, &why), RNGTRACE_SOURCE_BOOTLOADER);
+	CHECK_CONTAINS(why, "no EFI: a bootloader's seed (setup_data)");
+	json_object_set_new(s.meta, "version", json_string("1.2"));	/* not kept */
+	CHECK_INT(infer(&s, &why), RNGTRACE_SOURCE_BOOTLOADER);
+	CHECK_CONTAINS(why, "a device-tree or EFI seed");
+	json_decref(s.meta);
+	s.meta = NULL;
+
 	ready_early(&s);
 	s.arch_id = RT_ARCH_X86;
 	s.cpu_rng = 1;						/* RDRAND, trusted */

@@ -204,6 +204,12 @@ static void t_kmsg_wanted(void)
 	CHECK(rt_kmsg_wanted("rngtrace: version 0.1.0 loaded"));
 	CHECK(!rt_kmsg_wanted("virtio_blk virtio1: [vda] 131072 512-byte logical blocks"));
 	CHECK(!rt_kmsg_wanted("randomly: not it"));
+	/* EFI's, as drivers/firmware/efi/efi.c prints them: a seed or not */
+	CHECK(rt_kmsg_wanted("efi: EFI v2.7 by EDK II"));
+	CHECK(rt_kmsg_wanted("efi: SMBIOS=0x7f9a9000 ACPI=0x7fb7e000 ACPI 2.0=0x7fb7e014 RNG=0x7e6b0f98 MEMRESERVE=0x7e6aff18 "));
+	CHECK(rt_kmsg_wanted("efi: RNG=0x7e6b0f98 "));
+	CHECK(!rt_kmsg_wanted("efi: SMBIOS=0x7f9a9000 ACPI=0x7fb7e000 MEMATTR=0x7e6b1018 "));
+	CHECK(!rt_kmsg_wanted("efi: Remove mem42: MMIO range=[0xffc00000-0xffffffff] (4MB) from e820 map"));
 }
 
 /* A SOCK_SEQPACKET pair keeps the record boundaries /dev/kmsg has. */

@@ -140,7 +140,7 @@ static void t_build(void)
 
 	REQUIRE(t);
 	CHECK_STR(JSTR(t, "format"), "rngtrace-trace");
-	CHECK_STR(JSTR(t, "version"), "1.2");
+	CHECK_STR(JSTR(t, "version"), "1.3");
 	CHECK(json_is_string(json_object_get(t, "recorded_by")));
 	m = json_object_get(t, "module");
 	CHECK_STR(JSTR(m, "version"), "0.1.0");

@@ -14,6 +14,7 @@
  * (and any early hwrng) gave.
  */
 #include <stdbool.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <jansson.h>
@@ -58,6 +59,29 @@ static long long ready_time_ns(const struct rt_summary *s)
 	return ns > 0 ? ns : 0;
 }
 
+/*
+ * Which boot seed: the kernel log says whether the firmware passed an EFI
+ * seed (efi.c's tables line names RNG=) or booted through EFI at all; a
+ * trace from before 1.3 did not keep those lines.
+ */
+static const char *boot_seed_why(const struct rt_summary *s)
+{
+	const json_t *kmsg = json_object_get(s->meta, RT_K_KMSG);
+	const char *v = json_string_value(json_object_get(s->meta, RT_K_VERSION));
+	int major = 0, minor = 0;
+
+	if (!v || sscanf(v, "%d.%d", &major, &minor) != 2 ||
+	    (major == 1 && minor < 3))
+		return "ready within 1 s of boot with no trusted CPU RNG: a device-tree or EFI seed, random.trust_bootloader on";
+	if (rt_kmsg_has(kmsg, "efi: ", "RNG="))
+		return "ready within 1 s of boot with no trusted CPU RNG: the firmware's EFI seed (the kernel log's efi: ... RNG=), random.trust_bootloader on";
+	if (rt_kmsg_has(kmsg, "efi: ", "EFI v"))
+		return "ready within 1 s of boot with no trusted CPU RNG: a boot seed, though the EFI firmware passed none (no RNG= in the kernel log), random.trust_bootloader on";
+	if (s->arch_id == RT_ARCH_X86)
+		return "ready within 1 s of boot with no trusted CPU RNG, no EFI: a bootloader's seed (setup_data), random.trust_bootloader on";
+	return "ready within 1 s of boot with no trusted CPU RNG, no EFI: the device tree's rng-seed, random.trust_bootloader on";
+}
+
 void rt_before_load_infer(const struct rt_summary *s, struct rt_before_load *b)
 {
 	bool cpu = s->cpu_rng && param_on(s, "random.trust_cpu");
@@ -82,7 +106,7 @@ void rt_before_load_infer(const struct rt_summary *s, struct rt_before_load *b)
 		b->why = "a hwrng with a quality was registered before load: the hw_random core credits what it reads";
 	} else if (early && param_on(s, "random.trust_bootloader")) {
 		b->source = RNGTRACE_SOURCE_BOOTLOADER;
-		b->why = "ready within 1 s of boot with no trusted CPU RNG: a device-tree or EFI seed, random.trust_bootloader on";
+		b->why = boot_seed_why(s);
 	} else if (early) {
 		b->why = "ready within 1 s of boot, yet no CPU RNG or boot seed is trusted here";
 	} else {

@@ -19,3 +19,17 @@ int64_t rt_kmsg_ready_ns(const json_t *kmsg)
 	}
 	return RT_KMSG_NONE;
 }
+
+bool rt_kmsg_has(const json_t *kmsg, const char *prefix, const char *needle)
+{
+	const json_t *line;
+	size_t i, n = strlen(prefix);
+
+	json_array_foreach(kmsg, i, line) {
+		const char *t = json_string_value(json_object_get(line, RT_K_TEXT));
+
+		if (t && !strncmp(t, prefix, n) && strstr(t + n, needle))
+			return true;
+	}
+	return false;
+}

@@ -6,6 +6,7 @@
 #ifndef RT_KMSG_H
 #define RT_KMSG_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <jansson.h>
 
@@ -16,5 +17,7 @@
  */
 #define RT_KMSG_NONE	INT64_MIN
 int64_t rt_kmsg_ready_ns(const json_t *kmsg);
+/* Whether a kmsg[] line starts with @prefix and holds @needle past it. */
+bool rt_kmsg_has(const json_t *kmsg, const char *prefix, const char *needle);
 
 #endif

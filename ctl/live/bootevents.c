@@ -546,6 +546,87 @@ static const char * const tracefs[] = {
 	"/sys/kernel/tracing", "/sys/kernel/debug/tracing",
 };
 
+/* A small file of @proc/PID/NAME, its last newline cut; 0 or -1. */
+static int proc_read(const char *proc, uint32_t pid, const char *name,
+		     char *buf, size_t len)
+{
+	char path[256];
+	size_t n;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%u/%s", proc, pid, name);
+	f = fopen(path, "re");
+	if (!f)
+		return -1;
+	n = fread(buf, 1, len - 1, f);
+	fclose(f);
+	buf[n] = 0;
+	if (n && buf[n - 1] == '\n')
+		buf[n - 1] = 0;
+	return 0;
+}
+
+/*
+ * When PID started, in ns of CLOCK_BOOTTIME (stat's starttime, field 22,
+ * in clock ticks; the name before it may hold spaces and parentheses):
+ * rounded down to a tick, or -1.
+ */
+static long long proc_start_ns(const char *proc, uint32_t pid)
+{
+	long hz = sysconf(_SC_CLK_TCK);
+	unsigned long long ticks;
+	char buf[1024], *p;
+	int field;
+
+	if (hz <= 0 || proc_read(proc, pid, "stat", buf, sizeof(buf)))
+		return -1;
+	p = strrchr(buf, ')');
+	for (field = 2; p && field < 22; field++) {
+		p = strchr(p + 1, ' ');
+		if (p)
+			p++;
+	}
+	if (!p || sscanf(p, "%llu", &ticks) != 1)
+		return -1;
+	return (long long)(ticks * (1000000000ULL / (unsigned long long)hz));
+}
+
+static void event_cgroup(struct rt_event *e, const char *proc)
+{
+	char comm[64], cg[4096], *line;
+	long long start, at = (long long)(e->has_start ? e->start_ns : e->time_ns);
+
+	if (!e->has_pid || !e->pid || e->cgroup[0] ||
+	    proc_read(proc, e->pid, "comm", comm, sizeof(comm)) ||
+	    strcmp(comm, e->comm))
+		return;
+	start = proc_start_ns(proc, e->pid);
+	if (start < 0 || start > at ||
+	    proc_read(proc, e->pid, "cgroup", cg, sizeof(cg)))
+		return;
+	/* cgroup v2's line: "0::/system.slice/ssh.service" */
+	for (line = cg; line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
+		if (!strncmp(line, "0::", 3)) {
+			size_t n = strcspn(line + 3, "\n");
+
+			if (n && n < sizeof(e->cgroup))
+				snprintf(e->cgroup, sizeof(e->cgroup), "%.*s",
+					 (int)n, line + 3);
+			return;
+		}
+	}
+}
+
+void rt_boot_events_cgroups(struct rt_boot_events *be, const char *proc)
+{
+	size_t i;
+
+	for (i = 0; i < be->nev; i++)
+		event_cgroup(&be->ev[i], proc);
+	for (i = 0; i < be->nopen; i++)
+		event_cgroup(&be->open[i], proc);
+}
+
 int rt_boot_events_collect(bool ready_now, struct rt_boot_events *be,
 			   char *err, size_t errlen)
 {
@@ -571,5 +652,7 @@ int rt_boot_events_collect(bool ready_now, struct rt_boot_events *be,
 	}
 	ret = rt_boot_events_read(f, ready_now, be, err, errlen);
 	fclose(f);
+	if (!ret)
+		rt_boot_events_cgroups(be, "/proc");
 	return ret ? -1 : 1;
 }

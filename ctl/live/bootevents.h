@@ -9,7 +9,8 @@
  * its own: the kernel's), and the reads before READY that did not wait.
  *
  * What a boot probe cannot see, the events do not claim: no flags (the
- * probes fetch none), no cgroup (the task may be gone), no total_bits
+ * probes fetch none), no cgroup (but the recorder's, read from /proc of a
+ * task still alive: rt_boot_events_cgroups()), no total_bits
  * (the pool before the first probe is not known). READY is the entry of
  * the last credit before crng_set_ready() ran (or, without that probe, of
  * the last credit of a trace whose CRNG is ready: credits stop once it
@@ -73,8 +74,16 @@ int rt_boot_events_read(FILE *f, bool ready_now, struct rt_boot_events *be,
 void rt_boot_events_free(struct rt_boot_events *be);
 
 /*
+ * The cgroup of each event's task that is still alive under @proc
+ * ("/proc"): the same comm, started no later than the event. A boot
+ * probe fetches none; the recorder reads what it can of the living.
+ */
+void rt_boot_events_cgroups(struct rt_boot_events *be, const char *proc);
+
+/*
  * This machine's boot probes: tracefs's trace file read as above, if the
- * kernel has the RT_BOOT_GROUP events (they were on its command line).
+ * kernel has the RT_BOOT_GROUP events (they were on its command line),
+ * with the cgroups of the tasks still alive (rt_boot_events_cgroups()).
  * 1 and @be, 0 when there are none, -1 with @err when they are there but
  * cannot be read.
  */

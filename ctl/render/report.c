@@ -125,8 +125,9 @@ static void print_ready(const struct rt_summary *s)
 		rt_print_flag(ANY, "no_module", true,
 			      "loaded:     no module: the boot probes' events alone, from", "");
 		rt_print_time(ANY, "first_probe_ns", " %s\n", s->load_ns);
-		rt_print_text("            (unknown to them: getrandom() flags, tasks' units,\n"
-			      "             the pool before the first probe, hwrngs)\n");
+		rt_print_text("            (unknown to them: getrandom() flags, the units of tasks\n"
+			      "             gone before the recording, the pool before the first\n"
+			      "             probe, hwrngs)\n");
 	} else {
 		rt_print_time(ANY, "load_time_ns", "loaded:     rngtrace loaded %s after boot\n",
 			      s->load_ns);

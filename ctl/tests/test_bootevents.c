@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <linux/rngtrace.h>
 
@@ -267,6 +269,64 @@ static void test_ready_without_set_ready(void)
 	rt_boot_events_free(&be);
 }
 
+static int put(const char *dir, const char *name, const char *text)
+{
+	char path[256];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	f = fopen(path, "w");
+	if (!f)
+		return -1;
+	fputs(text, f);
+	return fclose(f);
+}
+
+/*
+ * The cgroups of the tasks still alive, from a /proc of our own: the
+ * waiter's, not a task that took its pid later or has another name.
+ */
+static void test_cgroups_of_the_living(void)
+{
+	char proc[] = "/tmp/rt-proc-XXXXXX", d[64], stat[256];
+	long hz = sysconf(_SC_CLK_TCK);
+	struct rt_boot_events be = { 0 };
+	struct rt_event ev[4] = { 0 };
+	int i;
+
+	REQUIRE(mkdtemp(proc) && hz > 0);
+	for (i = 0; i < 4; i++) {
+		ev[i].has_pid = ev[i].has_start = true;
+		ev[i].pid = 100 + i;
+		ev[i].start_ns = 5000000000ULL;			/* 5 s */
+		snprintf(ev[i].comm, sizeof(ev[i].comm), "sshd");
+		snprintf(d, sizeof(d), "%s/%d", proc, 100 + i);
+		REQUIRE(mkdir(d, 0700) == 0);
+		REQUIRE(put(d, "comm", i == 1 ? "bash\n" : "sshd\n") == 0);
+		/* started at 1 s, or (103) at 9 s: a later task on that pid */
+		snprintf(stat, sizeof(stat),
+			 "%d (sshd) S 1 %d %d 0 -1 4194560 1 0 0 0 0 0 0 0 20 0 1 0 %ld 1 1\n",
+			 100 + i, 100 + i, 100 + i, (i == 3 ? 9 : 1) * hz);
+		REQUIRE(put(d, "stat", stat) == 0);
+		REQUIRE(put(d, "cgroup", i == 2 ? "1:name=systemd:/x\n" :
+			    "0::/system.slice/ssh.service\n") == 0);
+	}
+	be.ev = ev;
+	be.nev = 3;
+	be.open = &ev[3];
+	be.nopen = 1;
+	rt_boot_events_cgroups(&be, proc);
+	CHECK_STR(ev[0].cgroup, "/system.slice/ssh.service");
+	CHECK_STR(ev[1].cgroup, "");	/* another name: not the waiter */
+	CHECK_STR(ev[2].cgroup, "");	/* no cgroup v2 line */
+	CHECK_STR(ev[3].cgroup, "");	/* started after the wait */
+	ev[3].pid = 999;			/* gone */
+	rt_boot_events_cgroups(&be, proc);
+	CHECK_STR(ev[3].cgroup, "");
+	snprintf(d, sizeof(d), "rm -rf %s", proc);
+	CHECK(system(d) == 0);
+}
+
 static const struct rt_test tests[] = {
 	{ "bootevents: a credit's line", test_line_credit },
 	{ "bootevents: a return's line names its caller and value", test_line_return_names_caller },
@@ -276,6 +336,7 @@ static const struct rt_test tests[] = {
 	{ "bootevents: the crediting functions are kmod/names.c's", test_crediters_are_the_modules },
 	{ "bootevents: a boot's READY, credits, wait and polls (6.1)", test_fixture_boot },
 	{ "bootevents: READY without crng_set_ready(), open and kernel waits", test_ready_without_set_ready },
+	{ "bootevents: the cgroups of the tasks still alive", test_cgroups_of_the_living },
 	{ NULL, NULL },
 };
 RT_SUITE(tests);

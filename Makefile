@@ -66,6 +66,17 @@ ctl:
 ctl-asan:
 	$(MAKE) -C $(TOP)/ctl O=$(BUILD)/ctl-asan SANITIZE=1 RNGTRACE_VERSION='$(VERSION)'
 
+# The controller's host tests, built with the flags 'ctl' builds it with:
+# a make in ctl/ alone takes VERSION without git's part, and every make of
+# the other kind then relinks build/ctl/rngtrace, under a test running it
+# (make check: a boot's tools/vm/run makes 'ctl').
+ctl-tests:
+	$(MAKE) -C $(TOP)/ctl O=$(BUILD)/ctl RNGTRACE_VERSION='$(VERSION)' \
+		$(BUILD)/ctl/rngtrace $(BUILD)/ctl/rngtrace-tests
+ctl-asan-tests:
+	$(MAKE) -C $(TOP)/ctl O=$(BUILD)/ctl-asan SANITIZE=1 RNGTRACE_VERSION='$(VERSION)' \
+		$(BUILD)/ctl-asan/rngtrace $(BUILD)/ctl-asan/rngtrace-tests
+
 # The controller's benchmark (ctl/bench/): report, export and plot on
 # 10k..1M-event traces against python3's json.load, with the targets of
 # Documentation/benchmarks-ctl.md. Not a test: it takes about a minute.
@@ -171,5 +182,5 @@ demo:
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all kmod-tree module sparse modules-all ctl ctl-asan selftests style deps check check-arch demo clean \
+.PHONY: all kmod-tree module sparse modules-all ctl ctl-asan ctl-tests ctl-asan-tests selftests style deps check check-arch demo clean \
 	install uninstall dkms-install dkms-remove deb

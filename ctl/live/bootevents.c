@@ -605,15 +605,15 @@ static void event_cgroup(struct rt_event *e, const char *proc)
 	    proc_read(proc, e->pid, "cgroup", cg, sizeof(cg)))
 		return;
 	/* cgroup v2's line: "0::/system.slice/ssh.service" */
-	for (line = cg; line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
-		if (!strncmp(line, "0::", 3)) {
-			size_t n = strcspn(line + 3, "\n");
+	line = strncmp(cg, "0::", 3) ? strstr(cg, "\n0::") : cg;
+	if (line && *line == '\n')
+		line++;
+	if (line) {
+		size_t n = strcspn(line + 3, "\n");
 
-			if (n && n < sizeof(e->cgroup))
-				snprintf(e->cgroup, sizeof(e->cgroup), "%.*s",
-					 (int)n, line + 3);
-			return;
-		}
+		if (n && n < sizeof(e->cgroup))
+			snprintf(e->cgroup, sizeof(e->cgroup), "%.*s", (int)n,
+				 line + 3);
 	}
 }
 

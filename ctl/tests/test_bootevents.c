@@ -320,6 +320,12 @@ static void test_cgroups_of_the_living(void)
 	CHECK_STR(ev[1].cgroup, "");	/* another name: not the waiter */
 	CHECK_STR(ev[2].cgroup, "");	/* no cgroup v2 line */
 	CHECK_STR(ev[3].cgroup, "");	/* started after the wait */
+	/* v2's line after v1's (a hybrid hierarchy) */
+	snprintf(d, sizeof(d), "%s/100", proc);
+	REQUIRE(put(d, "cgroup", "1:name=systemd:/x\n0::/system.slice/ssh.service\n") == 0);
+	ev[0].cgroup[0] = 0;
+	rt_boot_events_cgroups(&be, proc);
+	CHECK_STR(ev[0].cgroup, "/system.slice/ssh.service");
 	ev[3].pid = 999;			/* gone */
 	rt_boot_events_cgroups(&be, proc);
 	CHECK_STR(ev[3].cgroup, "");

@@ -343,9 +343,11 @@ const char *rt_sys_getrandom(void)
 {
 	struct utsname u;
 
-	if (!uname(&u) && !strcmp(u.machine, "aarch64"))
+	if (uname(&u))
+		return "__x64_sys_getrandom";
+	if (!strcmp(u.machine, "aarch64"))
 		return "__arm64_sys_getrandom";
-	if (!uname(&u) && !strncmp(u.machine, "riscv", 5))
+	if (!strncmp(u.machine, "riscv", 5))
 		return "__riscv_sys_getrandom";
 	return "__x64_sys_getrandom";
 }

@@ -506,6 +506,7 @@ TEST(one_ready_event_on_the_kmsg_timeline)
 	const struct rt_ev *ready, *completer;
 	long long last_eagain, pollin, poll_queued;
 	struct rt_st st;
+	int64_t flip, line, gap;
 	FILE *wf;
 	int64_t kmsg_ns;
 	double kmsg_s;
@@ -561,18 +562,41 @@ TEST(one_ready_event_on_the_kmsg_timeline)
 	 * start (a READY stamped at load or at the first credit fails), and
 	 * before a poller on /dev/random woke, by at most 5 ms and the
 	 * poller's run delay (a READY stamped at the disarm work, a second
-	 * later, fails). Measured on 6.12 beside a busy make check: READY
-	 * 12 ms after the last EAGAIN (the 10 ms cadence), POLLIN 0.6 ms
-	 * after READY beyond the poller's 8.6 ms run delay; a READY stamped
-	 * 30 ms early failed both. (The fast clocks: SKEW_NS either way.)
+	 * later, fails). Measured on 6.12 beside a busy make
+	 * check: READY 12 ms after the last EAGAIN (the 10 ms cadence),
+	 * POLLIN 0.6 ms after READY beyond the poller's 8.6 ms run delay; a
+	 * READY stamped 30 ms early failed both. Plus what the completing
+	 * credit itself does after READY, measured here as this guest runs
+	 * now: a task's credit runs crng_set_ready() before it wakes the
+	 * pollers, whose static_branch_enable() patches text (one static
+	 * key's flip); and a woken poller that preempts the credit's
+	 * context shows no run delay (the scheduler skips the clock update
+	 * on such a switch), yet waits for that context to print "crng
+	 * init done" to the console (one line's print). And what no guest
+	 * account shows: interrupts, and the host's scheduler taking the
+	 * vCPU away (two VMs and a build on two cores), whose longest stop
+	 * a 200 ms spin on the clock measures. CI saw arm64 6.1 take 5.8
+	 * ms, the poller's run delay 0, and the fixed 5 ms fail; alone it
+	 * takes 1.1-1.3 ms, a flip 1.2-1.5 ms, a line 0.3 ms (quiet: not
+	 * on the console). (The fast clocks: SKEW_NS either way.)
 	 */
 	wf = fopen(WITNESS_FILE, "r");
 	ASSERT_NE(NULL, wf) TH_LOG("no witness: blocked_waiters did not run across READY");
 	ASSERT_EQ(3, fscanf(wf, "%lld %lld %lld", &last_eagain, &pollin, &poll_queued));
 	fclose(wf);
-	TH_LOG("READY %.3f ms after the last EAGAIN's start, %.3f ms before POLLIN (poller queued %.3f ms)",
+	flip = static_key_flip_ns();
+	if (flip < 0) {
+		TH_LOG("no static key to time (kernel.sched_schedstats: %s): no allowance for one",
+		       strerror((int)-flip));
+		flip = 0;
+	}
+	line = console_line_ns();
+	ASSERT_LE(0, line) TH_LOG("/dev/kmsg: %s", strerror((int)-line));
+	gap = vcpu_gap_ns(200000000);
+	TH_LOG("READY %.3f ms after the last EAGAIN's start, %.3f ms before POLLIN (poller queued %.3f ms; a static key flips in %.3f ms, a line prints in %.3f ms, the vCPU stops for %.3f ms)",
 	       ((int64_t)ready->time_ns - last_eagain) / 1e6,
-	       (pollin - (int64_t)ready->time_ns) / 1e6, poll_queued / 1e6);
+	       (pollin - (int64_t)ready->time_ns) / 1e6, poll_queued / 1e6,
+	       flip / 1e6, line / 1e6, gap / 1e6);
 	EXPECT_LT(0, last_eagain) TH_LOG("no EAGAIN was seen before ready");
 	EXPECT_LT(last_eagain - SKEW_NS, (int64_t)ready->time_ns)
 		TH_LOG("READY %llu ns, the last EAGAIN started %lld ns",
@@ -580,9 +604,11 @@ TEST(one_ready_event_on_the_kmsg_timeline)
 	EXPECT_GE(pollin + SKEW_NS, (int64_t)ready->time_ns)
 		TH_LOG("READY %llu ns, POLLIN %lld ns",
 		       (unsigned long long)ready->time_ns, pollin);
-	EXPECT_GT(5000000 + poll_queued, pollin - (int64_t)ready->time_ns)
-		TH_LOG("READY %llu ns, POLLIN %lld ns, the poller queued %lld ns",
-		       (unsigned long long)ready->time_ns, pollin, poll_queued);
+	EXPECT_GT(5000000 + poll_queued + flip + line + gap,
+		  pollin - (int64_t)ready->time_ns)
+		TH_LOG("READY %llu ns, POLLIN %lld ns, the poller queued %lld ns, a flip %lld ns, a line %lld ns, a gap %lld ns",
+		       (unsigned long long)ready->time_ns, pollin, poll_queued,
+		       (long long)flip, (long long)line, (long long)gap);
 }
 
 #define MAX_CALLERS 32

@@ -266,6 +266,64 @@ int64_t run_delay_ns(void)
 	return ok ? (int64_t)delay : 0;
 }
 
+#define SCHEDSTATS "/proc/sys/kernel/sched_schedstats"
+
+/* One write of s to path, timed on CLOCK_BOOTTIME; -errno on error. */
+static int64_t timed_write(const char *path, const char *s)
+{
+	int fd = open(path, O_WRONLY | O_CLOEXEC);
+	size_t len = strlen(s);
+	int64_t t0, t1;
+	ssize_t n;
+
+	if (fd < 0)
+		return -errno;
+	t0 = boottime_ns();
+	n = write(fd, s, len);
+	t1 = boottime_ns();
+	close(fd);
+	return n == (ssize_t)len ? t1 - t0 : -EIO;
+}
+
+int64_t static_key_flip_ns(void)
+{
+	int64_t flip, back;
+	char was[8];
+	int ret = read_line(SCHEDSTATS, was, sizeof(was));
+
+	if (ret)
+		return ret;
+	flip = timed_write(SCHEDSTATS, was[0] == '0' ? "1\n" : "0\n");
+	back = timed_write(SCHEDSTATS, was[0] == '0' ? "0\n" : "1\n");
+	if (flip < 0 || back < 0)
+		return flip < 0 ? flip : back;
+	return flip > back ? flip : back;
+}
+
+int64_t console_line_ns(void)
+{
+	return timed_write("/dev/kmsg", "<5>rngtrace selftest: one line timed\n");
+}
+
+int64_t vcpu_gap_ns(int64_t ns)
+{
+	struct sched_param rt = { .sched_priority = 50 }, was_sp;
+	int was = sched_getscheduler(0);
+	int64_t t, prev, end, gap = 0;
+
+	sched_getparam(0, &was_sp);
+	sched_setscheduler(0, SCHED_FIFO, &rt);
+	prev = boottime_ns();
+	for (end = prev + ns; prev < end; prev = t) {
+		t = boottime_ns();
+		if (t - prev > gap)
+			gap = t - prev;
+	}
+	if (was >= 0)
+		sched_setscheduler(0, was, &was_sp);
+	return gap;
+}
+
 int crng_ready_now(void)
 {
 	char b;

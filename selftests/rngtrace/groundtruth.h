@@ -32,6 +32,29 @@ int64_t run_delay_ns(void);
  * ready that is itself an unseeded read the module records.
  */
 int crng_ready_now(void);
+/*
+ * How long the kernel takes to flip a static key, in ns, as this guest runs
+ * it now: kernel.sched_schedstats set to the other value and back, each
+ * write timed, the longer one (static_branch_enable() and _disable()
+ * patch the text at every site of the key, which under TCG costs
+ * milliseconds). The sysctl is left as it was. -errno without one.
+ */
+int64_t static_key_flip_ns(void);
+/*
+ * How long the kernel takes to print one line at the level of its
+ * "crng init done" (KERN_NOTICE) to its consoles, in ns: a line written to
+ * /dev/kmsg, timed (printk writes the consoles in the caller's context on
+ * older kernels; where a printer thread does it, this is short, as it is
+ * for the kernel's own line). -errno on error.
+ */
+int64_t console_line_ns(void);
+/*
+ * The longest this thread, spinning on its clock for @ns at real-time
+ * priority, went between two readings, in ns: what interrupts and, in a
+ * VM, the host's own scheduling take from a vCPU at a stretch, as the
+ * guest runs now (time no run delay shows). Restores the policy.
+ */
+int64_t vcpu_gap_ns(int64_t ns);
 
 /* First line of path without its newline; 0 or -errno. */
 int read_line(const char *path, char *buf, size_t size);

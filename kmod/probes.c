@@ -752,17 +752,43 @@ static void rt_probes_add(struct rt_probe *p, unsigned int n)
 		rt_all_probes[rt_nr_probes++] = &p[i];
 }
 
-/* The fprobes first: their sites' kprobes are what found the functions. */
+/*
+ * The fprobes first: their sites' kprobes are what found the functions.
+ * Then every site's kprobe, the kretprobes and the kprobes each in one
+ * call: one RCU grace period for all of them, where one each made every
+ * unload wait for a dozen (seconds of a reload under emulation).
+ */
 static void rt_probes_unregister_all(void)
 {
-	unsigned int i;
+	static struct kretprobe *krps[ARRAY_SIZE(rt_all_probes) * RT_MAX_SITES];
+	static struct kprobe *kps[ARRAY_SIZE(rt_all_probes) * RT_MAX_SITES];
+	unsigned int i, j, nkrp = 0, nkp = 0;
 
 	rt_fp_set_armed(&rt_fp_unpatched, false);
 	if (rt_fp_flagged.registered)
 		rt_fprobe_unregister(&rt_fp_flagged.f);
 	rt_fp_flagged.registered = false;
-	for (i = 0; i < rt_nr_probes; i++)
-		rt_probe_unregister(rt_all_probes[i]);
+	for (i = 0; i < rt_nr_probes; i++) {
+		struct rt_probe *p = rt_all_probes[i];
+
+		for (j = 0; j < p->nsites; j++) {
+			struct rt_probe_site *s = &p->site[j];
+
+			if (!s->attached)
+				continue;
+			if (s->kprobe && p->is_ret)
+				krps[nkrp++] = &s->krp;
+			else if (s->kprobe)
+				kps[nkp++] = &s->krp.kp;
+			s->kprobe = false;
+			s->attached = false;
+			s->armed = false;
+		}
+	}
+	if (nkrp)
+		unregister_kretprobes(krps, nkrp);
+	if (nkp)
+		unregister_kprobes(kps, nkp);
 }
 
 /*

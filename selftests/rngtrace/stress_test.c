@@ -158,6 +158,7 @@ TEST_F_TIMEOUT(storm, reload_under_netlink_and_getrandom_storm, 600)
 	int64_t deadline;
 	uint64_t mark;
 	int i, fd, st, bad_found, hit = 0;
+	int64_t t, spent[3] = {};	/* waiting to fire, unloading, loading */
 	uint32_t seed = (uint32_t)boottime_ns() | 1;
 
 	ASSERT_EQ(0, kmsg_mark(&mark));
@@ -178,21 +179,27 @@ TEST_F_TIMEOUT(storm, reload_under_netlink_and_getrandom_storm, 600)
 		/* Let the hammer's requests land at varying points of exit. */
 		nap_us(1000 + (i * 7919) % 20000);
 		/* (/init's instance, the first, is not waited for) */
+		t = boottime_ns();
 		if (i && !fired()) {
 			TH_LOG("cycle %d: the instance's getrandom probe never fired", i);
 			break;
 		}
 		hit += !!i;
+		spent[0] += boottime_ns() - t;
+		t = boottime_ns();
 		ASSERT_EQ(0, unload())
 			TH_LOG("cycle %d: delete_module: %s", i, strerror(errno));
+		spent[1] += boottime_ns() - t;
+		t = boottime_ns();
 		ASSERT_EQ(0, syscall(SYS_finit_module, fd,
 				     i & 1 ? "keep_armed=1" : "", 0))
 			TH_LOG("cycle %d: finit_module: %s", i, strerror(errno));
+		spent[2] += boottime_ns() - t;
 	}
 	if (i == cycles)
 		hit += fired();
-	TH_LOG("%d load/unload cycles, %d with their getrandom probe hit",
-	       i, hit);
+	TH_LOG("%d load/unload cycles, %d with their getrandom probe hit; %.1f s waiting for it, %.1f s unloading, %.1f s loading",
+	       i, hit, spent[0] / 1e9, spent[1] / 1e9, spent[2] / 1e9);
 	EXPECT_EQ(cycles, hit);
 	for (i = 0; i < 3; i++) {
 		kill(kids[i], SIGKILL);

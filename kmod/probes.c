@@ -466,19 +466,45 @@ none:
 			p->symbol, first_err);
 }
 
+/*
+ * Every attached site of the @n probes, their kretprobes and kprobes each
+ * in one call: one RCU grace period for all of them, where one each made
+ * every unload wait for a dozen (seconds of a reload under emulation).
+ * The arrays are static: callers hold rt_probe_mutex (a module going), or
+ * come after rt_stopping, which the module notifier checks under it.
+ */
+static void rt_probes_unregister(struct rt_probe *const *ps, unsigned int n)
+{
+	static struct kretprobe *krps[ARRAY_SIZE(rt_all_probes) * RT_MAX_SITES];
+	static struct kprobe *kps[ARRAY_SIZE(rt_all_probes) * RT_MAX_SITES];
+	unsigned int i, j, nkrp = 0, nkp = 0;
+
+	for (i = 0; i < n; i++) {
+		struct rt_probe *p = ps[i];
+
+		for (j = 0; j < p->nsites; j++) {
+			struct rt_probe_site *s = &p->site[j];
+
+			if (!s->attached)
+				continue;
+			if (s->kprobe && p->is_ret)
+				krps[nkrp++] = &s->krp;
+			else if (s->kprobe)
+				kps[nkp++] = &s->krp.kp;
+			s->kprobe = false;
+			s->attached = false;
+			s->armed = false;
+		}
+	}
+	if (nkrp)
+		unregister_kretprobes(krps, nkrp);
+	if (nkp)
+		unregister_kprobes(kps, nkp);
+}
+
 static void rt_probe_unregister(struct rt_probe *p)
 {
-	unsigned int i;
-
-	for (i = 0; i < p->nsites; i++) {
-		struct rt_probe_site *s = &p->site[i];
-
-		if (!s->attached)
-			continue;
-		rt_site_kprobe_unregister(p, s);
-		s->attached = false;
-		s->armed = false;
-	}
+	rt_probes_unregister(&p, 1);
 }
 
 /* An fprobe counts its misses for all its sites: each says the total. */
@@ -752,43 +778,14 @@ static void rt_probes_add(struct rt_probe *p, unsigned int n)
 		rt_all_probes[rt_nr_probes++] = &p[i];
 }
 
-/*
- * The fprobes first: their sites' kprobes are what found the functions.
- * Then every site's kprobe, the kretprobes and the kprobes each in one
- * call: one RCU grace period for all of them, where one each made every
- * unload wait for a dozen (seconds of a reload under emulation).
- */
+/* The fprobes first: their sites' kprobes are what found the functions. */
 static void rt_probes_unregister_all(void)
 {
-	static struct kretprobe *krps[ARRAY_SIZE(rt_all_probes) * RT_MAX_SITES];
-	static struct kprobe *kps[ARRAY_SIZE(rt_all_probes) * RT_MAX_SITES];
-	unsigned int i, j, nkrp = 0, nkp = 0;
-
 	rt_fp_set_armed(&rt_fp_unpatched, false);
 	if (rt_fp_flagged.registered)
 		rt_fprobe_unregister(&rt_fp_flagged.f);
 	rt_fp_flagged.registered = false;
-	for (i = 0; i < rt_nr_probes; i++) {
-		struct rt_probe *p = rt_all_probes[i];
-
-		for (j = 0; j < p->nsites; j++) {
-			struct rt_probe_site *s = &p->site[j];
-
-			if (!s->attached)
-				continue;
-			if (s->kprobe && p->is_ret)
-				krps[nkrp++] = &s->krp;
-			else if (s->kprobe)
-				kps[nkp++] = &s->krp.kp;
-			s->kprobe = false;
-			s->attached = false;
-			s->armed = false;
-		}
-	}
-	if (nkrp)
-		unregister_kretprobes(krps, nkrp);
-	if (nkp)
-		unregister_kprobes(kps, nkp);
+	rt_probes_unregister(rt_all_probes, rt_nr_probes);
 }
 
 /*

@@ -562,10 +562,10 @@ TEST(one_ready_event_on_the_kmsg_timeline)
 	 * start (a READY stamped at load or at the first credit fails), and
 	 * before a poller on /dev/random woke, by at most 5 ms and the
 	 * poller's run delay (a READY stamped at the disarm work, a second
-	 * later, fails). Measured on 6.12 beside a busy make
-	 * check: READY 12 ms after the last EAGAIN (the 10 ms cadence),
-	 * POLLIN 0.6 ms after READY beyond the poller's 8.6 ms run delay; a
-	 * READY stamped 30 ms early failed both. Plus what the completing
+	 * later, fails). Measured on 6.12 beside a busy make check: READY
+	 * 12 ms after the last EAGAIN (the 10 ms cadence), POLLIN 0.6 ms
+	 * after READY beyond the poller's 8.6 ms run delay; a READY stamped
+	 * 30 ms early failed both. Plus what the completing
 	 * credit itself does after READY, measured here as this guest runs
 	 * now: a task's credit runs crng_set_ready() before it wakes the
 	 * pollers, whose static_branch_enable() patches text (one static

@@ -53,7 +53,7 @@ int rt_record_boot_only(struct rt_outfile *o, const char *path,
 	const char *stopped_by;
 	uint64_t started_ns = rt_boottime_ns(), ended_ns;
 	char err[512];
-	int64_t offset_ns;
+	int64_t offset_ns, mark_ns;
 	json_t *kmsg, *record;
 	bool complete;
 	size_t i;
@@ -90,9 +90,9 @@ int rt_record_boot_only(struct rt_outfile *o, const char *path,
 	/*
 	 * The kernel log's times on the events' clock: without the module
 	 * to say the printk clock's offset, a line of record's own measures
-	 * it (tens of ms at boot on x86).
+	 * it (tens of ms at boot on x86), good to half its window.
 	 */
-	if (rt_kmsg_offset_measure(&offset_ns, err, sizeof(err))) {
+	if (rt_kmsg_offset_measure(&offset_ns, &mark_ns, err, sizeof(err))) {
 		fprintf(stderr, "rngtrace record: warning: %s; the kernel log's times are the printk clock's\n",
 			err);
 		offset_ns = 0;
@@ -108,6 +108,7 @@ int rt_record_boot_only(struct rt_outfile *o, const char *path,
 			.complete = complete, .has_boot = true,
 			.boot_read = be.lines, .boot_merged = be.nev,
 			.boot_lost = be.lost, .boot_first_ns = be.first_ns,
+			.boot_clock_mark_ns = mark_ns,
 		};
 
 		record = rt_trace_record_json(&w, &e);

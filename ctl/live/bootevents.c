@@ -187,8 +187,9 @@ struct raw {
 	uint64_t time_ns, start_ns;
 	uint32_t pid;
 	char comm[32];
-	/* credit */
+	/* credit: and when its call returned */
 	int64_t bits;
+	uint64_t end_ns;
 	char caller[128];
 	/* call: what it was, and what it did */
 	enum call call;
@@ -344,6 +345,7 @@ static int on_line(struct reader *r, const struct rt_boot_line *l)
 			return -1;
 		x->kind = R_CREDIT;
 		x->time_ns = r->pend[i].time_ns;
+		x->end_ns = l->time_ns;
 		x->bits = r->pend[i].bits;
 		x->pid = r->pend[i].pid;
 		snprintf(x->comm, sizeof(x->comm), "%s", l->comm);
@@ -475,6 +477,9 @@ int rt_boot_events_read(FILE *f, bool ready_now, struct rt_boot_events *be,
 				rd->type = RNGTRACE_EVENT_TYPE_READY;
 				rd->has_evidence = true;
 				rd->evidence = RT_READY_EVIDENCE_LAST_CREDIT;
+				/* "crng init done" is printed before it */
+				rd->has_return = true;
+				rd->return_ns = x->end_ns;
 				rd->seq = 2 * i + 1;
 			}
 			continue;

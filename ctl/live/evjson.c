@@ -153,6 +153,8 @@ static void event_fields(const struct rt_event *ev, bool in_flight,
 			      (long long)ev->time_mono_ns);
 	if (ev->has_start)
 		rt_print_time(JSON, RT_K_START_NS, NULL, (long long)ev->start_ns);
+	if (ev->has_return)
+		rt_print_time(JSON, RT_K_RETURN_NS, NULL, (long long)ev->return_ns);
 
 	rt_print_str(KIND(ev->has_source, credit), RT_K_SOURCE, " %s",
 		     rt_source_name(ev->source));

@@ -37,6 +37,9 @@ struct rt_event {
 	char caller[128];
 	char name[64];
 	bool boot_probe;	/* seen by a boot probe (origin), not the module */
+	/* a boot probe's READY: when the completing credit's call returned */
+	bool has_return;
+	uint64_t return_ns;
 };
 
 

@@ -61,11 +61,17 @@ json_t *rt_kmsg_collect(int64_t offset_ns, char *err, size_t errlen);
 /*
  * CLOCK_BOOTTIME minus the printk clock, measured without the module
  * (which says it in STATUS): a line written to /dev/kmsg between two
- * readings of CLOCK_BOOTTIME, read back with its printk time. 0 and
- * @offset_ns, or -1 with @err (no /dev/kmsg to write, the line not found).
- * The line ("rngtrace: clock mark") stays in the kernel log.
+ * readings of CLOCK_BOOTTIME, read back with its printk time; the
+ * narrowest window of up to RT_KMSG_MARKS such marks (fewer once one is
+ * within RT_KMSG_MARK_GOOD_NS). 0 with @offset_ns and @width_ns, the
+ * window's width (the offset is good to half of it), or -1 with @err (no
+ * /dev/kmsg to write, no line found). The lines ("rngtrace: clock mark
+ * PID.N") stay in the kernel log.
  */
-int rt_kmsg_offset_measure(int64_t *offset_ns, char *err, size_t errlen);
+#define RT_KMSG_MARKS		3
+#define RT_KMSG_MARK_GOOD_NS	50000
+int rt_kmsg_offset_measure(int64_t *offset_ns, int64_t *width_ns, char *err,
+			   size_t errlen);
 
 /* The words of a line (rng_available) as an array of strings. */
 json_t *rt_words_json(const char *line);

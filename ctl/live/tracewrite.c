@@ -191,14 +191,22 @@ json_t *rt_trace_record_json(const struct rt_trace_writer *w,
 		if (!o || json_array_append_new(open, o))
 			goto oom;
 	}
-	if (e->has_boot &&
-	    json_object_set_new(r, RT_K_BOOT_PROBES,
-				json_pack("{s:I, s:I, s:I, s:I}",
-					  RT_K_EVENTS_READ, (json_int_t)e->boot_read,
-					  RT_K_MERGED, (json_int_t)e->boot_merged,
-					  RT_K_LOST, (json_int_t)e->boot_lost,
-					  RT_K_FIRST_NS, (json_int_t)e->boot_first_ns)))
-		goto oom;
+	if (e->has_boot) {
+		json_t *b = json_pack("{s:I, s:I, s:I, s:I}",
+				      RT_K_EVENTS_READ, (json_int_t)e->boot_read,
+				      RT_K_MERGED, (json_int_t)e->boot_merged,
+				      RT_K_LOST, (json_int_t)e->boot_lost,
+				      RT_K_FIRST_NS, (json_int_t)e->boot_first_ns);
+
+		if (!b || (e->boot_clock_mark_ns > 0 &&
+			   json_object_set_new(b, RT_K_CLOCK_MARK_NS,
+					       json_integer(e->boot_clock_mark_ns)))) {
+			json_decref(b);
+			goto oom;
+		}
+		if (json_object_set_new(r, RT_K_BOOT_PROBES, b))
+			goto oom;
+	}
 	if (json_object_set_new(r, RT_K_OPEN_WAITS, open) ||
 	    json_object_set_new(r, RT_K_OPEN_WAITS_TOTAL,
 				json_integer((json_int_t)(w->nopen_total > ended ?

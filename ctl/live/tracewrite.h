@@ -51,6 +51,8 @@ struct rt_record_end {
 	/* The boot probes' events (has_boot: the kernel had them). */
 	bool has_boot;
 	uint64_t boot_read, boot_merged, boot_lost, boot_first_ns;
+	/* the kernel log's clock mark's window (< 0: none; recordboot.c) */
+	int64_t boot_clock_mark_ns;
 };
 
 /* Write the head to @f. 0, or -1 (a write error). */

@@ -188,6 +188,9 @@ static void test_fixture_boot(void)
 	rd = first(&be, RNGTRACE_EVENT_TYPE_READY);
 	REQUIRE(rd);
 	CHECK_U64(rd->time_ns, 4360079000ULL);
+	/* its call's return: "crng init done" is printed in between */
+	CHECK(rd->has_return);
+	CHECK_U64(rd->return_ns, 4360602000ULL);
 	CHECK_INT(rd->source, RNGTRACE_SOURCE_JITTER);
 	CHECK_STR(rd->caller, "entropy_timer");
 	CHECK(rd->has_evidence && rd->evidence == RT_READY_EVIDENCE_LAST_CREDIT);
@@ -244,6 +247,7 @@ static void test_ready_without_set_ready(void)
 	REQUIRE(rd);
 	/* the nested credit (an interrupt's) paired last in, first out */
 	CHECK_U64(rd->time_ns, 2000001000ULL);
+	CHECK(rd->has_return && rd->return_ns == 2000002000ULL);
 	CHECK_INT(rd->source, RNGTRACE_SOURCE_DISK);
 	w = first(&be, RNGTRACE_EVENT_TYPE_CREDIT);
 	REQUIRE(w);

@@ -140,7 +140,7 @@ static void t_build(void)
 
 	REQUIRE(t);
 	CHECK_STR(JSTR(t, "format"), "rngtrace-trace");
-	CHECK_STR(JSTR(t, "version"), "1.3");
+	CHECK_STR(JSTR(t, "version"), "1.4");
 	CHECK(json_is_string(json_object_get(t, "recorded_by")));
 	m = json_object_get(t, "module");
 	CHECK_STR(JSTR(m, "version"), "0.1.0");
@@ -448,6 +448,8 @@ static void t_schema(void)
 	struct rt_record_end e = {
 		.started_ns = S(1), .ended_ns = S(9), .until = "settled",
 		.stopped_by = "settled", .complete = true,
+		.has_boot = true, .boot_read = 3, .boot_merged = 2,
+		.boot_first_ns = S(1), .boot_clock_mark_ns = 120000,
 	};
 	char *text = NULL, err[256] = "";
 	struct rt_trace_writer w;
@@ -483,6 +485,9 @@ static void t_schema(void)
 		ev.has_flags = ev.has_bytes = ev.has_result = ev.has_source = true;
 		ev.has_bits = ev.has_total_bits = ev.has_quality = true;
 		ev.has_evidence = true;
+		/* (a boot probe's READY has its call's return) */
+		ev.has_return = ev.boot_probe = types[i] == RNGTRACE_EVENT_TYPE_READY;
+		ev.return_ns = S(4);
 		ev.seq = i;
 		ev.type = types[i];
 		ev.time_ns = S(3 + i);
@@ -508,6 +513,10 @@ static void t_schema(void)
 	CHECK(json_array_size(json_object_get(t, "kmsg")) == 1);
 	CHECK(json_is_object(json_object_get(t, "ready")));
 	CHECK(json_array_size(json_object_get(json_object_get(t, "record"), "open_waits")) == 1);
+	CHECK_INT(json_integer_value(json_object_get(json_object_get(json_object_get(t,
+		  "record"), "boot_probes"), "clock_mark_ns")), 120000);
+	CHECK_INT(json_integer_value(json_object_get(json_array_get(json_object_get(t,
+		  "events"), 1), "return_ns")), (long long)S(4));
 	schema_walk(t, rt_top_fields, "");
 	json_decref(t);
 	CHECK(!rt_summary_loadb(text, len, "t.json", &sum, err, sizeof(err)));

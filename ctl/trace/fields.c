@@ -72,6 +72,7 @@ const struct rt_field rt_event_fields[] = {
 	[RT_EV_QUALITY] = F(RT_K_QUALITY, RT_FT_INT, false),
 	[RT_EV_EVIDENCE] = F(RT_K_EVIDENCE, RT_FT_STRING, false),
 	[RT_EV_ORIGIN] = F(RT_K_ORIGIN, RT_FT_STRING, false),
+	[RT_EV_RETURN_NS] = F(RT_K_RETURN_NS, RT_FT_INT, false),
 	[RT_EV_NKEYS] = END,
 };
 
@@ -132,6 +133,7 @@ const struct rt_field rt_boot_probes_fields[] = {
 	F(RT_K_MERGED, RT_FT_INT, false),
 	F(RT_K_LOST, RT_FT_INT, false),
 	F(RT_K_FIRST_NS, RT_FT_INT, false),
+	F(RT_K_CLOCK_MARK_NS, RT_FT_INT, false),
 	END,
 };
 

@@ -47,7 +47,7 @@ enum rt_ev_key {
 	RT_EV_START_NS, RT_EV_PID, RT_EV_TGID, RT_EV_COMM, RT_EV_CGROUP,
 	RT_EV_PATH, RT_EV_FLAGS, RT_EV_BYTES, RT_EV_RESULT, RT_EV_SOURCE,
 	RT_EV_BITS, RT_EV_TOTAL_BITS, RT_EV_CALLER, RT_EV_NAME, RT_EV_QUALITY,
-	RT_EV_EVIDENCE, RT_EV_ORIGIN, RT_EV_NKEYS
+	RT_EV_EVIDENCE, RT_EV_ORIGIN, RT_EV_RETURN_NS, RT_EV_NKEYS
 };
 #define RT_K_SEQ		"seq"
 #define RT_K_TYPE		"type"
@@ -70,6 +70,7 @@ enum rt_ev_key {
 #define RT_K_QUALITY		"quality"
 #define RT_K_EVIDENCE		"evidence"
 #define RT_K_ORIGIN		"origin"
+#define RT_K_RETURN_NS		"return_ns"
 
 /* host */
 #define RT_K_KERNEL_RELEASE	"kernel_release"
@@ -132,6 +133,7 @@ enum rt_ev_key {
 #define RT_K_MERGED		"merged"
 #define RT_K_LOST		"lost"
 #define RT_K_FIRST_NS		"first_ns"
+#define RT_K_CLOCK_MARK_NS	"clock_mark_ns"
 #define RT_K_UNIT		"unit"
 #define RT_K_WAITING_NS		"waiting_ns"
 

@@ -27,7 +27,7 @@
 #define RT_TRACE_FORMAT		"rngtrace-trace"
 #define RT_TRACE_MAJOR		1
 #define RT_TRACE_MINOR		3
-#define RT_TRACE_VERSION	"1.3"
+#define RT_TRACE_VERSION	"1.4"
 
 #define RT_TRACE_MAX_DEPTH	64
 

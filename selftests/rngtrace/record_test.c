@@ -243,7 +243,7 @@ TEST(record_until_settled_has_the_waits_and_ready)
 	t = json_load_file(TRACE, 0, &jerr);
 	ASSERT_NE(NULL, t) TH_LOG("%s: %s", TRACE, jerr.text);
 	EXPECT_STREQ("rngtrace-trace", jstr(t, "format"));
-	EXPECT_STREQ("1.3", jstr(t, "version"));
+	EXPECT_STREQ("1.4", jstr(t, "version"));
 	record = json_object_get(t, "record");
 	EXPECT_STREQ("settled", jstr(record, "until"));
 	EXPECT_STREQ("settled", jstr(record, "stopped_by"));

@@ -5,9 +5,14 @@
  * timeline: while a child waits in getrandom() (its jitter credits the
  * pool) the parent polls until the CRNG is ready, up to a million times;
  * every credit and READY are still in the events dump afterwards, the
- * drops are counted, and the credit path's probes missed nothing (a
- * softirq credit arriving while a getrandom() handler runs on its CPU:
- * fprobes where the kernel has them). Needs the CRNG not ready.
+ * drops are counted, and the credit path's probes missed nothing where
+ * they are fprobes (ftrace's recursion guard is per context). Where they
+ * are kprobes (one running kprobe per CPU), a softirq credit arriving
+ * while a getrandom() return handler runs on its CPU is missed by the
+ * kernel's design (arm64 6.1 on one vCPU: 2 of 256), so there each miss
+ * must be accounted: the shortfall the module reports no more than that
+ * many credits of the largest size can explain, and none without a miss.
+ * Needs the CRNG not ready.
  */
 #include <errno.h>
 #include <unistd.h>
@@ -34,10 +39,11 @@ TEST_F_TIMEOUT(flood, timeline_survives_a_million_unseeded_reads, 600)
 {
 	long reads = atol(getenv("RT_FLOOD_READS") ?: "1000000"), i;
 	long after_min = 20000;	/* several rings' worth */
-	uint64_t credits = 0, bits = 0, count = 0;
+	uint64_t credits = 0, bits = 0, count = 0, missed = 0;
+	uint32_t largest = 0;
 	struct rt_probe_info probes[MAX_PROBES];
 	struct rt_st before, after;
-	int n, k, ready = 0;
+	int n, k, ready = 0, window;
 	char buf[16];
 
 	int64_t deadline;
@@ -79,6 +85,8 @@ TEST_F_TIMEOUT(flood, timeline_survives_a_million_unseeded_reads, 600)
 		if (evs[k].type == RNGTRACE_EVENT_TYPE_CREDIT) {
 			credits++;
 			bits += evs[k].bits;
+			if (evs[k].bits > largest)
+				largest = evs[k].bits;
 		}
 	}
 	EXPECT_EQ(1, ready);
@@ -93,13 +101,31 @@ TEST_F_TIMEOUT(flood, timeline_survives_a_million_unseeded_reads, 600)
 		if (strncmp(probes[k].symbol, "_credit_init_bits", 17) &&
 		    strcmp(probes[k].symbol, "crng_reseed"))
 			continue;
-		EXPECT_EQ(0, probes[k].nmissed)
+		if (probes[k].nmissed)
 			TH_LOG("%s (method %u) missed %llu of %llu", probes[k].symbol,
 			       probes[k].method,
 			       (unsigned long long)probes[k].nmissed,
 			       (unsigned long long)probes[k].nmissed +
 			       probes[k].hits);
+		if (probes[k].method == RNGTRACE_PROBE_METHOD_FPROBE) {
+			EXPECT_EQ(0, probes[k].nmissed);
+		} else if (strcmp(probes[k].symbol, "crng_reseed")) {
+			missed += probes[k].nmissed;
+		}
 	}
+	/*
+	 * A miss is accounted: the shortfall, beyond what was credited while
+	 * the module loaded (in neither count: /init measured it), is no
+	 * more than the misses can explain, and nothing without a miss.
+	 */
+	window = load_window_bits();
+	if (window < 0)
+		window = 0;
+	ASSERT_TRUE(after.has_shortfall);
+	EXPECT_GE(missed * largest + window, after.shortfall_bits)
+		TH_LOG("%u bits short, %llu credits missed (the largest %u bits), %d credited while loading",
+		       after.shortfall_bits, (unsigned long long)missed, largest,
+		       window);
 }
 
 TEST_HARNESS_MAIN

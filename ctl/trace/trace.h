@@ -26,8 +26,11 @@
 
 #define RT_TRACE_FORMAT		"rngtrace-trace"
 #define RT_TRACE_MAJOR		1
-#define RT_TRACE_MINOR		3
-#define RT_TRACE_VERSION	"1.4"
+#define RT_TRACE_MINOR		4
+/* "MAJOR.MINOR", from the two above: one place to change */
+#define RT_TRACE_STR_(x)	#x
+#define RT_TRACE_STR(x)		RT_TRACE_STR_(x)
+#define RT_TRACE_VERSION	RT_TRACE_STR(RT_TRACE_MAJOR) "." RT_TRACE_STR(RT_TRACE_MINOR)
 
 #define RT_TRACE_MAX_DEPTH	64
 

@@ -10,6 +10,7 @@
 #include <sys/utsname.h>
 
 #include "bootprobes.h"
+#include "ftracesite.h"
 #include "cli.h"
 #include "esc.h"
 #include "print.h"
@@ -34,7 +35,10 @@ static const char bootargs_usage[] =
 	"them to the kernel command line (GRUB_CMDLINE_LINUX, a VM's -append);\n"
 	"they hold no '$' nor quotes, so a shell or GRUB takes them as they are.\n"
 	"Debian's /boot/System.map is a placeholder: another kernel's functions\n"
-	"then go by their own names, unchecked (said on stderr).\n"
+	"then go by their own names, unchecked (said on stderr). On the running\n"
+	"kernel, a probe at a function's entry alone goes past ftrace's call\n"
+	"site, where the kernel shows it is (kprobes/list in debugfs: needs root,\n"
+	"tracefs and debugfs mounted); there it costs the boot far less to arm.\n"
 	"\n"
 	"  --kernel RELEASE  an installed kernel: /boot/System.map-RELEASE and\n"
 	"                    /boot/config-RELEASE (default: the running kernel,\n"
@@ -46,7 +50,9 @@ static const char bootargs_usage[] =
 	"  -j, --json        print one JSON object instead: {kernel, arch,\n"
 	"                    symbols_checked, args (absent when refused),\n"
 	"                    refusal, probes: [{event, function, symbol (\"\"\n"
-	"                    when absent), return, fetch}]}\n"
+	"                    when absent), return, place (symbol+offset),\n"
+	"                    offset (past ftrace's call site; -1: at the\n"
+	"                    entry), fetch}]}\n"
 	"  --grub            print them as a GRUB drop-in instead, for every boot:\n"
 	"                      rngtrace bootargs --grub > " RT_GRUB_DROPIN "\n"
 	"                      update-grub\n"
@@ -109,6 +115,8 @@ static void print_result(const char *kernel, const char *arch,
 		rt_print_str(RT_PRINT_JSON, "function", NULL, p->function);
 		rt_print_str(RT_PRINT_JSON, "symbol", NULL, p->symbol);
 		rt_print_bool(RT_PRINT_JSON, "return", NULL, p->is_return);
+		rt_print_str(RT_PRINT_JSON, "place", NULL, p->place);
+		rt_print_int(RT_PRINT_JSON, "offset", NULL, p->offset);
 		rt_print_str(RT_PRINT_JSON, "fetch", NULL, p->fetch);
 		rt_print_close_object();
 	}
@@ -136,7 +144,7 @@ int bootargs_main(int argc, char *argv[])
 	static struct rt_boot_probes bp;
 	struct utsname u;
 	enum rt_arch a;
-	bool json = false, grub = false, config_required;
+	bool json = false, grub = false, config_required, running;
 	FILE *sf, *cf;
 	int c, ret;
 
@@ -200,7 +208,10 @@ int bootargs_main(int argc, char *argv[])
 		fclose(sf);
 		return RT_EXIT_ERROR;
 	}
-	ret = rt_boot_probes_choose(sf, cf, a, &bp, err, sizeof(err));
+	/* where ftrace's call sites end: told by the running kernel only */
+	running = kernel == u.release && !symbols;
+	ret = rt_boot_probes_choose(sf, cf, a, running ? rt_ftrace_site_past : NULL,
+				    NULL, &bp, err, sizeof(err));
 	fclose(sf);
 	if (cf)
 		fclose(cf);
@@ -222,6 +233,11 @@ int bootargs_main(int argc, char *argv[])
 	if (!bp.symbols_checked && !bp.refusal[0])
 		fprintf(stderr, "rngtrace bootargs: %s has no symbols (Debian's /boot/System.map is a placeholder): the functions go by their own names, unchecked; on that kernel itself, /proc/kallsyms checks them\n",
 			rt_esc(sympath));
+	if (bp.entries_at_ftrace && !bp.refusal[0])
+		fprintf(stderr, "rngtrace bootargs: %d probe%s on ftrace's call site at a function's entry, which costs the boot more to arm (Documentation/benchmarks.md); %s\n",
+			bp.entries_at_ftrace, bp.entries_at_ftrace == 1 ? "" : "s",
+			running ? "to place them past it, run this as root with tracefs and debugfs mounted" :
+				  "only on that kernel itself can they be placed past it");
 	if (bp.refusal[0]) {
 		fprintf(stderr, "rngtrace bootargs: %s: %s\n", kernel, bp.refusal);
 		return RT_EXIT_REFUSED;

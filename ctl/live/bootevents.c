@@ -5,7 +5,8 @@
  * A line of the trace file (trace_clock=boot, the default format):
  *
  *   "     kworker/0:1-17      [000] ..s..     2.263824: credit: (_credit_init_bits+0x0/0x11d) bits=2"
- *   "            head-93      [000] .....     4.363362: random_read_ret: (vfs_read+0x23f/0x310 <- random_read_iter) ret=4096"
+ *   " systemd-random--187     [000] .....     9.944241: kernel_wait_ret: (__x64_sys_getrandom+0xcc/0x100 <- wait_for_random_bytes) ret=0"
+ *   "         udevadm-108     [000] .....     4.016244: getrandom_call: (__x64_sys_getrandom+0x5/0x100) count=16 flags=4"
  *
  * The task's name may hold spaces and dashes: its pid is what follows the
  * last dash before " [CPU]". A return's first name is its caller.
@@ -15,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 
 #include <linux/rngtrace.h>
 
@@ -23,6 +25,7 @@
 #include "names.h"
 
 #define N(a)	(sizeof(a) / sizeof((a)[0]))
+#define RT_ERESTARTSYS	512	/* the kernel's, never seen by a task */
 
 /*
  * The functions that credit, by source: kmod/names.c's rt_crediters, in
@@ -57,6 +60,16 @@ uint32_t rt_boot_source_of(const char *caller)
 			return crediters[i].source;
 	}
 	return RNGTRACE_SOURCE_UNKNOWN;
+}
+
+uint32_t rt_boot_path_of(const char *caller)
+{
+	if (caller && strstr(caller, "sys_getrandom"))
+		return RNGTRACE_PATH_GETRANDOM;
+	if (caller && !strncmp(caller, "random_read_iter", 16) &&
+	    (caller[16] == '\0' || caller[16] == '.'))
+		return RNGTRACE_PATH_DEV_RANDOM;
+	return RNGTRACE_PATH_KERNEL;
 }
 
 static void copy_word(char *dst, size_t size, const char *s, size_t n)
@@ -140,6 +153,12 @@ int rt_boot_line_parse(const char *s, struct rt_boot_line *l)
 		if (end == eq + 1)
 			return -1;
 		l->has_value = true;
+		if (*end == ' ' && (eq = strchr(end, '='))) {
+			l->value2 = strtoll(eq + 1, &end, 0);
+			if (end == eq + 1)
+				return -1;
+			l->has_value2 = true;
+		}
 	}
 	return 1;
 }
@@ -167,11 +186,19 @@ struct frame {
 	int64_t wait_ret;
 };
 
+/* A getrandom() call's entry (getrandom_call): what it asked for. */
+struct entry {
+	bool set;
+	uint64_t time_ns, count;
+	uint32_t flags;
+};
+
 struct task {
 	uint32_t pid;
 	char comm[32];
 	struct frame f[DEPTH];
 	int depth;
+	struct entry call;	/* its last getrandom() since its last wait */
 };
 
 /* A credit's entry on a CPU, waiting for its return. */
@@ -183,7 +210,7 @@ struct pending {
 
 /* What the lines said, before READY is known: kept small. */
 struct raw {
-	enum { R_CREDIT, R_CALL } kind;
+	enum { R_CREDIT, R_CALL, R_GETRANDOM } kind;
 	uint64_t time_ns, start_ns;
 	uint32_t pid;
 	char comm[32];
@@ -197,6 +224,13 @@ struct raw {
 	uint64_t wait_start_ns, wait_end_ns;
 	int64_t ret;
 	bool has_ret;
+	/* a wait_for_random_bytes() on its own: whose, by its caller */
+	bool has_path;
+	uint32_t path;
+	/* getrandom()'s count and flags, from its entry */
+	bool has_call;
+	uint64_t count;
+	uint32_t flags;
 };
 
 struct reader {
@@ -249,10 +283,15 @@ found:
 	return &r->tasks[i];
 }
 
-/* A call of @t that ended (or, @open, had not): what it did, kept. */
-static int call_done(struct reader *r, const struct task *t,
+/*
+ * A call of @t that ended (or, @open, had not): what it did, kept. A
+ * wait_for_random_bytes() outside any call the probes saw is a wait of
+ * its own: @caller (its return's) says whose, and the getrandom() entry
+ * its task made just before, what it asked for.
+ */
+static int call_done(struct reader *r, struct task *t,
 		     const struct frame *f, bool open, uint64_t end_ns,
-		     bool has_ret, int64_t ret)
+		     bool has_ret, int64_t ret, const char *caller)
 {
 	struct raw *x = raw_add(r);
 
@@ -274,7 +313,40 @@ static int call_done(struct reader *r, const struct task *t,
 		x->waited = true;
 		x->wait_start_ns = f->start_ns;
 		x->wait_end_ns = end_ns;
+		x->has_path = caller || t->call.set;
+		x->path = caller ? rt_boot_path_of(caller) : RNGTRACE_PATH_GETRANDOM;
+		if (t->call.set && x->path == RNGTRACE_PATH_GETRANDOM &&
+		    t->call.time_ns <= f->start_ns) {
+			x->has_call = true;
+			x->count = t->call.count;
+			x->flags = t->call.flags;
+		}
+		t->call.set = false;
 	}
+	return 0;
+}
+
+/* getrandom()'s entry alone: what it asked for, kept for what follows. */
+static int on_getrandom_call(struct reader *r, const struct rt_boot_line *l)
+{
+	struct task *t = task_of(r, l->pid, l->comm);
+	struct raw *x;
+
+	if (!t)
+		return -1;
+	t->call = (struct entry){ true, l->time_ns,
+				  l->has_value ? (uint64_t)l->value : 0,
+				  l->has_value2 ? (uint32_t)l->value2 : 0 };
+	x = raw_add(r);
+	if (!x)
+		return -1;
+	x->kind = R_GETRANDOM;
+	x->pid = t->pid;
+	snprintf(x->comm, sizeof(x->comm), "%s", t->comm);
+	x->start_ns = x->time_ns = l->time_ns;
+	x->has_call = l->has_value && l->has_value2;
+	x->count = t->call.count;
+	x->flags = t->call.flags;
 	return 0;
 }
 
@@ -315,7 +387,7 @@ static int on_call(struct reader *r, const struct rt_boot_line *l)
 		return 0;
 	}
 	return call_done(r, t, &t->f[t->depth], false, l->time_ns,
-			 l->has_value, l->value);
+			 l->has_value, l->value, l->func);
 }
 
 static int on_line(struct reader *r, const struct rt_boot_line *l)
@@ -354,6 +426,8 @@ static int on_line(struct reader *r, const struct rt_boot_line *l)
 		r->npend--;
 		return 0;
 	}
+	if (!strcmp(l->event, "getrandom_call"))
+		return on_getrandom_call(r, l);
 	if (!strcmp(l->event, "set_ready")) {
 		if (!r->saw_set_ready) {
 			r->saw_set_ready = true;
@@ -430,7 +504,7 @@ int rt_boot_events_read(FILE *f, bool ready_now, struct rt_boot_events *be,
 			fr.waited = true;
 			fr.wait_start_ns = t->f[t->depth - 1].start_ns;
 		}
-		if (call_done(&r, t, &fr, true, 0, false, 0))
+		if (call_done(&r, t, &fr, true, 0, false, 0, NULL))
 			goto nomem;
 	}
 
@@ -484,14 +558,58 @@ int rt_boot_events_read(FILE *f, bool ready_now, struct rt_boot_events *be,
 			}
 			continue;
 		}
+		if (x->kind == R_GETRANDOM) {
+			/*
+			 * getrandom()'s entry alone: before READY, with
+			 * GRND_NONBLOCK or GRND_INSECURE (and flags it
+			 * takes), an unseeded read (as the module counts it);
+			 * its result is not known. Without them it waits:
+			 * wait_for_random_bytes() says so.
+			 */
+			uint32_t fl = x->flags;
+
+			if (!x->has_call || (ready && x->time_ns >= ready_ns) ||
+			    fl & ~(uint32_t)(GRND_NONBLOCK | GRND_RANDOM | GRND_INSECURE) ||
+			    (fl & (GRND_INSECURE | GRND_RANDOM)) == (GRND_INSECURE | GRND_RANDOM) ||
+			    !(fl & (GRND_NONBLOCK | GRND_INSECURE)))
+				continue;
+			e->type = RNGTRACE_EVENT_TYPE_UNSEEDED;
+			e->time_ns = x->time_ns;
+			e->has_path = e->has_flags = e->has_bytes = true;
+			e->path = RNGTRACE_PATH_GETRANDOM;
+			e->flags = fl;
+			e->bytes = x->count;
+			event_task(e, x);
+			e->seq = 2 * i;
+			n++;
+			continue;
+		}
 		/* a call: a wait, an unseeded read, or neither */
-		e->has_path = true;
+		e->has_path = !(x->call == C_KERNEL_WAIT && !x->has_path);
 		e->path = x->call == C_RANDOM_READ ? RNGTRACE_PATH_DEV_RANDOM :
 			  x->call == C_URANDOM_READ ? RNGTRACE_PATH_DEV_URANDOM :
 			  x->call == C_KERNEL_WAIT ? RNGTRACE_PATH_KERNEL :
 			  RNGTRACE_PATH_GETRANDOM;
+		if (x->has_path)
+			e->path = x->path;
+		if (x->has_call) {
+			e->has_flags = e->has_bytes = true;
+			e->flags = x->flags;
+			e->bytes = x->count;
+		}
 		event_task(e, x);
-		if (x->has_ret) {
+		if (x->has_ret && x->call == C_KERNEL_WAIT && e->has_path &&
+		    e->path != RNGTRACE_PATH_KERNEL) {
+			/*
+			 * A call's wait on its own: the call's result is not
+			 * known, but for a signal (-ERESTARTSYS: -EINTR is
+			 * what the task saw, as the module says it).
+			 */
+			if (x->ret < 0) {
+				e->has_result = true;
+				e->result = x->ret == -RT_ERESTARTSYS ? -EINTR : x->ret;
+			}
+		} else if (x->has_ret) {
 			e->has_result = true;
 			e->result = x->ret;
 			if (x->ret > 0 && x->call != C_KERNEL_WAIT) {

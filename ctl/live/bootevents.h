@@ -36,8 +36,9 @@ struct rt_boot_line {
 	uint64_t time_ns;	/* the trace clock (trace_clock=boot: CLOCK_BOOTTIME) */
 	char event[32];		/* "credit", "getrandom_ret", ... */
 	char func[128];		/* the probed function; for a return, its caller */
-	bool has_value;
-	int64_t value;		/* bits= or ret= */
+	bool has_value, has_value2;
+	int64_t value;		/* bits=, ret= or (getrandom_call) count= */
+	int64_t value2;		/* (getrandom_call) flags= */
 };
 
 /*
@@ -50,6 +51,12 @@ int rt_boot_line_parse(const char *s, struct rt_boot_line *l);
 
 /* The credit source of a crediting function's name (the module's table). */
 uint32_t rt_boot_source_of(const char *caller);
+
+/*
+ * The path of a wait_for_random_bytes() called by @caller (its return's
+ * line): getrandom(), a /dev/random read, or the kernel's own.
+ */
+uint32_t rt_boot_path_of(const char *caller);
 
 struct rt_boot_events {
 	struct rt_event *ev;	/* by time, then as read */

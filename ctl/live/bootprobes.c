@@ -5,8 +5,20 @@
  * Each is a tracefs kprobe event on a function the module probes: the
  * credit's entry with its bits and its return (whose line names the
  * crediting caller, as the module's credit event does), crng_set_ready()
- * where the kernel has it, and the entry and return of each way to wait:
- * getrandom(), /dev/random and /dev/urandom reads, wait_for_random_bytes().
+ * where the kernel has it, getrandom()'s entry with its count and flags,
+ * and the entry and return of wait_for_random_bytes(), which every wait
+ * for the CRNG goes through (getrandom()'s, /dev/random's, the kernel's
+ * own: its return's line names which).
+ *
+ * What they cost a boot is mostly their registration at fs_initcall: on
+ * Debian's 6.1 under TCG about 19 ms of guest time for each function
+ * whose entry is an ftrace call site (each arms it with an ftrace update
+ * of its own: a walk of every traced function) and 5 ms for each probe
+ * (Documentation/benchmarks.md). So the probes with a return share their
+ * function's entry, and those at an entry alone go past ftrace's call
+ * site (a breakpoint, soon a jump), where the caller can say where that
+ * is: only on the running kernel (ftracesite.h).
+ *
  * trace_buf_size= alone leaves the buffer at its boot size (a few KB a
  * CPU, overwritten from its oldest: the early events lost) until
  * something expands it; ftrace=nop (the tracer already in place) does,
@@ -24,37 +36,45 @@
 #define N(a)	(sizeof(a) / sizeof((a)[0]))
 #define ARG1	1	/* fetch the first argument */
 #define RETVAL	2	/* fetch the return value */
+#define SYSARGS	3	/* fetch getrandom()'s count and flags */
 #define SYSCALL	NULL	/* the getrandom system call's entry point */
 
 static const struct {
 	const char *event, *function;
 	int is_return, required, fetch;
-	const char *fetch_name, *fetch_type;
+	/* an entry alone: past ftrace's call site, where it is known */
+	int past_ftrace;
 } wanted[] = {
-	{ "credit", "_credit_init_bits", 0, 1, ARG1, "bits", "u64" },
-	{ "credit_ret", "_credit_init_bits", 1, 1, 0, NULL, NULL },
-	{ "set_ready", "crng_set_ready", 0, 0, 0, NULL, NULL },
-	{ "getrandom", SYSCALL, 0, 1, 0, NULL, NULL },
-	{ "getrandom_ret", SYSCALL, 1, 1, RETVAL, "ret", "s64" },
-	{ "random_read", "random_read_iter", 0, 0, 0, NULL, NULL },
-	{ "random_read_ret", "random_read_iter", 1, 0, RETVAL, "ret", "s64" },
-	{ "urandom_read", "urandom_read_iter", 0, 0, 0, NULL, NULL },
-	{ "urandom_read_ret", "urandom_read_iter", 1, 0, RETVAL, "ret", "s64" },
-	{ "kernel_wait", "wait_for_random_bytes", 0, 0, 0, NULL, NULL },
-	{ "kernel_wait_ret", "wait_for_random_bytes", 1, 0, RETVAL, "ret", "s64" },
+	{ "credit", "_credit_init_bits", 0, 1, ARG1, 0 },
+	{ "credit_ret", "_credit_init_bits", 1, 1, 0, 0 },
+	{ "set_ready", "crng_set_ready", 0, 0, 0, 1 },
+	{ "getrandom_call", SYSCALL, 0, 1, SYSARGS, 1 },
+	{ "kernel_wait", "wait_for_random_bytes", 0, 1, 0, 0 },
+	{ "kernel_wait_ret", "wait_for_random_bytes", 1, 1, RETVAL, 0 },
 };
 
 _Static_assert(N(wanted) <= RT_BOOT_MAX_PROBES,
 	       "RT_BOOT_MAX_PROBES");
 
-/* An architecture's calling convention, as kprobe events name registers. */
+/*
+ * An architecture's calling convention, as kprobe events name registers,
+ * and getrandom()'s count and flags: in the struct pt_regs the syscall
+ * wrapper takes (x86_64 si and dx, arm64 regs[1] and regs[2], riscv64 a1
+ * and a2: offsets fixed by each one's ptrace ABI), or in the registers of
+ * a kernel without wrappers (riscv64 before 6.6: sys_getrandom()).
+ */
 static const struct {
 	enum rt_arch arch;
 	const char *arg1, *retval, *syscall;
+	const char *count, *flags;		/* the wrapper's */
+	const char *bare_count, *bare_flags;	/* sys_getrandom()'s */
 } conventions[] = {
-	{ RT_ARCH_X86, "%di", "%ax", "__x64_sys_getrandom" },
-	{ RT_ARCH_ARM64, "%x0", "%x0", "__arm64_sys_getrandom" },
-	{ RT_ARCH_RISCV, "%a0", "%a0", "__riscv_sys_getrandom" },
+	{ RT_ARCH_X86, "%di", "%ax", "__x64_sys_getrandom",
+	  "+104(%di)", "+96(%di)", "%si", "%dx" },
+	{ RT_ARCH_ARM64, "%x0", "%x0", "__arm64_sys_getrandom",
+	  "+8(%x0)", "+16(%x0)", "%x1", "%x2" },
+	{ RT_ARCH_RISCV, "%a0", "%a0", "__riscv_sys_getrandom",
+	  "+88(%a0)", "+96(%a0)", "%a1", "%a2" },
 };
 
 /* A function's name in the symbol table: itself, else a clone of it. */
@@ -97,6 +117,7 @@ static void refuse(struct rt_boot_probes *bp, const char *why)
 }
 
 int rt_boot_probes_choose(FILE *symbols, FILE *config, enum rt_arch arch,
+			  rt_ftrace_past_fn past, void *past_arg,
 			  struct rt_boot_probes *bp, char *err, size_t errlen)
 {
 	struct found found[N(wanted)] = {};
@@ -189,17 +210,33 @@ int rt_boot_probes_choose(FILE *symbols, FILE *config, enum rt_arch arch,
 			bp->args[0] = 0;
 			return 0;
 		}
-		if (wanted[i].fetch)
+		if (wanted[i].fetch == SYSARGS && !strcmp(sym, syscall_alt))
+			snprintf(p->fetch, sizeof(p->fetch), "count=%s:u64,flags=%s:u32",
+				 conventions[c].bare_count, conventions[c].bare_flags);
+		else if (wanted[i].fetch == SYSARGS)
+			snprintf(p->fetch, sizeof(p->fetch), "count=%s:u64,flags=%s:u32",
+				 conventions[c].count, conventions[c].flags);
+		else if (wanted[i].fetch)
 			snprintf(p->fetch, sizeof(p->fetch), "%s=%s:%s",
-				 wanted[i].fetch_name,
+				 wanted[i].fetch == ARG1 ? "bits" : "ret",
 				 wanted[i].fetch == ARG1 ? conventions[c].arg1 :
-				 conventions[c].retval, wanted[i].fetch_type);
+				 conventions[c].retval,
+				 wanted[i].fetch == ARG1 ? "u64" : "s64");
+		p->offset = -1;
+		if (wanted[i].past_ftrace && past && bp->symbols_checked)
+			p->offset = past(p->symbol, past_arg);
+		if (p->offset > 0)
+			snprintf(p->place, sizeof(p->place), "%.127s+%d", sym, p->offset);
+		else
+			snprintf(p->place, sizeof(p->place), "%.127s", sym);
+		if (wanted[i].past_ftrace && p->offset < 0)
+			bp->entries_at_ftrace++;
 		len += (size_t)snprintf(bp->args + len,
 					len < sizeof(bp->args) ? sizeof(bp->args) - len : 0,
 					"%s%c:%s/%s,%s%s%s",
 					nwritten++ ? ";" : "",
 					p->is_return ? 'r' : 'p', RT_BOOT_GROUP,
-					p->event, p->symbol, p->fetch[0] ? "," : "",
+					p->event, p->place, p->fetch[0] ? "," : "",
 					p->fetch);
 	}
 	if (len >= sizeof(bp->args)) {

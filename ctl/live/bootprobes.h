@@ -27,7 +27,13 @@ struct rt_boot_probe {
 	char symbol[128];	/* the kernel's name for it ("" when absent) */
 	int is_return;		/* r: (the line names the caller) rather than p: */
 	int required;		/* without it the boot probes are no use */
-	char fetch[64];		/* "bits=%di:u64", or "" */
+	char fetch[96];		/* "bits=%di:u64", or "" */
+	/*
+	 * For an entry alone: the offset past ftrace's call site (0 where
+	 * the entry is not one), or -1: at the entry itself (not known).
+	 */
+	int offset;
+	char place[144];	/* "crng_set_ready+5": where it goes */
 };
 
 struct rt_boot_probes {
@@ -45,18 +51,29 @@ struct rt_boot_probes {
 	 * logs that it could not add that probe.
 	 */
 	int symbols_checked;
+	/* Entries alone left at an ftrace call site (costlier to arm). */
+	int entries_at_ftrace;
 };
+
+/*
+ * Where past ftrace's call site a kprobe on the function @symbol can go:
+ * the offset of the first instruction after it (0 when the entry is not
+ * one), or -1 when that cannot be told.
+ */
+typedef int (*rt_ftrace_past_fn)(const char *symbol, void *arg);
 
 /*
  * Choose the boot probes for a kernel of architecture @arch whose symbol
  * table is @symbols ("ADDRESS TYPE NAME [MODULE]" lines; NULL or Debian's
  * placeholder: not known) and whose config is @config (NULL: not known,
- * no check). 0, or -1 with @err when the inputs cannot be used (an
+ * no check), asking @past (NULL: nobody) where each probe at an entry
+ * alone goes. 0, or -1 with @err when the inputs cannot be used (an
  * architecture without a known calling convention, a symbol table with
  * no function). A kernel that cannot take them is not an error:
  * bp->refusal says why.
  */
 int rt_boot_probes_choose(FILE *symbols, FILE *config, enum rt_arch arch,
+			  rt_ftrace_past_fn past, void *past_arg,
 			  struct rt_boot_probes *bp, char *err, size_t errlen);
 
 #endif /* RT_BOOTPROBES_H */

@@ -219,6 +219,54 @@ static void test_fixture_boot(void)
 }
 
 /*
+ * A whole boot with the probes of today (fixtures/boot-probes-6.1-entries.trace:
+ * tools/check/bootargs-boot's guest, Debian's 6.1.0-57-amd64 without
+ * RDRAND, the entries alone past ftrace's call site, head's /dev/random
+ * read blocked): the same READY, credits and wait as the probes of 0.x saw.
+ */
+static void test_fixture_entries_alone(void)
+{
+	struct rt_boot_events be;
+	const struct rt_event *rd, *w;
+	FILE *f = fopen(fixture("boot-probes-6.1-entries.trace"), "r");
+	char err[256];
+	uint64_t bits = 0;
+	size_t i;
+
+	REQUIRE(f);
+	CHECK_INT(rt_boot_events_read(f, false, &be, err, sizeof(err)), 0);
+	fclose(f);
+	CHECK(be.ready);
+	CHECK_U64(be.lines, 530);
+	CHECK_U64(be.bad_lines, 0);
+	CHECK_INT(count(&be, RNGTRACE_EVENT_TYPE_CREDIT), 255);
+	for (i = 0; i < be.nev; i++)
+		if (be.ev[i].type == RNGTRACE_EVENT_TYPE_CREDIT)
+			bits += be.ev[i].bits;
+	CHECK_U64(bits, 255);
+	rd = first(&be, RNGTRACE_EVENT_TYPE_READY);
+	REQUIRE(rd);
+	CHECK_U64(rd->time_ns, 2992088000ULL);
+	CHECK_INT(rd->source, RNGTRACE_SOURCE_JITTER);
+	CHECK(rd->has_return && rd->return_ns > rd->time_ns);
+	CHECK_INT(count(&be, RNGTRACE_EVENT_TYPE_WAIT), 1);
+	w = first(&be, RNGTRACE_EVENT_TYPE_WAIT);
+	REQUIRE(w);
+	CHECK_STR(w->comm, "head");
+	CHECK_INT(w->path, RNGTRACE_PATH_DEV_RANDOM);
+	CHECK_U64(w->start_ns, 1941215000ULL);
+	CHECK_U64(w->time_ns, 2994306000ULL);
+	/* the getrandom(GRND_NONBLOCK) polls before READY */
+	CHECK_INT(count(&be, RNGTRACE_EVENT_TYPE_UNSEEDED), 14);
+	w = first(&be, RNGTRACE_EVENT_TYPE_UNSEEDED);
+	REQUIRE(w);
+	CHECK_STR(w->comm, "init");
+	CHECK(w->flags == 1 && w->bytes == 8);
+	CHECK_INT(be.nopen, 0);
+	rt_boot_events_free(&be);
+}
+
+/*
  * Without crng_set_ready() (inlined away): READY is the last credit if the
  * CRNG is ready now, none if not; a wait not ended is open, in its outer
  * call's path; a kernel thread's wait is the kernel's.
@@ -270,6 +318,106 @@ static void test_ready_without_set_ready(void)
 	CHECK(!be.ready);
 	CHECK_INT(count(&be, RNGTRACE_EVENT_TYPE_READY), 0);
 	CHECK_INT(count(&be, RNGTRACE_EVENT_TYPE_CREDIT), 3);
+	rt_boot_events_free(&be);
+}
+
+/*
+ * The probes of today: getrandom()'s entry alone (its count and flags)
+ * and wait_for_random_bytes(), whose return names its caller: whose wait
+ * it was. Unseeded: getrandom(GRND_NONBLOCK or GRND_INSECURE) before
+ * READY, with what it asked for; not after READY, nor with flags it
+ * refuses, nor one that waits.
+ */
+static const char entries_alone[] =
+	"# tracer: nop\n"
+	"    init-1         [000] .....     1.000000: getrandom_call: (__x64_sys_getrandom+0x5/0x100) count=8 flags=1\n"
+	"   udevd-107       [000] .....     1.100000: getrandom_call: (__x64_sys_getrandom+0x5/0x100) count=16 flags=4\n"
+	"   udevd-107       [000] .....     1.100100: getrandom_call: (__x64_sys_getrandom+0x5/0x100) count=16 flags=6\n"
+	"   sshd-300        [000] .....     1.200000: getrandom_call: (__x64_sys_getrandom+0x5/0x100) count=32 flags=0\n"
+	"   sshd-300        [000] .....     1.200010: kernel_wait: (wait_for_random_bytes+0x0/0x50)\n"
+	"   head-93         [000] .....     1.300000: getrandom_call: (__x64_sys_getrandom+0x5/0x100) count=8 flags=1\n"
+	"   head-93         [000] .....     1.300100: kernel_wait: (wait_for_random_bytes+0x0/0x50)\n"
+	"   kthr-2          [000] .....     1.400000: kernel_wait: (wait_for_random_bytes+0x0/0x50)\n"
+	"   seed-187        [000] .....     1.500000: getrandom_call: (__x64_sys_getrandom+0x5/0x100) count=512 flags=0\n"
+	"   seed-187        [000] .....     1.500010: kernel_wait: (wait_for_random_bytes+0x0/0x50)\n"
+	"   stuck-400       [000] .....     1.600000: kernel_wait: (wait_for_random_bytes+0x0/0x50)\n"
+	"   kworker/0:1-17  [000] d.h..     2.000000: credit: (_credit_init_bits+0x0/0x11d) bits=256\n"
+	"   kworker/0:1-17  [000] d.h..     2.000100: credit_ret: (add_hwgenerator_randomness+0x25/0x31 <- _credit_init_bits)\n"
+	"   kworker/u2:0-9  [000] .....     2.000200: set_ready: (crng_set_ready+0x5/0x11)\n"
+	"   sshd-300        [000] .....     2.000300: kernel_wait_ret: (__x64_sys_getrandom+0xcc/0x100 <- wait_for_random_bytes) ret=0\n"
+	"   head-93         [000] .....     2.000400: kernel_wait_ret: (random_read_iter+0x4a/0x90 <- wait_for_random_bytes) ret=0\n"
+	"   kthr-2          [000] .....     2.000500: kernel_wait_ret: (some_init+0x10/0x50 <- wait_for_random_bytes) ret=0\n"
+	"   seed-187        [000] .....     2.000600: kernel_wait_ret: (__x64_sys_getrandom+0xcc/0x100 <- wait_for_random_bytes) ret=-512\n"
+	"    init-1         [000] .....     3.000000: getrandom_call: (__x64_sys_getrandom+0x5/0x100) count=8 flags=1\n";
+
+static const struct rt_event *wait_of(const struct rt_boot_events *be, uint32_t pid)
+{
+	size_t i;
+
+	for (i = 0; i < be->nev; i++)
+		if (be->ev[i].type == RNGTRACE_EVENT_TYPE_WAIT && be->ev[i].pid == pid)
+			return &be->ev[i];
+	return NULL;
+}
+
+static void test_entries_alone(void)
+{
+	struct rt_boot_line l;
+	struct rt_boot_events be;
+	const struct rt_event *e;
+
+	CHECK_INT(rt_boot_line_parse("   udevd-107       [000] .....     1.100000: getrandom_call: (__x64_sys_getrandom+0x5/0x100) count=16 flags=4", &l), 1);
+	CHECK_STR(l.func, "__x64_sys_getrandom");
+	CHECK(l.has_value && l.value == 16 && l.has_value2 && l.value2 == 4);
+	CHECK_INT(rt_boot_path_of("__x64_sys_getrandom"), RNGTRACE_PATH_GETRANDOM);
+	CHECK_INT(rt_boot_path_of("__do_sys_getrandom"), RNGTRACE_PATH_GETRANDOM);
+	CHECK_INT(rt_boot_path_of("__riscv_sys_getrandom"), RNGTRACE_PATH_GETRANDOM);
+	CHECK_INT(rt_boot_path_of("random_read_iter"), RNGTRACE_PATH_DEV_RANDOM);
+	CHECK_INT(rt_boot_path_of("urandom_read_iter"), RNGTRACE_PATH_KERNEL);
+	CHECK_INT(rt_boot_path_of("random_read_iterx"), RNGTRACE_PATH_KERNEL);
+
+	REQUIRE(read_str(entries_alone, false, &be) == 0);
+	CHECK(be.ready);
+	/*
+	 * init's and head's polls and udevd's GRND_INSECURE read; not 6
+	 * (EINVAL), not after READY
+	 */
+	CHECK_INT(count(&be, RNGTRACE_EVENT_TYPE_UNSEEDED), 3);
+	e = first(&be, RNGTRACE_EVENT_TYPE_UNSEEDED);
+	REQUIRE(e);
+	CHECK_STR(e->comm, "init");
+	CHECK(e->has_path && e->path == RNGTRACE_PATH_GETRANDOM);
+	CHECK(e->has_flags && e->flags == 1 && e->has_bytes && e->bytes == 8);
+	CHECK(!e->has_result);
+	CHECK_U64(e->time_ns, 1000000000ULL);
+	/* sshd's getrandom(32) waited: what it asked for, its result unknown */
+	e = wait_of(&be, 300);
+	REQUIRE(e);
+	CHECK_INT(e->path, RNGTRACE_PATH_GETRANDOM);
+	CHECK(e->has_flags && e->flags == 0 && e->has_bytes && e->bytes == 32);
+	CHECK(!e->has_result);
+	CHECK_U64(e->start_ns, 1200010000ULL);
+	CHECK_U64(e->time_ns, 2000300000ULL);
+	/* head's getrandom() was a poll; its wait was a /dev/random read's */
+	e = wait_of(&be, 93);
+	REQUIRE(e);
+	CHECK_INT(e->path, RNGTRACE_PATH_DEV_RANDOM);
+	CHECK(!e->has_flags && !e->has_bytes);
+	/* the kernel's own, with its result */
+	e = wait_of(&be, 2);
+	REQUIRE(e);
+	CHECK_INT(e->path, RNGTRACE_PATH_KERNEL);
+	CHECK(e->has_result && e->result == 0);
+	/* a signal: -EINTR, what the task saw */
+	e = wait_of(&be, 187);
+	REQUIRE(e);
+	CHECK(e->has_result && e->result == -4);
+	CHECK(e->has_bytes && e->bytes == 512);
+	CHECK_INT(count(&be, RNGTRACE_EVENT_TYPE_WAIT), 4);
+	/* a wait that never returned: whose, not known */
+	CHECK_INT(be.nopen, 1);
+	CHECK_INT(be.open[0].pid, 400);
+	CHECK(!be.open[0].has_path);
 	rt_boot_events_free(&be);
 }
 
@@ -346,6 +494,8 @@ static const struct rt_test tests[] = {
 	{ "bootevents: the crediting functions are kmod/names.c's", test_crediters_are_the_modules },
 	{ "bootevents: a boot's READY, credits, wait and polls (6.1)", test_fixture_boot },
 	{ "bootevents: READY without crng_set_ready(), open and kernel waits", test_ready_without_set_ready },
+	{ "bootevents: entries alone, waits named by their caller", test_entries_alone },
+	{ "bootevents: a whole boot with the entries alone", test_fixture_entries_alone },
 	{ "bootevents: the cgroups of the tasks still alive", test_cgroups_of_the_living },
 	{ NULL, NULL },
 };

@@ -121,6 +121,7 @@ int rt_record_finish_status(const char *stopped_by, enum rt_until until,
 static const char record_usage[] =
 	"usage: rngtrace record -o FILE [--until ready|settled|signal]\n"
 	"                       [--settle T] [--timeout T] [--allow-timeout]\n"
+	"                       [--backend module|bpf [--keep-armed]]\n"
 	"\n"
 	"Follow the rngtrace module's events from the start of its ring until\n"
 	"the CRNG is ready, then write a trace of the boot to FILE\n"
@@ -139,6 +140,13 @@ static const char record_usage[] =
 	"                       says it is not complete, and record exits 1\n"
 	"                       (default: no limit)\n"
 	"  --allow-timeout      exit 0 when --timeout stopped it too\n"
+	"  -b, --backend WHAT   module (default): rngtrace.ko's events; bpf: BPF\n"
+	"                       programs on the same functions instead, for a\n"
+	"                       kernel that cannot load the module (lockdown,\n"
+	"                       Secure Boot); they see the boot from when record\n"
+	"                       starts (Documentation/admin-guide/bpf-backend.md)\n"
+	"  --keep-armed         with --backend bpf: keep the programs attached once\n"
+	"                       the CRNG is ready (make bench measures their cost)\n"
 	"  -h, --help           show this help\n"
 	"\n"
 	"SIGINT or SIGTERM stops the recording and still writes the trace.\n"
@@ -190,19 +198,22 @@ static void summary(const char *path, const struct rt_status *st,
 
 int record_main(int argc, char *argv[])
 {
-	enum { OPT_ALLOW_TIMEOUT = 256 };
+	enum { OPT_ALLOW_TIMEOUT = 256, OPT_KEEP_ARMED };
+	bool bpf = false, keep_armed = false;
 	static const struct option opts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "until", required_argument, NULL, 'u' },
 		{ "settle", required_argument, NULL, 's' },
 		{ "timeout", required_argument, NULL, 't' },
 		{ "allow-timeout", no_argument, NULL, OPT_ALLOW_TIMEOUT },
+		{ "backend", required_argument, NULL, 'b' },
+		{ "keep-armed", no_argument, NULL, OPT_KEEP_ARMED },
 		{ "help", no_argument, NULL, 'h' },
 		{}
 	};
 	struct rt_opts opt = {
 		.cmd = "record", .usage = record_usage,
-		.shortopts = "o:u:s:t:h", .longopts = opts,
+		.shortopts = "o:u:s:t:b:h", .longopts = opts,
 	};
 	static struct rt_status st0, st;
 	const char *path = NULL, *stopped_by = NULL;
@@ -238,6 +249,17 @@ int record_main(int argc, char *argv[])
 		case OPT_ALLOW_TIMEOUT:
 			allow_timeout = true;
 			break;
+		case 'b':
+			if (strcmp(optarg, "module") && strcmp(optarg, "bpf")) {
+				rt_usage_error("record", "--backend wants module or bpf, not '%s'",
+					       optarg);
+				return RT_EXIT_ERROR;
+			}
+			bpf = !strcmp(optarg, "bpf");
+			break;
+		case OPT_KEEP_ARMED:
+			keep_armed = true;
+			break;
 		case 's':
 		case 't':
 			if (rt_parse_duration(optarg, c == 's' ? &settle_ns :
@@ -260,6 +282,10 @@ int record_main(int argc, char *argv[])
 		rt_usage_error("record", "-o FILE is required");
 		return RT_EXIT_ERROR;
 	}
+	if (keep_armed && !bpf) {
+		rt_usage_error("record", "--keep-armed is for --backend bpf (the module's: rngtrace config --keep-armed)");
+		return RT_EXIT_ERROR;
+	}
 
 	/* Can it be written at all? Better to know before the recording. */
 	if (rt_outfile_open(&o, path, err, sizeof(err))) {
@@ -267,6 +293,9 @@ int record_main(int argc, char *argv[])
 		return RT_EXIT_ERROR;
 	}
 
+	if (bpf)
+		return rt_record_bpf(&o, path, until, settle_ns, timeout_ns,
+				     allow_timeout, keep_armed);
 	/*
 	 * No module, but the boot probes were on the kernel command line:
 	 * their events alone make the trace.

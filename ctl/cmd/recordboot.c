@@ -29,7 +29,7 @@ bool rt_record_module_loaded(void)
 	return access("/sys/module/rngtrace", F_OK) == 0;
 }
 
-static bool crng_ready_now(void)
+bool rt_crng_ready_now(void)
 {
 	struct pollfd p = { .events = POLLIN };
 	bool ready = false;
@@ -62,7 +62,7 @@ int rt_record_boot_only(struct rt_outfile *o, const char *path,
 	rt_follow_signals();
 	for (;;) {
 		uint64_t now = rt_boottime_ns();
-		bool ready = crng_ready_now();
+		bool ready = rt_crng_ready_now();
 
 		if (rt_boot_events_collect(ready, &be, err, sizeof(err)) != 1)
 			goto fail;

@@ -32,5 +32,10 @@ int rt_record_finish_status(const char *stopped_by, enum rt_until until,
 int rt_record_boot_only(struct rt_outfile *o, const char *path,
 			enum rt_until until, long long settle_ns,
 			long long timeout_ns, bool allow_timeout);
+/* record --backend bpf (recordbpf.c): the BPF backend's events. */
+int rt_record_bpf(struct rt_outfile *o, const char *path,
+		  enum rt_until until, long long settle_ns,
+		  long long timeout_ns, bool allow_timeout, bool keep_armed);
+bool rt_crng_ready_now(void);
 
 #endif /* RT_SUBCOMMANDS_H */

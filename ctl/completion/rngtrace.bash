@@ -42,6 +42,9 @@ _rngtrace()
 	record:-u|record:--until)
 		COMPREPLY=($(compgen -W 'ready settled signal' -- "$cur"))
 		return ;;
+	record:-b|record:--backend)
+		COMPREPLY=($(compgen -W 'module bpf' -- "$cur"))
+		return ;;
 	record:-s|record:--settle|record:-t|record:--timeout|events:-s|events:--since)
 		return ;;
 	check:--max-ready|check:--max-wait|export:--max-ready|export:--max-wait)
@@ -87,7 +90,7 @@ _rngtrace()
 	case $cmd in
 	status)  opts="--json --help" ;;
 	events)  opts="--follow --since --json --help" ;;
-	record)  opts="--output --until --settle --timeout --allow-timeout --help" ;;
+	record)  opts="--output --until --settle --timeout --allow-timeout --backend --keep-armed --help" ;;
 	report)  opts="--json --summary --journal-fields --journal --help" ;;
 	check)   opts="--max-ready --max-wait --max-blocked --max-unseeded --accept-incomplete --baseline --max-worse --confidence --json --help" ;;
 	compare) opts="--label --by --confidence --json --help" ;;

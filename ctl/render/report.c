@@ -121,13 +121,20 @@ static void print_ready(const struct rt_summary *s)
 		rt_print_text("completed:  by an unknown source\n");
 	}
 	rt_print_close_object();
-	if (s->no_module) {
+	if (s->bpf_backend) {
+		rt_print_flag(ANY, "no_module", true,
+			      "loaded:     no module: the BPF backend's events, from", "");
+		rt_print_str(JSON, "backend", NULL, "bpf");
+		rt_print_time(ANY, "attached_ns", " %s\n", s->load_ns);
+		rt_print_text("            (unknown to it: the pool when it attached, hwrngs)\n");
+	} else if (s->no_module) {
 		rt_print_flag(ANY, "no_module", true,
 			      "loaded:     no module: the boot probes' events alone, from", "");
 		rt_print_time(ANY, "first_probe_ns", " %s\n", s->load_ns);
-		rt_print_text("            (unknown to them: getrandom() flags, the units of tasks\n"
-			      "             gone before the recording, the pool before the first\n"
-			      "             probe, hwrngs)\n");
+		rt_print_text("            (unknown to them: getrandom()'s flags or its results\n"
+			      "             (the probes fetch one or the other), /dev/urandom\n"
+			      "             reads, the units of tasks gone before the recording,\n"
+			      "             the pool before the first probe, hwrngs)\n");
 	} else {
 		rt_print_time(ANY, "load_time_ns", "loaded:     rngtrace loaded %s after boot\n",
 			      s->load_ns);
@@ -143,8 +150,9 @@ static void print_credits(const struct rt_summary *s)
 	rt_print_open_object("credits");
 	rt_print_int(ANY, "total_bits", "\ncredits:    %lld bits", total);
 	if (s->no_module) {
-		rt_print_int(ANY, "credited_bits", " (%lld seen by the boot probes)\n",
-			     s->credit_total);
+		rt_print_int(ANY, "credited_bits", s->bpf_backend ?
+			     " (%lld seen by the BPF backend)\n" :
+			     " (%lld seen by the boot probes)\n", s->credit_total);
 	} else {
 		rt_print_int(ANY, "pool_bits_at_load", " (%lld before load", s->pool_bits_at_load);
 		rt_print_int(ANY, "credited_bits", ", %lld since)\n", s->credit_total);

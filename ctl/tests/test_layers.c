@@ -20,10 +20,11 @@ static const struct {
 	const char *may_use[6];		/* itself first */
 } layers[] = {
 	{ "nl", { "nl" } },
+	{ "bpf", { "bpf" } },
 	{ "trace", { "trace" } },
 	{ "render", { "render", "trace" } },
-	{ "live", { "live", "render", "trace", "nl" } },
-	{ "cmd", { "cmd", "live", "render", "trace", "nl" } },
+	{ "live", { "live", "render", "trace", "nl", "bpf" } },
+	{ "cmd", { "cmd", "live", "render", "trace", "nl", "bpf" } },
 };
 
 #define N_LAYERS (sizeof(layers) / sizeof(layers[0]))
@@ -67,6 +68,9 @@ static void check_file(size_t l, const char *file)
 		bool found = false;
 
 		snprintf(hdr, sizeof(hdr), "%.*s", (int)len, p + 10);
+		/* bpftool's skeleton of bpf/rngtrace.bpf.c, made at build time */
+		if (!strcmp(hdr, "rngtrace.skel.h"))
+			found = exists("bpf", "rngtrace.bpf.c");
 		for (i = 0; i < 6 && layers[l].may_use[i] && !found; i++)
 			found = exists(layers[l].may_use[i], hdr);
 		if (!found)

@@ -140,7 +140,7 @@ static void t_build(void)
 
 	REQUIRE(t);
 	CHECK_STR(JSTR(t, "format"), "rngtrace-trace");
-	CHECK_STR(JSTR(t, "version"), "1.4");
+	CHECK_STR(JSTR(t, "version"), "1.5");
 	CHECK(json_is_string(json_object_get(t, "recorded_by")));
 	m = json_object_get(t, "module");
 	CHECK_STR(JSTR(m, "version"), "0.1.0");
@@ -662,6 +662,8 @@ static void t_cli_errors(void)
 		{ "rngtrace", "record", "-o", "/tmp/x.json", "--bogus", NULL },
 		{ "rngtrace", "record", "-o", "/tmp/x.json", "extra", NULL },
 		{ "rngtrace", "record", "-o", NULL },
+		{ "rngtrace", "record", "-o", "/tmp/x.json", "--backend", "ebpf" },
+		{ "rngtrace", "record", "-o", "/tmp/x.json", "--keep-armed", NULL },
 		{ "rngtrace", "events", "--since", "x1", NULL },
 		{ "rngtrace", "events", "--frobnicate", NULL },
 	};
@@ -669,7 +671,8 @@ static void t_cli_errors(void)
 		"-o FILE is required", "--until wants ready, settled or signal",
 		"--settle wants a duration like 1.5s", "--timeout wants a duration",
 		"unknown option '--bogus'", "unexpected argument 'extra'",
-		"option '-o' needs a value", "--since wants a sequence number",
+		"option '-o' needs a value", "--backend wants module or bpf, not 'ebpf'",
+		"--keep-armed is for --backend bpf", "--since wants a sequence number",
 		"unknown option '--frobnicate'",
 	};
 	struct ctlrun r;

@@ -137,6 +137,23 @@ const struct rt_field rt_boot_probes_fields[] = {
 	END,
 };
 
+/* How the BPF backend recorded (1.5). */
+const struct rt_field rt_bpf_fields[] = {
+	F(RT_K_ATTACHED_NS, RT_FT_INT, false),
+	F(RT_K_DISARMED_NS, RT_FT_INT, false),
+	F(RT_K_ATTACH, RT_FT_STRING, false),
+	F(RT_K_FALLBACK, RT_FT_STRING, false),
+	F(RT_K_RINGBUF_FULL, RT_FT_INT, false),
+	F(RT_K_CREDIT_UNPAIRED, RT_FT_INT, false),
+	F(RT_K_CREDIT_DEEP, RT_FT_INT, false),
+	F(RT_K_CALLS_FULL, RT_FT_INT, false),
+	F(RT_K_CALL_UNPAIRED, RT_FT_INT, false),
+	F(RT_K_ENDS_MISSED, RT_FT_INT, false),
+	F(RT_K_RECURSION_MISSES, RT_FT_INT, false),
+	F(RT_K_CLOCK_MARK_NS, RT_FT_INT, false),
+	END,
+};
+
 /* All optional: a trace written by other means than record has none. */
 const struct rt_field rt_record_fields[] = {
 	F(RT_K_STARTED_NS, RT_FT_INT, false),
@@ -148,6 +165,8 @@ const struct rt_field rt_record_fields[] = {
 	SUB(RT_K_OPEN_WAITS, RT_FT_ARRAY, false, rt_open_wait_fields),
 	F(RT_K_OPEN_WAITS_TOTAL, RT_FT_INT, false),
 	SUB(RT_K_BOOT_PROBES, RT_FT_OBJECT, false, rt_boot_probes_fields),
+	F(RT_K_BACKEND, RT_FT_STRING, false),
+	SUB(RT_K_BPF, RT_FT_OBJECT, false, rt_bpf_fields),
 	END,
 };
 

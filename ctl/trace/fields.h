@@ -128,6 +128,20 @@ enum rt_ev_key {
 #define RT_K_OPEN_WAITS		"open_waits"
 #define RT_K_OPEN_WAITS_TOTAL	"open_waits_total"
 #define RT_K_BOOT_PROBES	"boot_probes"
+#define RT_K_BACKEND		"backend"
+#define RT_K_BPF		"bpf"
+/* record.bpf */
+#define RT_K_ATTACHED_NS	"attached_ns"
+#define RT_K_DISARMED_NS	"disarmed_ns"
+#define RT_K_ATTACH		"attach"
+#define RT_K_FALLBACK		"fallback"
+#define RT_K_RINGBUF_FULL	"ringbuf_full"
+#define RT_K_CREDIT_UNPAIRED	"credit_unpaired"
+#define RT_K_CREDIT_DEEP	"credit_deep"
+#define RT_K_CALLS_FULL		"calls_full"
+#define RT_K_CALL_UNPAIRED	"call_unpaired"
+#define RT_K_ENDS_MISSED	"ends_missed"
+#define RT_K_RECURSION_MISSES	"recursion_misses"
 /* record.boot_probes */
 #define RT_K_EVENTS_READ	"events_read"
 #define RT_K_MERGED		"merged"
@@ -147,6 +161,7 @@ extern const struct rt_field rt_ready_fields[];
 extern const struct rt_field rt_record_fields[];
 extern const struct rt_field rt_open_wait_fields[];	/* record.open_waits[] */
 extern const struct rt_field rt_boot_probes_fields[];	/* record.boot_probes */
+extern const struct rt_field rt_bpf_fields[];		/* record.bpf */
 extern const struct rt_field rt_probe_fields[];	/* module.probes[] */
 extern const struct rt_field rt_hwrng_fields[];
 extern const struct rt_field rt_kmsg_fields[];

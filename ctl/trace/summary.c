@@ -400,6 +400,7 @@ static int add_credit(struct rt_summary *s, const struct rt_trace_event *ev,
 	if (bits <= 0 || bits >= (1LL << 40))
 		return 0;
 	s->event_credit_bits[src] = sat_add(s->event_credit_bits[src], bits);
+	s->event_credit_count[src]++;
 	if (!strcmp(rt_ev_str(ev, RT_EV_ORIGIN, ""), "boot-probe")) {
 		s->boot_credit_bits[src] = sat_add(s->boot_credit_bits[src], bits);
 		s->boot_credit_count[src]++;
@@ -757,15 +758,29 @@ static int finish(struct rt_summary *s, json_t *meta, char *err,
 	if (!module) {
 		int k;
 
-		/* the boot probes alone: what they saw is all there is */
+		/*
+		 * The boot probes alone, or the BPF backend from when its
+		 * programs were attached: what they saw is all there is.
+		 */
+		const json_t *record = json_object_get(meta, RT_K_RECORD);
+
 		s->no_module = 1;
-		s->load_ns = s->boot_first_ns >= 0 ? s->boot_first_ns : 0;
+		s->bpf_backend = !strcmp(rt_json_str(record, RT_K_BACKEND, ""), "bpf");
+		if (s->bpf_backend)
+			s->load_ns = rt_json_int(json_object_get(record, RT_K_BPF),
+						 RT_K_ATTACHED_NS, 0);
+		else
+			s->load_ns = s->boot_first_ns >= 0 ? s->boot_first_ns : 0;
 		memset(s->credit_bits, 0, sizeof(s->credit_bits));
 		s->credit_total = 0;
 		for (k = 0; k < RT_NSOURCES; k++) {
-			s->credit_bits[k] = s->boot_credit_bits[k];
-			s->credit_count[k] = s->boot_credit_count[k];
-			s->credit_total = sat_add(s->credit_total, s->boot_credit_bits[k]);
+			long long bits = s->bpf_backend ? s->event_credit_bits[k] :
+							  s->boot_credit_bits[k];
+
+			s->credit_bits[k] = bits;
+			s->credit_count[k] = s->bpf_backend ? s->event_credit_count[k] :
+							      s->boot_credit_count[k];
+			s->credit_total = sat_add(s->credit_total, bits);
 		}
 		s->hwrng_bits = s->credit_bits[RNGTRACE_SOURCE_HWRNG];
 	}

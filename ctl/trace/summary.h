@@ -133,6 +133,7 @@ struct rt_summary {
 	 * boot probes' sums.
 	 */
 	int no_module;
+	int bpf_backend;	/* record.backend "bpf": its events are the probes' */
 	long long pool_bits_at_load;
 	long long record_end_ns;	/* record.ended_ns, or 0 */
 	const char *record_until;	/* record.until, "" if not recorded */
@@ -169,6 +170,7 @@ struct rt_summary {
 
 	/* credit events (the exact sums are credit_bits) */
 	long long event_credit_bits[RT_NSOURCES];	/* > 0 and < 2^40 each */
+	long long event_credit_count[RT_NSOURCES];
 	long long credit_events_ioctl;	/* "credit" events from source ioctl */
 	struct rt_series *series;
 	/*

@@ -26,7 +26,7 @@
 
 #define RT_TRACE_FORMAT		"rngtrace-trace"
 #define RT_TRACE_MAJOR		1
-#define RT_TRACE_MINOR		4
+#define RT_TRACE_MINOR		5
 /* "MAJOR.MINOR", from the two above: one place to change */
 #define RT_TRACE_STR_(x)	#x
 #define RT_TRACE_STR(x)		RT_TRACE_STR_(x)

@@ -9,6 +9,13 @@
  * object, and credits before READY that reach the threshold. In a VM
  * whose CRNG was ready at load (-cpu max), a recording --until ready must
  * say ready before load and show no wait.
+ *
+ * The BPF backend (record --backend bpf) records the first case's boot
+ * too, started before the module's recorder: its trace must have the
+ * same three waits against the children's clocks, READY in the same
+ * credit's call with the same source, the module's credits since it
+ * attached, and its programs detached after READY. Where this rngtrace
+ * was built without it (a cross build), that case is a skip.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -33,6 +40,10 @@
 #define TRACE "/tmp/t.json"
 #define RECORD_ERR "/tmp/record.err"
 #define NCHILD 3
+#define BPF_TRACE "/tmp/b.json"
+#define BPF_ERR "/tmp/bpf.err"
+#define BPF_STATUS "/tmp/bpf.status"
+#define CHILDREN "/tmp/children.bin"
 
 /* Start rngtrace record with @until, its stderr to RECORD_ERR. */
 static pid_t start_recorder(const char *until, const char *settle)
@@ -56,6 +67,59 @@ static pid_t start_recorder(const char *until, const char *settle)
 		_exit(127);
 	}
 	return pid;
+}
+
+/*
+ * Start rngtrace record --backend bpf and wait until it says its programs
+ * are attached (or it exited: then its status is in BPF_STATUS). Its pid,
+ * or -1 when it is not running.
+ */
+static pid_t start_bpf_recorder(void)
+{
+	int64_t deadline = boottime_ns() + 60000000000LL;
+	char line[512];
+	pid_t pid;
+	int status;
+
+	unlink(BPF_TRACE);
+	unlink(BPF_STATUS);
+	pid = fork();
+	if (pid == 0) {
+		int fd = open(BPF_ERR, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+
+		if (fd >= 0)
+			dup2(fd, 2);
+		execl(RNGTRACE, "rngtrace", "record", "--backend", "bpf", "-o", BPF_TRACE,
+		      "--until", "settled", "--settle", "1", "--timeout", "50",
+		      (char *)NULL);
+		_exit(127);
+	}
+	if (pid < 0)
+		return -1;
+	while (boottime_ns() < deadline) {
+		FILE *f = fopen(BPF_ERR, "r");
+		int attached = 0;
+
+		while (f && fgets(line, sizeof(line), f))
+			attached |= !!strstr(line, "programs are attached");
+		if (f)
+			fclose(f);
+		if (attached)
+			return pid;
+		if (waitpid(pid, &status, WNOHANG) == pid) {
+			FILE *st = fopen(BPF_STATUS, "w");
+
+			if (st) {
+				fprintf(st, "%d\n", WIFEXITED(status) ? WEXITSTATUS(status) : 128);
+				fclose(st);
+			}
+			return -1;
+		}
+		usleep(20000);
+	}
+	kill(pid, SIGKILL);
+	waitpid(pid, NULL, 0);
+	return -1;
 }
 
 /*
@@ -155,7 +219,7 @@ struct measured {
 TEST(record_until_settled_has_the_waits_and_ready)
 {
 	struct measured m[NCHILD];
-	pid_t pids[NCHILD], rec;
+	pid_t pids[NCHILD], rec, bpf;
 	int pipes[2], go[2], i, j, seen = 0, seen_by[NCHILD] = {}, rc;
 	json_t *t, *events, *ev = NULL, *ready, *module, *record;
 	json_error_t jerr;
@@ -166,6 +230,8 @@ TEST(record_until_settled_has_the_waits_and_ready)
 
 	if (crng_ready_now())
 		SKIP(return, "the CRNG is ready already");
+	unlink(CHILDREN);
+	bpf = start_bpf_recorder();
 	rec = start_recorder("settled", "1");
 	ASSERT_LT(0, rec);
 	/* Following live, not only from the ring's history. */
@@ -235,15 +301,32 @@ TEST(record_until_settled_has_the_waits_and_ready)
 		waitpid(pids[i], NULL, 0);
 	EXPECT_LT(0, seen) TH_LOG("no child seen waiting in WAITING_GET");
 
+	{
+		FILE *f = fopen(CHILDREN, "w");
+
+		if (f) {
+			fwrite(m, sizeof(m), 1, f);
+			fclose(f);
+		}
+	}
 	rc = wait_recorder(rec, 60);
 	log_recorder_stderr(_metadata);
+	if (bpf > 0) {
+		FILE *f = fopen(BPF_STATUS, "w");
+		int brc = wait_recorder(bpf, 60);
+
+		if (f) {
+			fprintf(f, "%d\n", brc);
+			fclose(f);
+		}
+	}
 	ASSERT_EQ(0, rc) TH_LOG("rngtrace record: exit %d", rc);
 	copy_out();
 
 	t = json_load_file(TRACE, 0, &jerr);
 	ASSERT_NE(NULL, t) TH_LOG("%s: %s", TRACE, jerr.text);
 	EXPECT_STREQ("rngtrace-trace", jstr(t, "format"));
-	EXPECT_STREQ("1.4", jstr(t, "version"));
+	EXPECT_STREQ("1.5", jstr(t, "version"));
 	record = json_object_get(t, "record");
 	EXPECT_STREQ("settled", jstr(record, "until"));
 	EXPECT_STREQ("settled", jstr(record, "stopped_by"));
@@ -346,6 +429,172 @@ TEST(record_until_settled_has_the_waits_and_ready)
 			TH_LOG("%lld bits at load + %lld credited, %lld credits missed",
 			       jint(module, "pool_bits_at_load"), sum, missed);
 	}
+	json_decref(t);
+}
+
+/* The ready event of @events, or NULL. */
+static json_t *ready_event(json_t *events)
+{
+	json_t *ev;
+	size_t k;
+
+	json_array_foreach(events, k, ev)
+		if (!strcmp(jstr(ev, "type"), "ready"))
+			return ev;
+	return NULL;
+}
+
+/*
+ * The same boot through the BPF backend (started by the first case,
+ * before the module's recorder): against the children's own clocks and
+ * the module's trace.
+ */
+TEST(bpf_backend_agrees_with_the_module)
+{
+	struct measured m[NCHILD];
+	json_t *b, *t, *bev, *tev, *ev, *ev2, *brd, *trd, *bpf;
+	json_error_t jerr;
+	char line[512] = "";
+	long long attached, ready_ns, matched = 0, wanted = 0, misses, lost = 0;
+	size_t k, k2;
+	int i, st = -1;
+	FILE *f;
+
+	f = fopen(BPF_STATUS, "r");
+	if (!f)
+		SKIP(return, "the first case did not run (the CRNG was ready)");
+	if (fscanf(f, "%d", &st) != 1)
+		st = -1;
+	fclose(f);
+	f = fopen(BPF_ERR, "r");
+	while (f && fgets(line, sizeof(line), f) && !strstr(line, "--backend bpf:"))
+		;
+	if (f)
+		fclose(f);
+	if (st && strstr(line, "built without the BPF backend"))
+		SKIP(return, "%s", line);
+	ASSERT_EQ(0, st) TH_LOG("rngtrace record --backend bpf: exit %d: %s", st, line);
+	f = fopen(CHILDREN, "r");
+	ASSERT_NE(NULL, f);
+	ASSERT_EQ(1, fread(m, sizeof(m), 1, f));
+	fclose(f);
+	if (!access("/out", W_OK))
+		ASSERT_EQ(0, system("cp " BPF_TRACE " /out/record-bpf.json"));
+
+	b = json_load_file(BPF_TRACE, 0, &jerr);
+	ASSERT_NE(NULL, b) TH_LOG("%s: %s", BPF_TRACE, jerr.text);
+	t = json_load_file(TRACE, 0, &jerr);
+	ASSERT_NE(NULL, t) TH_LOG("%s: %s", TRACE, jerr.text);
+	EXPECT_STREQ("bpf", jstr(json_object_get(b, "record"), "backend"));
+	EXPECT_STREQ("settled", jstr(json_object_get(b, "record"), "stopped_by"));
+	EXPECT_EQ(NULL, json_object_get(b, "module"));
+	bpf = json_object_get(json_object_get(b, "record"), "bpf");
+	ASSERT_TRUE(json_is_object(bpf));
+	attached = jint(bpf, "attached_ns");
+	/*
+	 * What it missed, it counted: each miss may cost a child's wait or
+	 * a credit (7.x skips an fentry program a preempted task is inside
+	 * of), and no more than that.
+	 */
+	misses = jint(bpf, "ringbuf_full") + jint(bpf, "credit_unpaired") +
+		 jint(bpf, "credit_deep") + jint(bpf, "calls_full") +
+		 jint(bpf, "call_unpaired") + jint(bpf, "ends_missed") +
+		 jint(bpf, "recursion_misses");
+	if (misses)
+		TH_LOG("the BPF programs counted %lld misses", misses);
+	bev = json_object_get(b, "events");
+	tev = json_object_get(t, "events");
+
+	/* the children's waits, each once, against their own clocks */
+	for (i = 0; i < NCHILD; i++) {
+		int n = 0;
+
+		json_array_foreach(bev, k, ev) {
+			if (strcmp(jstr(ev, "type"), "wait") || jint(ev, "pid") != m[i].pid)
+				continue;
+			n++;
+			EXPECT_STREQ("getrandom", jstr(ev, "path"));
+			EXPECT_EQ(16, jint(ev, "bytes"));
+			EXPECT_EQ(16, jint(ev, "result"));
+			EXPECT_LE(m[i].t0 - SKEW_NS, jint(ev, "start_ns"));
+			EXPECT_GE(m[i].t1 + SKEW_NS, jint(ev, "time_ns"));
+			EXPECT_GT(2000000 + m[i].queued, jint(ev, "start_ns") - m[i].t0)
+				TH_LOG("child %d: start %lld, its clock %lld", i,
+				       jint(ev, "start_ns"), (long long)m[i].t0);
+			EXPECT_GT(2000000 + m[i].queued, m[i].t1 - jint(ev, "time_ns"))
+				TH_LOG("child %d: end %lld, its clock %lld", i,
+				       jint(ev, "time_ns"), (long long)m[i].t1);
+		}
+		EXPECT_GE(1, n) TH_LOG("child %d (pid %d): %d waits", i, m[i].pid, n);
+		lost += !n;
+	}
+	EXPECT_GE(misses, lost) TH_LOG("%lld children's waits missing, %lld misses counted",
+				       lost, misses);
+
+	/*
+	 * READY: the same credit. The module stamps crng_reseed() inside
+	 * the completing credit's call; the BPF backend that call's entry
+	 * (time_ns) and return (return_ns).
+	 */
+	brd = ready_event(bev);
+	trd = ready_event(tev);
+	ASSERT_NE(NULL, brd);
+	ASSERT_NE(NULL, trd);
+	EXPECT_STREQ("completer", jstr(brd, "evidence"));
+	EXPECT_STREQ(jstr(trd, "source"), jstr(brd, "source"));
+	EXPECT_LE(jint(brd, "time_ns") - SKEW_NS, jint(trd, "time_ns"))
+		TH_LOG("module READY %lld, BPF %lld..%lld", jint(trd, "time_ns"),
+		       jint(brd, "time_ns"), jint(brd, "return_ns"));
+	EXPECT_GE(jint(brd, "return_ns") + SKEW_NS, jint(trd, "time_ns"))
+		TH_LOG("module READY %lld, BPF %lld..%lld", jint(trd, "time_ns"),
+		       jint(brd, "time_ns"), jint(brd, "return_ns"));
+	ready_ns = jint(trd, "time_ns");
+	/* detached once ready and nobody waited */
+	EXPECT_LE(ready_ns, jint(bpf, "disarmed_ns"));
+
+	/*
+	 * The module's credits from 1 ms after the programs were attached
+	 * to READY: each one the BPF backend's too (bits, source, within
+	 * 1 ms), and no more of its own in that window.
+	 */
+	json_array_foreach(tev, k, ev) {
+		long long tm = jint(ev, "time_ns");
+
+		if (strcmp(jstr(ev, "type"), "credit") || tm < attached + 1000000 ||
+		    tm >= ready_ns)
+			continue;
+		wanted++;
+		json_array_foreach(bev, k2, ev2) {
+			long long d = jint(ev2, "time_ns") - tm;
+
+			if (!strcmp(jstr(ev2, "type"), "credit") &&
+			    jint(ev2, "bits") == jint(ev, "bits") &&
+			    !strcmp(jstr(ev2, "source"), jstr(ev, "source")) &&
+			    d > -1000000 && d < 1000000 &&
+			    !json_object_get(ev2, "matched")) {
+				json_object_set_new(ev2, "matched", json_true());
+				matched++;
+				break;
+			}
+		}
+	}
+	EXPECT_LT(0, wanted);
+	EXPECT_GE(misses, wanted - matched)
+		TH_LOG("%lld of the module's %lld credits, %lld misses counted",
+		       matched, wanted, misses);
+	lost = 0;
+	json_array_foreach(bev, k, ev) {
+		long long tm = jint(ev, "time_ns");
+
+		if (!strcmp(jstr(ev, "type"), "credit") && tm >= attached + 2000000 &&
+		    tm < ready_ns - 1000000 && !json_is_true(json_object_get(ev, "matched"))) {
+			TH_LOG("a credit only the BPF backend saw: %lld bits at %lld",
+			       jint(ev, "bits"), tm);
+			lost++;
+		}
+	}
+	EXPECT_GE(misses, lost);
+	json_decref(b);
 	json_decref(t);
 }
 

@@ -1,0 +1,838 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The BPF backend (bpfbackend.h), on libbpf: the programs of
+ * ctl/bpf/rngtrace.bpf.c, built into this binary as a skeleton, attached
+ * as kprobes to the functions the module probes (their names from
+ * /proc/kallsyms: a clone where the compiler made one), their events read
+ * from the ring buffer and turned into the module's.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include <sys/utsname.h>
+
+#include <bpf/bpf.h>
+#include <bpf/btf.h>
+#include <bpf/libbpf.h>
+
+#include <linux/rngtrace.h>
+
+#include "bootevents.h"
+#include "bpfbackend.h"
+#include "bpfevent.h"
+#include "names.h"
+#include "rngtrace.skel.h"
+#include "status.h"
+
+#define N(a)		(sizeof(a) / sizeof((a)[0]))
+#define RT_ERESTARTSYS	512
+#define RT_ERESTART_RESTARTBLOCK 516
+#define CRNG_READY	2
+
+/* A text symbol of the running kernel, for a credit's caller. */
+struct ksym {
+	uint64_t addr;
+	char *name;
+};
+
+/* The functions probed, by the module's names for them. */
+enum { F_CREDIT, F_SET_READY, F_GETRANDOM, F_RANDOM_READ, F_URANDOM_READ,
+       F_KERNEL_WAIT, F_N };
+
+static const struct {
+	const char *name;
+	bool required;
+} funcs[F_N] = {
+	[F_CREDIT] = { "_credit_init_bits", true },
+	[F_SET_READY] = { "crng_set_ready", false },
+	[F_GETRANDOM] = { NULL, true },		/* the arch's wrapper, or sys_getrandom */
+	[F_RANDOM_READ] = { "random_read_iter", false },
+	[F_URANDOM_READ] = { "urandom_read_iter", false },
+	[F_KERNEL_WAIT] = { "wait_for_random_bytes", true },
+};
+
+struct rt_bpf {
+	struct rngtrace_bpf *skel;
+	struct ring_buffer *rb;
+	struct bpf_link *links[16];
+	size_t nlinks;
+	struct ksym *syms;
+	size_t nsyms;
+	char fname[F_N][256];		/* the kernel's name for each */
+	bool wrapped;			/* getrandom() has a pt_regs wrapper */
+	struct rt_event *ev;
+	size_t nev, cap;
+	bool ready, saw_set_ready, failed;
+	uint64_t set_ready_ns;
+	uint64_t flight[64];		/* the waits in flight: their pid_tgid */
+	size_t nflight, flight_lost;	/* (more than 64: counted, not listed) */
+	uint64_t ends_missed;		/* in flight long after READY: ends lost */
+	uint64_t attached_ns, disarmed_ns;
+	char attach_how[16];		/* "fentry" (the calls) or "kprobe" */
+	char fallback[400];		/* why kprobes, or "" */
+	struct rt_event *open;
+	size_t nopen;
+};
+
+/* The getrandom() syscall's entry of this machine's architecture. */
+static const char *syscall_name(void)
+{
+	struct utsname u;
+
+	if (uname(&u))
+		return NULL;
+	if (!strcmp(u.machine, "x86_64"))
+		return "__x64_sys_getrandom";
+	if (!strcmp(u.machine, "aarch64"))
+		return "__arm64_sys_getrandom";
+	if (!strcmp(u.machine, "riscv64"))
+		return "__riscv_sys_getrandom";
+	return NULL;
+}
+
+static int by_addr(const void *a, const void *b)
+{
+	const struct ksym *x = a, *y = b;
+
+	return x->addr < y->addr ? -1 : x->addr > y->addr;
+}
+
+/* A function's name: itself, else a clone (never a .cold part). */
+static void note_name(char *dst, size_t len, const char *name, const char *fn)
+{
+	size_t n = strlen(fn);
+
+	if (!strcmp(name, fn))
+		snprintf(dst, len, "%s", name);
+	else if (!dst[0] && !strncmp(name, fn, n) && name[n] == '.' &&
+		 !strstr(name + n, ".cold"))
+		snprintf(dst, len, "%s", name);
+}
+
+/*
+ * /proc/kallsyms: the text symbols (for callers), the probed functions'
+ * names and crng_init's address. Needs root (kptr_restrict).
+ */
+static int read_kallsyms(struct rt_bpf *b, const char *syscall,
+			 uint64_t *crng_init, char *err, size_t errlen)
+{
+	FILE *f = fopen("/proc/kallsyms", "re");
+	char line[512], name[256], type;
+	unsigned long long addr;
+	size_t cap = 0, i;
+
+	*crng_init = 0;
+	if (!f) {
+		snprintf(err, errlen, "cannot read /proc/kallsyms: %s", strerror(errno));
+		return -1;
+	}
+	while (fgets(line, sizeof(line), f)) {
+		if (sscanf(line, "%llx %c %255s", &addr, &type, name) != 3 ||
+		    strchr(line, '['))
+			continue;	/* (a module's) */
+		/* (a data symbol; 7.x's kallsyms types it 't', as input_pool) */
+		if (!strcmp(name, "crng_init"))
+			*crng_init = addr;
+		if ((type != 't' && type != 'T') || !strcmp(name, "crng_init"))
+			continue;
+		for (i = 0; i < F_N; i++) {
+			const char *fn = funcs[i].name ? funcs[i].name : syscall;
+
+			note_name(b->fname[i], sizeof(b->fname[i]), name, fn);
+		}
+		if (!funcs[F_GETRANDOM].name && !b->fname[F_GETRANDOM][0] &&
+		    !strcmp(name, "sys_getrandom"))
+			b->wrapped = false;
+		if (b->nsyms == cap) {
+			struct ksym *n = realloc(b->syms, (cap = cap ? cap * 2 : 65536) * sizeof(*n));
+
+			if (!n)
+				goto nomem;
+			b->syms = n;
+		}
+		b->syms[b->nsyms].addr = addr;
+		b->syms[b->nsyms].name = strdup(name);
+		if (!b->syms[b->nsyms].name)
+			goto nomem;
+		b->nsyms++;
+	}
+	fclose(f);
+	if (!b->nsyms || !b->syms[0].addr) {
+		snprintf(err, errlen, "/proc/kallsyms shows no addresses (not root, or kptr_restrict)");
+		return -1;
+	}
+	qsort(b->syms, b->nsyms, sizeof(*b->syms), by_addr);
+	return 0;
+nomem:
+	fclose(f);
+	snprintf(err, errlen, "out of memory");
+	return -1;
+}
+
+static const char *ksym_name(const struct rt_bpf *b, uint64_t addr)
+{
+	size_t lo = 0, hi = b->nsyms;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (b->syms[mid].addr <= addr)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo ? b->syms[lo - 1].name : "";
+}
+
+static struct rt_event *ev_add(struct rt_bpf *b)
+{
+	if (b->nev == b->cap) {
+		size_t cap = b->cap ? b->cap * 2 : 1024;
+		struct rt_event *n = realloc(b->ev, cap * sizeof(*n));
+
+		if (!n) {
+			b->failed = true;
+			return NULL;
+		}
+		b->ev = n;
+		b->cap = cap;
+	}
+	memset(&b->ev[b->nev], 0, sizeof(b->ev[0]));
+	return &b->ev[b->nev++];
+}
+
+static void ev_task(struct rt_event *e, const struct rt_bpf_event *x)
+{
+	e->has_pid = e->has_tgid = true;
+	e->pid = x->pid;
+	e->tgid = x->tgid;
+	snprintf(e->comm, sizeof(e->comm), "%.*s", (int)sizeof(x->comm), x->comm);
+	/* the cgroup's id until rt_bpf_result() resolves it */
+	snprintf(e->cgroup, sizeof(e->cgroup), "#%llu", (unsigned long long)x->cgroup);
+}
+
+static long user_result(long long ret)
+{
+	if (ret <= -RT_ERESTARTSYS && ret >= -RT_ERESTART_RESTARTBLOCK)
+		return -EINTR;
+	return (long)ret;
+}
+
+static void flight_end(struct rt_bpf *b, uint64_t id)
+{
+	size_t i;
+
+	for (i = 0; i < b->nflight; i++)
+		if (b->flight[i] == id) {
+			b->flight[i] = b->flight[--b->nflight];
+			return;
+		}
+	if (b->flight_lost)
+		b->flight_lost--;
+}
+
+static int on_event(void *ctx, void *data, size_t size)
+{
+	struct rt_bpf *b = ctx;
+	const struct rt_bpf_event *x = data;
+	struct rt_event *e;
+
+	if (size < sizeof(*x))
+		return 0;
+	switch (x->type) {
+	case RT_BPF_CREDIT:
+		if (x->ready_before >= CRNG_READY)
+			return 0;	/* after READY: the module's are off too */
+		e = ev_add(b);
+		if (!e)
+			return -1;
+		e->has_type = e->has_time = e->has_source = e->has_bits = true;
+		e->type = RNGTRACE_EVENT_TYPE_CREDIT;
+		e->time_ns = x->start_ns;
+		e->bits = x->bits;
+		snprintf(e->caller, sizeof(e->caller), "%s", ksym_name(b, x->caller));
+		e->source = rt_boot_source_of(e->caller);
+		if (e->source == RNGTRACE_SOURCE_IOCTL)
+			ev_task(e, x);
+		if (x->ready_after >= CRNG_READY && !b->ready) {
+			struct rt_event *rd = ev_add(b);
+
+			if (!rd)
+				return -1;
+			*rd = b->ev[b->nev - 2];
+			rd->type = RNGTRACE_EVENT_TYPE_READY;
+			rd->has_evidence = true;
+			rd->evidence = RNGTRACE_READY_EVIDENCE_COMPLETER;
+			rd->has_return = true;
+			rd->return_ns = x->time_ns;
+			b->ready = true;
+		}
+		return 0;
+	case RT_BPF_SET_READY:
+		if (!b->saw_set_ready) {
+			b->saw_set_ready = true;
+			b->set_ready_ns = x->time_ns;
+		}
+		return 0;
+	case RT_BPF_CALL_BEGIN:
+		if (b->nflight < N(b->flight))
+			b->flight[b->nflight++] = (uint64_t)x->tgid << 32 | x->pid;
+		else
+			b->flight_lost++;
+		return 0;
+	case RT_BPF_CALL:
+		flight_end(b, (uint64_t)x->tgid << 32 | x->pid);
+		e = ev_add(b);
+		if (!e)
+			return -1;
+		e->has_type = e->has_time = e->has_path = e->has_flags = true;
+		e->has_bytes = e->has_result = true;
+		e->path = x->path;
+		e->flags = x->flags;
+		e->bytes = x->bytes;
+		e->result = user_result(x->result);
+		ev_task(e, x);
+		if (x->kind == RT_BPF_KIND_WAIT ||
+		    (x->kind == RT_BPF_KIND_URANDOM && x->ready_after >= CRNG_READY)) {
+			e->type = RNGTRACE_EVENT_TYPE_WAIT;
+			e->has_start = true;
+			e->start_ns = x->start_ns;
+			e->time_ns = x->time_ns;
+		} else {
+			e->type = RNGTRACE_EVENT_TYPE_UNSEEDED;
+			e->time_ns = x->start_ns;
+		}
+		if (e->path == RNGTRACE_PATH_KERNEL)
+			e->has_flags = e->has_bytes = false;
+		return 0;
+	}
+	return 0;
+}
+
+static const char *lockdown_mode(void)
+{
+	static char buf[128];
+	FILE *f = fopen("/sys/kernel/security/lockdown", "re");
+	char *open, *close;
+
+	if (!f)
+		return NULL;
+	if (!fgets(buf, sizeof(buf), f))
+		buf[0] = 0;
+	fclose(f);
+	open = strchr(buf, '[');
+	close = open ? strchr(open, ']') : NULL;
+	if (!close)
+		return NULL;
+	*close = 0;
+	return open + 1;
+}
+
+static int libbpf_quiet(enum libbpf_print_level level, const char *fmt, va_list ap)
+{
+	const char *debug = getenv("RNGTRACE_BPF_DEBUG");
+
+	/* RNGTRACE_BPF_DEBUG=1: libbpf's warnings; 2: all it says */
+	if (!debug || (level != LIBBPF_WARN && strcmp(debug, "2")))
+		return 0;
+	return vfprintf(stderr, fmt, ap);
+}
+
+static int attach(struct rt_bpf *b, struct bpf_program *p, bool ret, int fn,
+		  char *err, size_t errlen)
+{
+	struct bpf_link *l;
+
+	if (!b->fname[fn][0])
+		return 0;	/* (an optional one the kernel lacks) */
+	l = bpf_program__attach_kprobe(p, ret, b->fname[fn]);
+	if (!l) {
+		snprintf(err, errlen, "cannot attach a %s to %s: %s",
+			 ret ? "kretprobe" : "kprobe", b->fname[fn], strerror(errno));
+		return -1;
+	}
+	b->links[b->nlinks++] = l;
+	return 0;
+}
+
+/* The calls' programs, each way. */
+struct call_progs {
+	struct bpf_program *entry, *ret, *fentry, *fexit;
+	int fn;
+};
+
+static void call_progs(const struct rt_bpf *b, struct call_progs *c)
+{
+	struct rngtrace_bpf *k = b->skel;
+
+	c[0] = (struct call_progs){ b->wrapped ? k->progs.getrandom_wrapped :
+				    k->progs.getrandom_bare, k->progs.getrandom_exit,
+				    k->progs.getrandom_fentry, k->progs.getrandom_fexit,
+				    F_GETRANDOM };
+	c[1] = (struct call_progs){ k->progs.random_read, k->progs.read_exit,
+				    k->progs.random_read_fentry, k->progs.random_read_fexit,
+				    F_RANDOM_READ };
+	c[2] = (struct call_progs){ k->progs.urandom_read, k->progs.read_exit,
+				    k->progs.urandom_read_fentry, k->progs.urandom_read_fexit,
+				    F_URANDOM_READ };
+	c[3] = (struct call_progs){ k->progs.kernel_wait, k->progs.kernel_wait_exit,
+				    k->progs.kernel_wait_fentry, k->progs.kernel_wait_fexit,
+				    F_KERNEL_WAIT };
+}
+
+/* Why the calls cannot go through fentry/fexit here, or NULL. */
+static const char *fentry_refused(struct rt_bpf *b)
+{
+	static char why[320];
+	struct btf *btf;
+	int i;
+
+	if (!b->wrapped)
+		return "getrandom() has no syscall wrapper";
+	for (i = F_GETRANDOM; i < F_N; i++)
+		if (b->fname[i][0] && strchr(b->fname[i], '.')) {
+			snprintf(why, sizeof(why), "%s is a clone, which takes no fentry",
+				 b->fname[i]);
+			return why;
+		}
+	btf = btf__load_vmlinux_btf();
+	if (!btf)
+		return "the kernel's BTF cannot be read";
+	for (i = F_GETRANDOM; i < F_N; i++)
+		if (b->fname[i][0] &&
+		    btf__find_by_name_kind(btf, b->fname[i], BTF_KIND_FUNC) < 0) {
+			snprintf(why, sizeof(why), "%s is not in the kernel's BTF", b->fname[i]);
+			btf__free(btf);
+			return why;
+		}
+	btf__free(btf);
+	return NULL;
+}
+
+static void rt_bpf_unload(struct rt_bpf *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->nlinks; i++)
+		bpf_link__destroy(b->links[i]);
+	b->nlinks = 0;
+	ring_buffer__free(b->rb);
+	b->rb = NULL;
+	rngtrace_bpf__destroy(b->skel);
+	b->skel = NULL;
+}
+
+static int attach_trace(struct rt_bpf *b, struct bpf_program *p, int fn,
+			char *err, size_t errlen)
+{
+	struct bpf_link *l;
+
+	if (!b->fname[fn][0])
+		return 0;
+	l = bpf_program__attach_trace(p);
+	if (!l) {
+		snprintf(err, errlen, "cannot attach to %s: %s", b->fname[fn], strerror(errno));
+		return -1;
+	}
+	b->links[b->nlinks++] = l;
+	return 0;
+}
+
+/*
+ * Open, load and attach the programs, the calls' through fentry/fexit
+ * (@fentry) or kprobes. 0, or -1 with @err (the programs unloaded).
+ */
+static int load(struct rt_bpf *b, bool fentry, uint64_t crng_init,
+		char *err, size_t errlen)
+{
+	struct call_progs c[4];
+	int i;
+
+	b->skel = rngtrace_bpf__open();
+	if (!b->skel) {
+		snprintf(err, errlen, "cannot open the BPF programs: %s", strerror(errno));
+		return -1;
+	}
+	b->skel->rodata->crng_init_addr = crng_init;
+	call_progs(b, c);
+	bpf_program__set_autoload(b->wrapped ? b->skel->progs.getrandom_bare :
+				  b->skel->progs.getrandom_wrapped, false);
+	for (i = 0; i < 4; i++) {
+		bool on = b->fname[c[i].fn][0];
+
+		bpf_program__set_autoload(c[i].entry, !fentry && on);
+		bpf_program__set_autoload(c[i].fentry, fentry && on);
+		bpf_program__set_autoload(c[i].fexit, fentry && on);
+		if (fentry && on) {
+			bpf_program__set_attach_target(c[i].fentry, 0, b->fname[c[i].fn]);
+			bpf_program__set_attach_target(c[i].fexit, 0, b->fname[c[i].fn]);
+		}
+	}
+	/* (the returns' kprobe programs: read_exit serves two functions) */
+	bpf_program__set_autoload(b->skel->progs.getrandom_exit, !fentry);
+	bpf_program__set_autoload(b->skel->progs.read_exit, !fentry);
+	bpf_program__set_autoload(b->skel->progs.kernel_wait_exit, !fentry);
+	if (rngtrace_bpf__load(b->skel)) {
+		snprintf(err, errlen, "the kernel refused the BPF programs: %s%s",
+			 strerror(errno), errno == EPERM ?
+			 " (lockdown, or kernel.unprivileged_bpf_disabled without CAP_BPF)" : "");
+		goto fail;
+	}
+	b->rb = ring_buffer__new(bpf_map__fd(b->skel->maps.events), on_event, b, NULL);
+	if (!b->rb) {
+		snprintf(err, errlen, "cannot read the BPF ring buffer: %s", strerror(errno));
+		goto fail;
+	}
+	b->attached_ns = rt_boottime_ns();
+	/* the returns first: no entry's state is left without its return */
+	if (attach(b, b->skel->progs.credit_exit, true, F_CREDIT, err, errlen) ||
+	    attach(b, b->skel->progs.credit_entry, false, F_CREDIT, err, errlen) ||
+	    attach(b, b->skel->progs.set_ready, false, F_SET_READY, err, errlen))
+		goto fail;
+	for (i = 0; i < 4; i++)
+		if (fentry ? attach_trace(b, c[i].fexit, c[i].fn, err, errlen) :
+			     attach(b, c[i].ret, true, c[i].fn, err, errlen))
+			goto fail;
+	for (i = 0; i < 4; i++)
+		if (fentry ? attach_trace(b, c[i].fentry, c[i].fn, err, errlen) :
+			     attach(b, c[i].entry, false, c[i].fn, err, errlen))
+			goto fail;
+	return 0;
+fail:
+	rt_bpf_unload(b);
+	return -1;
+}
+
+int rt_bpf_open(struct rt_bpf **out, char *err, size_t errlen)
+{
+	const char *mode, *syscall = syscall_name(), *why;
+	struct rt_bpf *b;
+	uint64_t crng_init;
+	size_t i;
+
+	*out = NULL;
+	if (geteuid()) {
+		snprintf(err, errlen, "the BPF backend needs root");
+		return -1;
+	}
+	mode = lockdown_mode();
+	if (mode && !strcmp(mode, "confidentiality")) {
+		snprintf(err, errlen, "the kernel is locked down (confidentiality): it lets no BPF program read kernel memory");
+		return -1;
+	}
+	if (access("/sys/kernel/btf/vmlinux", R_OK)) {
+		snprintf(err, errlen, "the kernel has no BTF (/sys/kernel/btf/vmlinux: CONFIG_DEBUG_INFO_BTF): the programs cannot be fitted to it");
+		return -1;
+	}
+	if (!syscall) {
+		snprintf(err, errlen, "no BPF backend for this architecture");
+		return -1;
+	}
+	b = calloc(1, sizeof(*b));
+	if (!b) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	b->wrapped = true;
+	if (read_kallsyms(b, syscall, &crng_init, err, errlen))
+		goto fail;
+	if (!b->fname[F_GETRANDOM][0] && !b->wrapped)
+		snprintf(b->fname[F_GETRANDOM], sizeof(b->fname[F_GETRANDOM]), "sys_getrandom");
+	for (i = 0; i < F_N; i++)
+		if (funcs[i].required && !b->fname[i][0]) {
+			snprintf(err, errlen, "the kernel has no %s%s",
+				 funcs[i].name ? funcs[i].name : syscall,
+				 i == F_CREDIT ? ": its random.c predates the 2022 rewrite" : "");
+			goto fail;
+		}
+	if (!crng_init) {
+		snprintf(err, errlen, "no crng_init in /proc/kallsyms (a kernel without CONFIG_KALLSYMS_ALL)");
+		goto fail;
+	}
+	libbpf_set_print(libbpf_quiet);
+	/*
+	 * The calls through fentry/fexit where each function has its own
+	 * name in the kernel's BTF; else, or when the kernel refuses them
+	 * (no BPF trampolines), kprobes. The credits are kprobes always:
+	 * their caller is the source, and an fentry program has none.
+	 */
+	why = fentry_refused(b);
+	if (!why && !load(b, true, crng_init, err, errlen)) {
+		snprintf(b->attach_how, sizeof(b->attach_how), "fentry");
+	} else {
+		if (!why) {
+			snprintf(b->fallback, sizeof(b->fallback),
+				 "the kernel refused fentry/fexit (%s): kprobes", err);
+			rt_bpf_unload(b);
+		} else {
+			snprintf(b->fallback, sizeof(b->fallback), "%s: kprobes", why);
+		}
+		if (load(b, false, crng_init, err, errlen))
+			goto fail;
+		snprintf(b->attach_how, sizeof(b->attach_how), "kprobe");
+	}
+	*out = b;
+	return 0;
+fail:
+	rt_bpf_close(b);
+	return -1;
+}
+
+int rt_bpf_poll(struct rt_bpf *b, int timeout_ms)
+{
+	if (!b->rb)
+		return 0;
+	if (ring_buffer__poll(b->rb, timeout_ms) < 0 && errno != EINTR)
+		return -1;
+	return b->failed ? -1 : 0;
+}
+
+bool rt_bpf_ready(const struct rt_bpf *b)
+{
+	return b->ready;
+}
+
+/*
+ * The waits in flight, from the programs' events: never from the calls
+ * map while they run (a map read holds their kprobes off on its CPU).
+ */
+size_t rt_bpf_in_flight(const struct rt_bpf *b)
+{
+	return b->nflight + b->flight_lost;
+}
+
+size_t rt_bpf_forget_in_flight(struct rt_bpf *b)
+{
+	size_t n = b->nflight + b->flight_lost;
+
+	b->ends_missed += n;
+	b->nflight = b->flight_lost = 0;
+	return n;
+}
+
+void rt_bpf_disarm(struct rt_bpf *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->nlinks; i++)
+		bpf_link__destroy(b->links[i]);
+	b->nlinks = 0;
+	if (!b->disarmed_ns)
+		b->disarmed_ns = rt_boottime_ns();
+	if (b->rb)
+		ring_buffer__consume(b->rb);
+}
+
+/* The cgroup v2 directory whose inode is @id, under @dir (recursive). */
+static bool cgroup_find(const char *root, const char *dir, uint64_t id,
+			char *out, size_t len, int depth)
+{
+	char path[4096];
+	struct dirent *d;
+	struct stat st;
+	DIR *dp;
+	bool found = false;
+
+	snprintf(path, sizeof(path), "%s%s", root, dir);
+	if (stat(path, &st) == 0 && (uint64_t)st.st_ino == id) {
+		snprintf(out, len, "%s", dir[0] ? dir : "/");
+		return true;
+	}
+	if (depth > 16 || !(dp = opendir(path)))
+		return false;
+	while (!found && (d = readdir(dp))) {
+		char sub[4096];
+
+		if (d->d_type != DT_DIR || d->d_name[0] == '.')
+			continue;
+		snprintf(sub, sizeof(sub), "%s/%s", dir, d->d_name);
+		found = cgroup_find(root, sub, id, out, len, depth + 1);
+	}
+	closedir(dp);
+	return found;
+}
+
+/* "#ID" to the cgroup's path, or "" where it is gone. */
+static void cgroup_resolve(char *cg, size_t len)
+{
+	static uint64_t last_id;
+	static char last[256];
+	uint64_t id;
+
+	if (cg[0] != '#')
+		return;
+	id = strtoull(cg + 1, NULL, 10);
+	if (id != last_id) {
+		last_id = id;
+		if (!cgroup_find("/sys/fs/cgroup", "", id, last, sizeof(last), 0))
+			last[0] = 0;
+	}
+	snprintf(cg, len, "%s", last);
+}
+
+static int by_time(const void *a, const void *b)
+{
+	const struct rt_event *x = a, *y = b;
+
+	if (x->time_ns != y->time_ns)
+		return x->time_ns < y->time_ns ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static uint64_t counter(const struct rt_bpf *b, uint32_t which)
+{
+	int ncpu = libbpf_num_possible_cpus();
+	uint64_t *v, sum = 0;
+	int i;
+
+	if (ncpu <= 0 || !(v = calloc((size_t)ncpu, sizeof(*v))))
+		return 0;
+	if (!bpf_map_lookup_elem(bpf_map__fd(b->skel->maps.counters), &which, v))
+		for (i = 0; i < ncpu; i++)
+			sum += v[i];
+	free(v);
+	return sum;
+}
+
+static void misses(const struct rt_bpf *b, struct rt_bpf_misses *m)
+{
+	struct bpf_program *p;
+
+	memset(m, 0, sizeof(*m));
+	m->ringbuf_full = counter(b, RT_BPF_RINGBUF_FULL);
+	m->credit_unpaired = counter(b, RT_BPF_CREDIT_UNPAIRED);
+	m->credit_deep = counter(b, RT_BPF_CREDIT_DEEP);
+	m->calls_full = counter(b, RT_BPF_CALLS_FULL);
+	m->call_unpaired = counter(b, RT_BPF_CALL_UNPAIRED);
+	m->ends_missed = b->ends_missed;
+	bpf_object__for_each_program(p, b->skel->obj) {
+		struct bpf_prog_info info;
+		__u32 len = sizeof(info);
+
+		if (bpf_program__fd(p) < 0)
+			continue;
+		memset(&info, 0, sizeof(info));
+		if (bpf_obj_get_info_by_fd(bpf_program__fd(p), &info, &len))
+			continue;
+		/* (a kernel before 5.12 fills less: it does not count them) */
+		if (len >= offsetof(struct bpf_prog_info, recursion_misses) +
+			   sizeof(info.recursion_misses)) {
+			m->recursion_known = true;
+			m->recursion += info.recursion_misses;
+		}
+	}
+}
+
+int rt_bpf_result(struct rt_bpf *b, struct rt_bpf_result *r)
+{
+	int fd = bpf_map__fd(b->skel->maps.calls);
+	uint64_t key, next, *prev = NULL;
+	size_t i, cap = 0;
+
+	memset(r, 0, sizeof(*r));
+	if (b->rb)
+		ring_buffer__consume(b->rb);
+	if (b->failed)
+		return -1;
+	/* READY without a completer seen: the last credit before crng_set_ready() */
+	if (!b->ready && b->saw_set_ready) {
+		size_t last = (size_t)-1;
+
+		for (i = 0; i < b->nev; i++)
+			if (b->ev[i].type == RNGTRACE_EVENT_TYPE_CREDIT &&
+			    b->ev[i].time_ns <= b->set_ready_ns &&
+			    (last == (size_t)-1 || b->ev[i].time_ns >= b->ev[last].time_ns))
+				last = i;
+		if (last != (size_t)-1) {
+			struct rt_event *rd = ev_add(b);
+
+			if (!rd)
+				return -1;
+			*rd = b->ev[last];
+			rd->type = RNGTRACE_EVENT_TYPE_READY;
+			rd->has_evidence = true;
+			rd->evidence = RT_READY_EVIDENCE_LAST_CREDIT;
+			b->ready = true;
+		}
+	}
+	for (i = 0; i < b->nev; i++) {
+		b->ev[i].seq = i;	/* (as they came: ties keep that order) */
+		cgroup_resolve(b->ev[i].cgroup, sizeof(b->ev[i].cgroup));
+	}
+	qsort(b->ev, b->nev, sizeof(*b->ev), by_time);
+	for (i = 0; i < b->nev; i++) {
+		b->ev[i].has_seq = true;
+		b->ev[i].seq = i;
+	}
+	/* the waits still in flight: the open waits */
+	free(b->open);
+	b->open = NULL;
+	b->nopen = 0;
+	while (!bpf_map_get_next_key(fd, prev, &next)) {
+		struct rt_bpf_call c;
+		struct rt_bpf_event x = { 0 };
+		struct rt_event *e;
+
+		key = next;
+		prev = &key;
+		if (bpf_map_lookup_elem(fd, &key, &c) || c.kind == RT_BPF_KIND_UNSEEDED)
+			continue;
+		if (b->nopen == cap) {
+			struct rt_event *n = realloc(b->open, (cap = cap ? cap * 2 : 16) * sizeof(*n));
+
+			if (!n)
+				return -1;
+			b->open = n;
+		}
+		e = &b->open[b->nopen++];
+		memset(e, 0, sizeof(*e));
+		x.pid = (uint32_t)key;
+		x.tgid = (uint32_t)(key >> 32);
+		x.cgroup = c.cgroup;
+		memcpy(x.comm, c.comm, sizeof(x.comm));
+		ev_task(e, &x);
+		cgroup_resolve(e->cgroup, sizeof(e->cgroup));
+		e->has_type = e->has_time = e->has_start = e->has_path = true;
+		e->type = RNGTRACE_EVENT_TYPE_WAIT;
+		e->time_ns = e->start_ns = c.start_ns;
+		e->path = c.path;
+		if (c.path != RNGTRACE_PATH_KERNEL) {
+			e->has_flags = e->has_bytes = true;
+			e->flags = c.flags;
+			e->bytes = c.bytes;
+		}
+	}
+	r->ev = b->ev;
+	r->nev = b->nev;
+	r->open = b->open;
+	r->nopen = b->nopen;
+	r->ready = b->ready;
+	r->attached_ns = b->attached_ns;
+	r->disarmed_ns = b->disarmed_ns;
+	snprintf(r->programs, sizeof(r->programs), "%s", b->attach_how);
+	snprintf(r->fallback, sizeof(r->fallback), "%s", b->fallback);
+	misses(b, &r->misses);
+	return 0;
+}
+
+void rt_bpf_close(struct rt_bpf *b)
+{
+	size_t i;
+
+	if (!b)
+		return;
+	rt_bpf_disarm(b);
+	rt_bpf_unload(b);
+	for (i = 0; i < b->nsyms; i++)
+		free(b->syms[i].name);
+	free(b->syms);
+	free(b->ev);
+	free(b->open);
+	free(b);
+}

@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The BPF backend (Documentation/admin-guide/bpf-backend.md): the
+ * module's view of the CRNG from BPF programs (ctl/bpf/) on the same
+ * functions, for kernels where rngtrace.ko cannot load. Its events are
+ * the module's (struct rt_event), so record writes the same trace. Built
+ * where clang, bpftool and libbpf are (bpfbackend.c); elsewhere
+ * bpfbackend_none.c refuses.
+ *
+ *	struct rt_bpf *b;
+ *	if (rt_bpf_open(&b, err, sizeof(err))) ... (the reason: refused)
+ *	while (...) rt_bpf_poll(b, 250);	(events as they come)
+ *	rt_bpf_disarm(b);			(once ready and settled)
+ *	rt_bpf_result(b, &res);
+ *	rt_bpf_close(b);
+ */
+#ifndef RT_BPFBACKEND_H
+#define RT_BPFBACKEND_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "evjson.h"
+
+struct rt_bpf;
+
+/* What the programs could not record, by cause. */
+struct rt_bpf_misses {
+	uint64_t ringbuf_full;		/* events the ring buffer had no room for */
+	uint64_t credit_unpaired;	/* a credit's return without its entry */
+	uint64_t credit_deep;		/* credits nested deeper than followed */
+	uint64_t calls_full;		/* calls the per-task table had no room for */
+	uint64_t call_unpaired;		/* a call whose return never came */
+	uint64_t ends_missed;		/* waits still in flight 5 s after READY */
+	uint64_t recursion;		/* a program skipped: another ran on its CPU */
+	bool recursion_known;		/* the kernel counts the first (5.12+) */
+};
+
+struct rt_bpf_result {
+	struct rt_event *ev;	/* by time; READY among them once seen */
+	size_t nev;
+	struct rt_event *open;	/* the waits still in flight (no seq) */
+	size_t nopen;
+	bool ready;
+	uint64_t attached_ns;	/* when the programs were attached */
+	uint64_t disarmed_ns;	/* when they were detached (0: still on) */
+	struct rt_bpf_misses misses;
+	char programs[16];	/* how the calls' programs were attached: "fentry" or "kprobe" */
+	char fallback[400];	/* why kprobes for the calls where not fentry, or "" */
+};
+
+/*
+ * Load and attach the programs. 0, or -1 with @err saying why (not root,
+ * no BTF, lockdown's confidentiality mode, no BPF, a function missing, a
+ * build without the backend).
+ */
+int rt_bpf_open(struct rt_bpf **b, char *err, size_t errlen);
+/* Take the events that came, waiting up to @timeout_ms. 0, or -1. */
+int rt_bpf_poll(struct rt_bpf *b, int timeout_ms);
+/* Whether READY was seen, and how many waits are in flight. */
+bool rt_bpf_ready(const struct rt_bpf *b);
+size_t rt_bpf_in_flight(const struct rt_bpf *b);
+/*
+ * Take the waits in flight as ended, their ends missed (a program the
+ * kernel skipped): how many. For a recording long past READY.
+ */
+size_t rt_bpf_forget_in_flight(struct rt_bpf *b);
+/* Detach every program, after a last poll. */
+void rt_bpf_disarm(struct rt_bpf *b);
+/*
+ * The recording: events by time with their seq, open waits, misses;
+ * the cgroups resolved. Valid until rt_bpf_close(). 0, or -1 (memory).
+ */
+int rt_bpf_result(struct rt_bpf *b, struct rt_bpf_result *r);
+void rt_bpf_close(struct rt_bpf *b);
+
+#endif /* RT_BPFBACKEND_H */

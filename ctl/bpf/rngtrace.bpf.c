@@ -30,6 +30,8 @@ char LICENSE[] SEC("license") = "GPL";
 
 /* &crng_init, from /proc/kallsyms (the recorder's rodata) */
 const volatile __u64 crng_init_addr;
+/* set by the recorder once credit_entry is attached */
+volatile __u32 entries_attached;
 
 #define CRNG_READY	2
 #define GRND_NONBLOCK	0x0001
@@ -140,7 +142,9 @@ int BPF_KRETPROBE(credit_exit)
 	u32 d;
 
 	if (!s || !s->depth) {
-		count(RT_BPF_CREDIT_UNPAIRED);
+		/* (before: a credit that began before its entry was attached) */
+		if (entries_attached)
+			count(RT_BPF_CREDIT_UNPAIRED);
 		return 0;
 	}
 	d = --s->depth;

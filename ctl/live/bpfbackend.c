@@ -73,6 +73,18 @@ struct rt_bpf {
 	uint64_t flight[64];		/* the waits in flight: their pid_tgid */
 	size_t nflight, flight_lost;	/* (more than 64: counted, not listed) */
 	uint64_t ends_missed;		/* in flight long after READY: ends lost */
+	/*
+	 * The tasks already waiting when the programs were attached (their
+	 * call's entry came before): found by their kernel stacks, watched
+	 * until they leave wait_for_random_bytes().
+	 */
+	struct early {
+		uint32_t pid, tgid, path;
+		char comm[16], cgroup[200];
+		bool done;
+		uint64_t end_ns;
+	} early[32];
+	size_t nearly;
 	uint64_t attached_ns, disarmed_ns;
 	char attach_how[16];		/* "fentry" (the calls) or "kprobe" */
 	char fallback[400];		/* why kprobes, or "" */
@@ -96,6 +108,8 @@ static const char *syscall_name(void)
 	return NULL;
 }
 
+static void find_early(struct rt_bpf *b);
+
 static int by_addr(const void *a, const void *b)
 {
 	const struct ksym *x = a, *y = b;
@@ -116,16 +130,18 @@ static void note_name(char *dst, size_t len, const char *name, const char *fn)
 }
 
 /*
- * /proc/kallsyms: the text symbols (for callers), the probed functions'
- * names and crng_init's address. Needs root (kptr_restrict).
+ * /proc/kallsyms, root's (kptr_restrict): with @keep its text symbols
+ * (the credits' callers, named once the recording is over), else only
+ * the probed functions' names and crng_init's address (before the load:
+ * quickly, as the boot goes on).
  */
-static int read_kallsyms(struct rt_bpf *b, const char *syscall,
+static int read_kallsyms(struct rt_bpf *b, const char *syscall, bool keep,
 			 uint64_t *crng_init, char *err, size_t errlen)
 {
 	FILE *f = fopen("/proc/kallsyms", "re");
-	char line[512], name[256], type;
-	unsigned long long addr;
+	char line[512];
 	size_t cap = 0, i;
+	bool bare = false, any = false;
 
 	*crng_init = 0;
 	if (!f) {
@@ -133,41 +149,60 @@ static int read_kallsyms(struct rt_bpf *b, const char *syscall,
 		return -1;
 	}
 	while (fgets(line, sizeof(line), f)) {
-		if (sscanf(line, "%llx %c %255s", &addr, &type, name) != 3 ||
-		    strchr(line, '['))
-			continue;	/* (a module's) */
-		/* (a data symbol; 7.x's kallsyms types it 't', as input_pool) */
-		if (!strcmp(name, "crng_init"))
-			*crng_init = addr;
-		if ((type != 't' && type != 'T') || !strcmp(name, "crng_init"))
+		char *p, *name, type;
+		unsigned long long addr = strtoull(line, &p, 16);
+		size_t len;
+
+		if (p == line || p[0] != ' ' || !p[1] || p[2] != ' ')
 			continue;
-		for (i = 0; i < F_N; i++) {
-			const char *fn = funcs[i].name ? funcs[i].name : syscall;
-
-			note_name(b->fname[i], sizeof(b->fname[i]), name, fn);
+		type = p[1];
+		name = p + 3;
+		len = strcspn(name, " \t\n");
+		if (name[len] != '\n' && name[len] != '\0')
+			continue;	/* a module's ("\t[module]") */
+		name[len] = 0;
+		any |= addr != 0;
+		/* (a data symbol; 7.x's kallsyms types it 't', as input_pool) */
+		if (!strcmp(name, "crng_init")) {
+			*crng_init = addr;
+			continue;
 		}
-		if (!funcs[F_GETRANDOM].name && !b->fname[F_GETRANDOM][0] &&
-		    !strcmp(name, "sys_getrandom"))
-			b->wrapped = false;
-		if (b->nsyms == cap) {
-			struct ksym *n = realloc(b->syms, (cap = cap ? cap * 2 : 65536) * sizeof(*n));
+		if (type != 't' && type != 'T')
+			continue;
+		if (keep) {
+			if (b->nsyms == cap) {
+				struct ksym *n = realloc(b->syms, (cap = cap ? cap * 2 : 65536) *
+							 sizeof(*n));
 
-			if (!n)
+				if (!n)
+					goto nomem;
+				b->syms = n;
+			}
+			b->syms[b->nsyms].addr = addr;
+			b->syms[b->nsyms].name = strdup(name);
+			if (!b->syms[b->nsyms].name)
 				goto nomem;
-			b->syms = n;
+			b->nsyms++;
+			continue;
 		}
-		b->syms[b->nsyms].addr = addr;
-		b->syms[b->nsyms].name = strdup(name);
-		if (!b->syms[b->nsyms].name)
-			goto nomem;
-		b->nsyms++;
+		for (i = 0; i < F_N; i++)
+			note_name(b->fname[i], sizeof(b->fname[i]), name,
+				  funcs[i].name ? funcs[i].name : syscall);
+		bare |= !strcmp(name, "sys_getrandom");
 	}
 	fclose(f);
-	if (!b->nsyms || !b->syms[0].addr) {
+	if (!any) {
 		snprintf(err, errlen, "/proc/kallsyms shows no addresses (not root, or kptr_restrict)");
 		return -1;
 	}
-	qsort(b->syms, b->nsyms, sizeof(*b->syms), by_addr);
+	if (keep) {
+		qsort(b->syms, b->nsyms, sizeof(*b->syms), by_addr);
+		return 0;
+	}
+	/* (riscv64 before 6.6 has no syscall wrappers) */
+	b->wrapped = b->fname[F_GETRANDOM][0] != 0;
+	if (!b->wrapped && bare)
+		snprintf(b->fname[F_GETRANDOM], sizeof(b->fname[F_GETRANDOM]), "sys_getrandom");
 	return 0;
 nomem:
 	fclose(f);
@@ -256,10 +291,10 @@ static int on_event(void *ctx, void *data, size_t size)
 		e->type = RNGTRACE_EVENT_TYPE_CREDIT;
 		e->time_ns = x->start_ns;
 		e->bits = x->bits;
-		snprintf(e->caller, sizeof(e->caller), "%s", ksym_name(b, x->caller));
-		e->source = rt_boot_source_of(e->caller);
-		if (e->source == RNGTRACE_SOURCE_IOCTL)
-			ev_task(e, x);
+		/* the caller's address: named when the recording is over */
+		snprintf(e->caller, sizeof(e->caller), "0x%llx",
+			 (unsigned long long)x->caller);
+		ev_task(e, x);	/* (kept for ioctl credits only, once named) */
 		if (x->ready_after >= CRNG_READY && !b->ready) {
 			struct rt_event *rd = ev_add(b);
 
@@ -332,6 +367,18 @@ static const char *lockdown_mode(void)
 		return NULL;
 	*close = 0;
 	return open + 1;
+}
+
+/* RNGTRACE_BPF_DEBUG: how long each step of the load took, on stderr. */
+static void stage(const char *what)
+{
+	static uint64_t t0;
+	uint64_t now = rt_boottime_ns();
+
+	if (getenv("RNGTRACE_BPF_DEBUG"))
+		fprintf(stderr, "rngtrace: bpf: %s: %.3f s\n", what,
+			t0 ? (now - t0) / 1e9 : 0.0);
+	t0 = now;
 }
 
 static int libbpf_quiet(enum libbpf_print_level level, const char *fmt, va_list ap)
@@ -489,11 +536,21 @@ static int load(struct rt_bpf *b, bool fentry, uint64_t crng_init,
 		snprintf(err, errlen, "cannot read the BPF ring buffer: %s", strerror(errno));
 		goto fail;
 	}
+	stage("programs loaded");
 	b->attached_ns = rt_boottime_ns();
-	/* the returns first: no entry's state is left without its return */
+	/*
+	 * The returns first: the kernel runs the newest of a function's
+	 * kprobes first, and a kretprobe's replaces the return address the
+	 * credit's entry program reads as its caller (image-lockdown: every
+	 * caller arch_rethook_trampoline). A credit in progress as they are
+	 * attached returns without its entry: a miss only once the entry
+	 * is attached (entries_attached, in the programs' .bss).
+	 */
 	if (attach(b, b->skel->progs.credit_exit, true, F_CREDIT, err, errlen) ||
-	    attach(b, b->skel->progs.credit_entry, false, F_CREDIT, err, errlen) ||
-	    attach(b, b->skel->progs.set_ready, false, F_SET_READY, err, errlen))
+	    attach(b, b->skel->progs.credit_entry, false, F_CREDIT, err, errlen))
+		goto fail;
+	b->skel->bss->entries_attached = 1;
+	if (attach(b, b->skel->progs.set_ready, false, F_SET_READY, err, errlen))
 		goto fail;
 	for (i = 0; i < 4; i++)
 		if (fentry ? attach_trace(b, c[i].fexit, c[i].fn, err, errlen) :
@@ -503,6 +560,7 @@ static int load(struct rt_bpf *b, bool fentry, uint64_t crng_init,
 		if (fentry ? attach_trace(b, c[i].fentry, c[i].fn, err, errlen) :
 			     attach(b, c[i].entry, false, c[i].fn, err, errlen))
 			goto fail;
+	stage("programs attached");
 	return 0;
 fail:
 	rt_bpf_unload(b);
@@ -539,11 +597,10 @@ int rt_bpf_open(struct rt_bpf **out, char *err, size_t errlen)
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
-	b->wrapped = true;
-	if (read_kallsyms(b, syscall, &crng_init, err, errlen))
+	stage("start");
+	if (read_kallsyms(b, syscall, false, &crng_init, err, errlen))
 		goto fail;
-	if (!b->fname[F_GETRANDOM][0] && !b->wrapped)
-		snprintf(b->fname[F_GETRANDOM], sizeof(b->fname[F_GETRANDOM]), "sys_getrandom");
+	stage("kallsyms read");
 	for (i = 0; i < F_N; i++)
 		if (funcs[i].required && !b->fname[i][0]) {
 			snprintf(err, errlen, "the kernel has no %s%s",
@@ -563,6 +620,7 @@ int rt_bpf_open(struct rt_bpf **out, char *err, size_t errlen)
 	 * their caller is the source, and an fentry program has none.
 	 */
 	why = fentry_refused(b);
+	stage("BTF read");
 	if (!why && !load(b, true, crng_init, err, errlen)) {
 		snprintf(b->attach_how, sizeof(b->attach_how), "fentry");
 	} else {
@@ -577,6 +635,8 @@ int rt_bpf_open(struct rt_bpf **out, char *err, size_t errlen)
 			goto fail;
 		snprintf(b->attach_how, sizeof(b->attach_how), "kprobe");
 	}
+	find_early(b);
+	stage("waiting tasks found");
 	*out = b;
 	return 0;
 fail:
@@ -604,7 +664,115 @@ bool rt_bpf_ready(const struct rt_bpf *b)
  */
 size_t rt_bpf_in_flight(const struct rt_bpf *b)
 {
-	return b->nflight + b->flight_lost;
+	size_t i, n = b->nflight + b->flight_lost;
+
+	for (i = 0; i < b->nearly; i++)
+		n += !b->early[i].done;
+	return n;
+}
+
+/*
+ * Whether task @tid of @tgid is in wait_for_random_bytes() now, by its
+ * kernel stack (root): 1 and, in @caller, the function that called it;
+ * 0 when not; -1 when the task is gone or its stack cannot be read.
+ */
+static int stack_waiting(uint32_t tgid, uint32_t tid, char *caller, size_t len)
+{
+	char path[96], line[256];
+	bool next = false;
+	int ret = 0;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%u/task/%u/stack", tgid, tid);
+	f = fopen(path, "re");
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f)) {
+		char *fn = strchr(line, ']');
+
+		if (!fn)
+			continue;
+		fn += fn[1] == ' ' ? 2 : 1;
+		fn[strcspn(fn, "+ \n")] = 0;
+		if (next) {
+			snprintf(caller, len, "%s", fn);
+			break;
+		}
+		if (!strncmp(fn, "wait_for_random_bytes", 21)) {
+			ret = 1;
+			next = true;
+			if (caller)
+				caller[0] = 0;
+		}
+	}
+	fclose(f);
+	return ret;
+}
+
+/* A small file of /proc, its newline cut. */
+static void proc_line(const char *path, char *buf, size_t len)
+{
+	FILE *f = fopen(path, "re");
+
+	buf[0] = 0;
+	if (f) {
+		if (fgets(buf, (int)len, f))
+			buf[strcspn(buf, "\n")] = 0;
+		fclose(f);
+	}
+}
+
+/* The tasks waiting for the CRNG as the programs were attached. */
+static void find_early(struct rt_bpf *b)
+{
+	DIR *procs = opendir("/proc"), *tasks;
+	struct dirent *p, *t;
+
+	while (procs && (p = readdir(procs))) {
+		uint32_t tgid = (uint32_t)strtoul(p->d_name, NULL, 10);
+		char dir[64];
+
+		if (!tgid)
+			continue;
+		snprintf(dir, sizeof(dir), "/proc/%u/task", tgid);
+		tasks = opendir(dir);
+		while (tasks && (t = readdir(tasks)) && b->nearly < N(b->early)) {
+			struct early *e = &b->early[b->nearly];
+			uint32_t tid = (uint32_t)strtoul(t->d_name, NULL, 10);
+			char caller[128], path[96], cg[256];
+
+			if (!tid || stack_waiting(tgid, tid, caller, sizeof(caller)) != 1)
+				continue;
+			memset(e, 0, sizeof(*e));
+			e->pid = tid;
+			e->tgid = tgid;
+			e->path = rt_boot_path_of(caller);
+			snprintf(path, sizeof(path), "/proc/%u/task/%u/comm", tgid, tid);
+			proc_line(path, e->comm, sizeof(e->comm));
+			snprintf(path, sizeof(path), "/proc/%u/cgroup", tgid);
+			proc_line(path, cg, sizeof(cg));
+			if (!strncmp(cg, "0::", 3))
+				snprintf(e->cgroup, sizeof(e->cgroup), "%.*s",
+					 (int)sizeof(e->cgroup) - 1, cg + 3);
+			b->nearly++;
+		}
+		if (tasks)
+			closedir(tasks);
+	}
+	if (procs)
+		closedir(procs);
+}
+
+void rt_bpf_watch(struct rt_bpf *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->nearly; i++)
+		if (!b->early[i].done &&
+		    stack_waiting(b->early[i].tgid, b->early[i].pid, NULL, 0) != 1) {
+			b->early[i].done = true;
+			b->early[i].end_ns = rt_boottime_ns();
+		}
 }
 
 size_t rt_bpf_forget_in_flight(struct rt_bpf *b)
@@ -729,6 +897,75 @@ static void misses(const struct rt_bpf *b, struct rt_bpf_misses *m)
 	}
 }
 
+/*
+ * The waits already in flight at the attach, as waits from the attach
+ * (their true start earlier: record.bpf.waits_before_attach) to when the
+ * task left wait_for_random_bytes(): at READY's return when it came
+ * before the task was seen gone (it wakes them), else when seen. Those
+ * still waiting are open waits (below).
+ */
+static int add_early(struct rt_bpf *b)
+{
+	uint64_t ready_ret = 0;
+	size_t i;
+
+	for (i = 0; i < b->nev; i++)
+		if (b->ev[i].type == RNGTRACE_EVENT_TYPE_READY)
+			ready_ret = b->ev[i].has_return ? b->ev[i].return_ns : b->ev[i].time_ns;
+	for (i = 0; i < b->nearly; i++) {
+		const struct early *x = &b->early[i];
+		struct rt_event *e;
+
+		if (!x->done)
+			continue;
+		e = ev_add(b);
+		if (!e)
+			return -1;
+		e->has_type = e->has_time = e->has_start = e->has_path = true;
+		e->has_pid = e->has_tgid = true;
+		e->type = RNGTRACE_EVENT_TYPE_WAIT;
+		e->pid = x->pid;
+		e->tgid = x->tgid;
+		e->path = x->path;
+		snprintf(e->comm, sizeof(e->comm), "%s", x->comm);
+		snprintf(e->cgroup, sizeof(e->cgroup), "%s", x->cgroup);
+		e->start_ns = b->attached_ns;
+		e->time_ns = ready_ret && ready_ret <= x->end_ns && ready_ret > b->attached_ns ?
+			     ready_ret : x->end_ns;
+	}
+	return 0;
+}
+
+/*
+ * The credits' callers by name and so their source (the module's table),
+ * from kallsyms read now, the recording over; the task only for ioctl
+ * credits, as the module gives it.
+ */
+static int name_callers(struct rt_bpf *b)
+{
+	uint64_t unused;
+	char err[256];
+	size_t i;
+
+	if (!b->nsyms && read_kallsyms(b, "", true, &unused, err, sizeof(err)))
+		return -1;
+	for (i = 0; i < b->nev; i++) {
+		struct rt_event *e = &b->ev[i];
+
+		if ((e->type != RNGTRACE_EVENT_TYPE_CREDIT &&
+		     e->type != RNGTRACE_EVENT_TYPE_READY) || strncmp(e->caller, "0x", 2))
+			continue;
+		snprintf(e->caller, sizeof(e->caller), "%s",
+			 ksym_name(b, strtoull(e->caller, NULL, 16)));
+		e->source = rt_boot_source_of(e->caller);
+		if (e->source != RNGTRACE_SOURCE_IOCTL) {
+			e->has_pid = e->has_tgid = false;
+			e->comm[0] = e->cgroup[0] = 0;
+		}
+	}
+	return 0;
+}
+
 int rt_bpf_result(struct rt_bpf *b, struct rt_bpf_result *r)
 {
 	int fd = bpf_map__fd(b->skel->maps.calls);
@@ -761,6 +998,8 @@ int rt_bpf_result(struct rt_bpf *b, struct rt_bpf_result *r)
 			b->ready = true;
 		}
 	}
+	if (name_callers(b) || add_early(b))
+		return -1;
 	for (i = 0; i < b->nev; i++) {
 		b->ev[i].seq = i;	/* (as they came: ties keep that order) */
 		cgroup_resolve(b->ev[i].cgroup, sizeof(b->ev[i].cgroup));
@@ -808,6 +1047,32 @@ int rt_bpf_result(struct rt_bpf *b, struct rt_bpf_result *r)
 			e->bytes = c.bytes;
 		}
 	}
+	for (i = 0; i < b->nearly; i++) {
+		const struct early *x = &b->early[i];
+		struct rt_event *e;
+
+		if (x->done)
+			continue;
+		if (b->nopen == cap) {
+			struct rt_event *n = realloc(b->open, (cap = cap ? cap * 2 : 16) * sizeof(*n));
+
+			if (!n)
+				return -1;
+			b->open = n;
+		}
+		e = &b->open[b->nopen++];
+		memset(e, 0, sizeof(*e));
+		e->has_type = e->has_time = e->has_start = e->has_path = true;
+		e->has_pid = e->has_tgid = true;
+		e->type = RNGTRACE_EVENT_TYPE_WAIT;
+		e->pid = x->pid;
+		e->tgid = x->tgid;
+		e->path = x->path;
+		snprintf(e->comm, sizeof(e->comm), "%s", x->comm);
+		snprintf(e->cgroup, sizeof(e->cgroup), "%s", x->cgroup);
+		e->time_ns = e->start_ns = b->attached_ns;
+	}
+	r->waits_before_attach = b->nearly;
 	r->ev = b->ev;
 	r->nev = b->nev;
 	r->open = b->open;

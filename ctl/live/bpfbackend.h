@@ -44,6 +44,8 @@ struct rt_bpf_result {
 	size_t nopen;
 	bool ready;
 	uint64_t attached_ns;	/* when the programs were attached */
+	/* waits already in flight then (their start_ns is the attach) */
+	size_t waits_before_attach;
 	uint64_t disarmed_ns;	/* when they were detached (0: still on) */
 	struct rt_bpf_misses misses;
 	char programs[16];	/* how the calls' programs were attached: "fentry" or "kprobe" */
@@ -66,6 +68,11 @@ size_t rt_bpf_in_flight(const struct rt_bpf *b);
  * kernel skipped): how many. For a recording long past READY.
  */
 size_t rt_bpf_forget_in_flight(struct rt_bpf *b);
+/*
+ * Look again at the tasks that were already waiting when the programs
+ * were attached (their kernel stacks): which have stopped. Each poll.
+ */
+void rt_bpf_watch(struct rt_bpf *b);
 /* Detach every program, after a last poll. */
 void rt_bpf_disarm(struct rt_bpf *b);
 /*

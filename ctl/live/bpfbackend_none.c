@@ -40,6 +40,11 @@ size_t rt_bpf_forget_in_flight(struct rt_bpf *b)
 	return 0;
 }
 
+void rt_bpf_watch(struct rt_bpf *b)
+{
+	(void)b;
+}
+
 void rt_bpf_disarm(struct rt_bpf *b)
 {
 	(void)b;

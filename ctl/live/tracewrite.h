@@ -37,6 +37,12 @@ struct rt_trace_writer {
 	const struct rt_event *open;
 	size_t nopen, nopen_total;
 	bool open_ended[64];
+	/*
+	 * The trace's ready object where neither STATUS nor a READY event
+	 * gives one (the BPF backend's, ready before it attached); the
+	 * reference is taken. NULL: none.
+	 */
+	json_t *ready_json;
 };
 
 /*

@@ -141,6 +141,8 @@ enum rt_ev_key {
 #define RT_K_CALLS_FULL		"calls_full"
 #define RT_K_CALL_UNPAIRED	"call_unpaired"
 #define RT_K_ENDS_MISSED	"ends_missed"
+#define RT_K_READY_AT_ATTACH	"ready_at_attach"
+#define RT_K_WAITS_BEFORE_ATTACH "waits_before_attach"
 #define RT_K_RECURSION_MISSES	"recursion_misses"
 /* record.boot_probes */
 #define RT_K_EVENTS_READ	"events_read"

@@ -113,6 +113,7 @@ INSTALL_FILES = \
 	$(PREFIX)/share/bash-completion/completions/rngtrace:0644:$(TOP)/ctl/completion/rngtrace.bash \
 	/usr/lib/rngtrace/rngtrace-record-boot:0755:$(TOP)/boot/systemd/rngtrace-record-boot \
 	/lib/systemd/system/rngtrace-record.service:0644:$(TOP)/boot/systemd/rngtrace-record.service \
+	/lib/systemd/system/rngtrace-record-bpf.service:0644:$(TOP)/boot/systemd/rngtrace-record-bpf.service \
 	/usr/share/initramfs-tools/hooks/rngtrace:0755:$(TOP)/boot/initramfs-tools/hooks/rngtrace \
 	/usr/share/initramfs-tools/scripts/init-top/rngtrace:0755:$(TOP)/boot/initramfs-tools/scripts/init-top/rngtrace \
 	/usr/lib/dracut/modules.d/90rngtrace/module-setup.sh:0755:$(TOP)/boot/dracut/90rngtrace/module-setup.sh \

@@ -43,6 +43,48 @@ bool rt_crng_ready_now(void)
 	return ready;
 }
 
+int rt_record_write_events(struct rt_trace_writer *w, FILE *f,
+			   const struct rt_event *ev, size_t nev,
+			   const struct rt_event *open, size_t nopen)
+{
+	size_t i;
+
+	if (rt_trace_writer_start(w, f))
+		return -1;
+	for (i = 0; i < nev; i++)
+		if (rt_trace_writer_event(&ev[i], w))
+			return -1;
+	/* the waits that had not ended are the trace's open waits */
+	w->open = open;
+	w->nopen = nopen < 64 ? nopen : 64;
+	w->nopen_total = nopen;
+	return 0;
+}
+
+json_t *rt_record_kmsg_marked(int64_t *mark_ns)
+{
+	int64_t offset_ns;
+	char err[512];
+	json_t *kmsg;
+
+	/*
+	 * The kernel log's times on the events' clock: without the module
+	 * to say the printk clock's offset, a line of record's own measures
+	 * it (tens of ms at boot on x86), good to half its window.
+	 */
+	if (rt_kmsg_offset_measure(&offset_ns, mark_ns, err, sizeof(err))) {
+		fprintf(stderr, "rngtrace record: warning: %s; the kernel log's times are the printk clock's\n",
+			err);
+		offset_ns = 0;
+		*mark_ns = -1;
+	}
+	kmsg = rt_kmsg_collect(offset_ns, err, sizeof(err));
+	if (!kmsg)
+		fprintf(stderr, "rngtrace record: warning: %s; the trace has no kernel log lines\n",
+			err);
+	return kmsg;
+}
+
 int rt_record_boot_only(struct rt_outfile *o, const char *path,
 			enum rt_until until, long long settle_ns,
 			long long timeout_ns, bool allow_timeout)
@@ -53,10 +95,9 @@ int rt_record_boot_only(struct rt_outfile *o, const char *path,
 	const char *stopped_by;
 	uint64_t started_ns = rt_boottime_ns(), ended_ns;
 	char err[512];
-	int64_t offset_ns, mark_ns;
+	int64_t mark_ns;
 	json_t *kmsg, *record;
 	bool complete;
-	size_t i;
 
 	fprintf(stderr, "rngtrace record: the module is not loaded: the boot probes' events alone\n");
 	rt_follow_signals();
@@ -78,29 +119,9 @@ int rt_record_boot_only(struct rt_outfile *o, const char *path,
 	ended_ns = rt_boottime_ns();
 	complete = !strcmp(stopped_by, rt_until_name(until));
 
-	if (rt_trace_writer_start(&w, o->f))
+	if (rt_record_write_events(&w, o->f, be.ev, be.nev, be.open, be.nopen))
 		goto fail_write;
-	for (i = 0; i < be.nev; i++)
-		if (rt_trace_writer_event(&be.ev[i], &w))
-			goto fail_write;
-	/* the waits that had not ended are the trace's open waits */
-	w.open = be.open;
-	w.nopen = be.nopen < 64 ? be.nopen : 64;
-	w.nopen_total = be.nopen;
-	/*
-	 * The kernel log's times on the events' clock: without the module
-	 * to say the printk clock's offset, a line of record's own measures
-	 * it (tens of ms at boot on x86), good to half its window.
-	 */
-	if (rt_kmsg_offset_measure(&offset_ns, &mark_ns, err, sizeof(err))) {
-		fprintf(stderr, "rngtrace record: warning: %s; the kernel log's times are the printk clock's\n",
-			err);
-		offset_ns = 0;
-	}
-	kmsg = rt_kmsg_collect(offset_ns, err, sizeof(err));
-	if (!kmsg)
-		fprintf(stderr, "rngtrace record: warning: %s; the trace has no kernel log lines\n",
-			err);
+	kmsg = rt_record_kmsg_marked(&mark_ns);
 	{
 		struct rt_record_end e = {
 			.started_ns = started_ns, .ended_ns = ended_ns,

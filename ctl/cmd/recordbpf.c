@@ -80,10 +80,9 @@ int rt_record_bpf(struct rt_outfile *o, const char *path, enum rt_until until,
 	const char *stopped_by;
 	uint64_t started_ns = rt_boottime_ns(), ended_ns, missed;
 	char err[512];
-	int64_t offset_ns, mark_ns;
+	int64_t mark_ns;
 	json_t *kmsg, *record;
 	bool complete;
-	size_t i;
 
 	/*
 	 * Loading and attaching is a burst of CPU (kallsyms, BTF, the
@@ -172,23 +171,9 @@ int rt_record_bpf(struct rt_outfile *o, const char *path, enum rt_until until,
 		fprintf(stderr, "rngtrace record: out of memory\n");
 		goto fail;
 	}
-	if (rt_trace_writer_start(&w, o->f))
+	if (rt_record_write_events(&w, o->f, res.ev, res.nev, res.open, res.nopen))
 		goto fail_write;
-	for (i = 0; i < res.nev; i++)
-		if (rt_trace_writer_event(&res.ev[i], &w))
-			goto fail_write;
-	w.open = res.open;
-	w.nopen = res.nopen < 64 ? res.nopen : 64;
-	w.nopen_total = res.nopen;
-	if (rt_kmsg_offset_measure(&offset_ns, &mark_ns, err, sizeof(err))) {
-		fprintf(stderr, "rngtrace record: warning: %s; the kernel log's times are the printk clock's\n",
-			err);
-		offset_ns = 0;
-	}
-	kmsg = rt_kmsg_collect(offset_ns, err, sizeof(err));
-	if (!kmsg)
-		fprintf(stderr, "rngtrace record: warning: %s; the trace has no kernel log lines\n",
-			err);
+	kmsg = rt_record_kmsg_marked(&mark_ns);
 	{
 		struct rt_record_end e = {
 			.started_ns = started_ns, .ended_ns = ended_ns,

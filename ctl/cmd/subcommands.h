@@ -37,5 +37,17 @@ int rt_record_bpf(struct rt_outfile *o, const char *path,
 		  enum rt_until until, long long settle_ns,
 		  long long timeout_ns, bool allow_timeout, bool keep_armed);
 bool rt_crng_ready_now(void);
+/*
+ * The parts of a recording without the module (recordboot.c): the head
+ * and @nev events to @w, the @nopen waits still in flight its open waits
+ * (0, or -1 on a write error); the kernel log on the events' clock by a
+ * clock mark of record's own, its window in @mark_ns (-1: none), or NULL
+ * (said on stderr).
+ */
+struct rt_trace_writer;
+int rt_record_write_events(struct rt_trace_writer *w, FILE *f,
+			   const struct rt_event *ev, size_t nev,
+			   const struct rt_event *open, size_t nopen);
+json_t *rt_record_kmsg_marked(int64_t *mark_ns);
 
 #endif /* RT_SUBCOMMANDS_H */

@@ -897,6 +897,21 @@ static void misses(const struct rt_bpf *b, struct rt_bpf_misses *m)
 	}
 }
 
+/* @x's wait from the attach: its end is the caller's to say. */
+static void early_wait(const struct rt_bpf *b, const struct early *x,
+		       struct rt_event *e)
+{
+	e->has_type = e->has_time = e->has_start = e->has_path = true;
+	e->has_pid = e->has_tgid = true;
+	e->type = RNGTRACE_EVENT_TYPE_WAIT;
+	e->pid = x->pid;
+	e->tgid = x->tgid;
+	e->path = x->path;
+	snprintf(e->comm, sizeof(e->comm), "%s", x->comm);
+	snprintf(e->cgroup, sizeof(e->cgroup), "%s", x->cgroup);
+	e->time_ns = e->start_ns = b->attached_ns;
+}
+
 /*
  * The waits already in flight at the attach, as waits from the attach
  * (their true start earlier: record.bpf.waits_before_attach) to when the
@@ -921,15 +936,7 @@ static int add_early(struct rt_bpf *b)
 		e = ev_add(b);
 		if (!e)
 			return -1;
-		e->has_type = e->has_time = e->has_start = e->has_path = true;
-		e->has_pid = e->has_tgid = true;
-		e->type = RNGTRACE_EVENT_TYPE_WAIT;
-		e->pid = x->pid;
-		e->tgid = x->tgid;
-		e->path = x->path;
-		snprintf(e->comm, sizeof(e->comm), "%s", x->comm);
-		snprintf(e->cgroup, sizeof(e->cgroup), "%s", x->cgroup);
-		e->start_ns = b->attached_ns;
+		early_wait(b, x, e);
 		e->time_ns = ready_ret && ready_ret <= x->end_ns && ready_ret > b->attached_ns ?
 			     ready_ret : x->end_ns;
 	}
@@ -1062,15 +1069,7 @@ int rt_bpf_result(struct rt_bpf *b, struct rt_bpf_result *r)
 		}
 		e = &b->open[b->nopen++];
 		memset(e, 0, sizeof(*e));
-		e->has_type = e->has_time = e->has_start = e->has_path = true;
-		e->has_pid = e->has_tgid = true;
-		e->type = RNGTRACE_EVENT_TYPE_WAIT;
-		e->pid = x->pid;
-		e->tgid = x->tgid;
-		e->path = x->path;
-		snprintf(e->comm, sizeof(e->comm), "%s", x->comm);
-		snprintf(e->cgroup, sizeof(e->cgroup), "%s", x->cgroup);
-		e->time_ns = e->start_ns = b->attached_ns;
+		early_wait(b, x, e);
 	}
 	r->waits_before_attach = b->nearly;
 	r->ev = b->ev;

@@ -45,28 +45,30 @@
 #define BPF_STATUS "/tmp/bpf.status"
 #define CHILDREN "/tmp/children.bin"
 
-/* Start rngtrace record with @until, its stderr to RECORD_ERR. */
-static pid_t start_recorder(const char *until, const char *settle)
+/* Run rngtrace with @argv, its stderr to @err: its pid. */
+static pid_t spawn(const char *err, char *const argv[])
 {
-	pid_t pid;
+	pid_t pid = fork();
 
-	unlink(TRACE);
-	pid = fork();
 	if (pid == 0) {
-		int fd = open(RECORD_ERR, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+		int fd = open(err, O_WRONLY | O_CREAT | O_TRUNC, 0644);
 
 		if (fd >= 0)
 			dup2(fd, 2);
-		if (settle)
-			execl(RNGTRACE, "rngtrace", "record", "-o", TRACE,
-			      "--until", until, "--settle", settle,
-			      "--timeout", "50", (char *)NULL);
-		else
-			execl(RNGTRACE, "rngtrace", "record", "-o", TRACE,
-			      "--until", until, "--timeout", "50", (char *)NULL);
+		execv(RNGTRACE, argv);
 		_exit(127);
 	}
 	return pid;
+}
+
+/* Start rngtrace record with @until, its stderr to RECORD_ERR. */
+static pid_t start_recorder(const char *until, const char *settle)
+{
+	char *argv[] = { "rngtrace", "record", "-o", TRACE, "--until", (char *)until,
+			 "--timeout", "50", settle ? "--settle" : NULL, (char *)settle, NULL };
+
+	unlink(TRACE);
+	return spawn(RECORD_ERR, argv);
 }
 
 /*
@@ -81,19 +83,12 @@ static pid_t start_bpf_recorder(void)
 	pid_t pid;
 	int status;
 
+	char *argv[] = { "rngtrace", "record", "--backend", "bpf", "-o", BPF_TRACE,
+			 "--until", "settled", "--settle", "1", "--timeout", "50", NULL };
+
 	unlink(BPF_TRACE);
 	unlink(BPF_STATUS);
-	pid = fork();
-	if (pid == 0) {
-		int fd = open(BPF_ERR, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-
-		if (fd >= 0)
-			dup2(fd, 2);
-		execl(RNGTRACE, "rngtrace", "record", "--backend", "bpf", "-o", BPF_TRACE,
-		      "--until", "settled", "--settle", "1", "--timeout", "50",
-		      (char *)NULL);
-		_exit(127);
-	}
+	pid = spawn(BPF_ERR, argv);
 	if (pid < 0)
 		return -1;
 	while (boottime_ns() < deadline) {
@@ -505,7 +500,11 @@ TEST(bpf_backend_agrees_with_the_module)
 	bev = json_object_get(b, "events");
 	tev = json_object_get(t, "events");
 
-	/* the children's waits, each once, against their own clocks */
+	/*
+	 * The children's waits, each once, against their own clocks. One
+	 * whose getrandom() entry the kernel skipped (7.x: counted) is
+	 * wait_for_random_bytes()'s own, path kernel: a miss, no more.
+	 */
 	for (i = 0; i < NCHILD; i++) {
 		int n = 0;
 
@@ -513,9 +512,13 @@ TEST(bpf_backend_agrees_with_the_module)
 			if (strcmp(jstr(ev, "type"), "wait") || jint(ev, "pid") != m[i].pid)
 				continue;
 			n++;
-			EXPECT_STREQ("getrandom", jstr(ev, "path"));
-			EXPECT_EQ(16, jint(ev, "bytes"));
-			EXPECT_EQ(16, jint(ev, "result"));
+			if (strcmp(jstr(ev, "path"), "getrandom") || jint(ev, "bytes") != 16 ||
+			    jint(ev, "result") != 16) {
+				TH_LOG("child %d: a wait of path %s, %lld bytes, result %lld",
+				       i, jstr(ev, "path"), jint(ev, "bytes"),
+				       jint(ev, "result"));
+				lost++;
+			}
 			EXPECT_LE(m[i].t0 - SKEW_NS, jint(ev, "start_ns"));
 			EXPECT_GE(m[i].t1 + SKEW_NS, jint(ev, "time_ns"));
 			EXPECT_GT(2000000 + m[i].queued, jint(ev, "start_ns") - m[i].t0)
@@ -528,7 +531,7 @@ TEST(bpf_backend_agrees_with_the_module)
 		EXPECT_GE(1, n) TH_LOG("child %d (pid %d): %d waits", i, m[i].pid, n);
 		lost += !n;
 	}
-	EXPECT_GE(misses, lost) TH_LOG("%lld children's waits missing, %lld misses counted",
+	EXPECT_GE(misses, lost) TH_LOG("%lld children's waits missing or not theirs, %lld misses counted",
 				       lost, misses);
 
 	/*
@@ -553,29 +556,34 @@ TEST(bpf_backend_agrees_with_the_module)
 	EXPECT_LE(ready_ns, jint(bpf, "disarmed_ns"));
 
 	/*
-	 * The module's credits from 1 ms after the programs were attached
-	 * to READY: each one the BPF backend's too (bits, source, within
-	 * 1 ms), and no more of its own in that window.
+	 * The module's credits from 2 ms after the programs were attached
+	 * to READY: each one the BPF backend's too (bits, source, the
+	 * nearest within 2 ms: the two stamp the same call's entry, but a
+	 * TCG guest's clock can move 1.2 ms between two handlers of one
+	 * kprobe hit, 6.12), and no more of its own in that window.
 	 */
 	json_array_foreach(tev, k, ev) {
-		long long tm = jint(ev, "time_ns");
+		long long tm = jint(ev, "time_ns"), best_d = 2000000;
+		json_t *best = NULL;
 
-		if (strcmp(jstr(ev, "type"), "credit") || tm < attached + 1000000 ||
+		if (strcmp(jstr(ev, "type"), "credit") || tm < attached + 2000000 ||
 		    tm >= ready_ns)
 			continue;
 		wanted++;
 		json_array_foreach(bev, k2, ev2) {
-			long long d = jint(ev2, "time_ns") - tm;
+			long long d = llabs(jint(ev2, "time_ns") - tm);
 
 			if (!strcmp(jstr(ev2, "type"), "credit") &&
 			    jint(ev2, "bits") == jint(ev, "bits") &&
 			    !strcmp(jstr(ev2, "source"), jstr(ev, "source")) &&
-			    d > -1000000 && d < 1000000 &&
-			    !json_object_get(ev2, "matched")) {
-				json_object_set_new(ev2, "matched", json_true());
-				matched++;
-				break;
+			    d < best_d && !json_object_get(ev2, "matched")) {
+				best = ev2;
+				best_d = d;
 			}
+		}
+		if (best) {
+			json_object_set_new(best, "matched", json_true());
+			matched++;
 		}
 	}
 	EXPECT_LT(0, wanted);
@@ -586,8 +594,8 @@ TEST(bpf_backend_agrees_with_the_module)
 	json_array_foreach(bev, k, ev) {
 		long long tm = jint(ev, "time_ns");
 
-		if (!strcmp(jstr(ev, "type"), "credit") && tm >= attached + 2000000 &&
-		    tm < ready_ns - 1000000 && !json_is_true(json_object_get(ev, "matched"))) {
+		if (!strcmp(jstr(ev, "type"), "credit") && tm >= attached + 4000000 &&
+		    tm < ready_ns - 2000000 && !json_is_true(json_object_get(ev, "matched"))) {
 			TH_LOG("a credit only the BPF backend saw: %lld bits at %lld",
 			       jint(ev, "bits"), tm);
 			lost++;

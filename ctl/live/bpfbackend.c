@@ -973,6 +973,21 @@ static int name_callers(struct rt_bpf *b)
 	return 0;
 }
 
+/* One more open wait, zeroed (@cap: the array's size), or NULL. */
+static struct rt_event *open_add(struct rt_bpf *b, size_t *cap)
+{
+	if (b->nopen == *cap) {
+		struct rt_event *n = realloc(b->open, (*cap ? *cap * 2 : 16) * sizeof(*n));
+
+		if (!n)
+			return NULL;
+		b->open = n;
+		*cap = *cap ? *cap * 2 : 16;
+	}
+	memset(&b->open[b->nopen], 0, sizeof(b->open[0]));
+	return &b->open[b->nopen++];
+}
+
 int rt_bpf_result(struct rt_bpf *b, struct rt_bpf_result *r)
 {
 	int fd = bpf_map__fd(b->skel->maps.calls);
@@ -1029,15 +1044,9 @@ int rt_bpf_result(struct rt_bpf *b, struct rt_bpf_result *r)
 		prev = &key;
 		if (bpf_map_lookup_elem(fd, &key, &c) || c.kind == RT_BPF_KIND_UNSEEDED)
 			continue;
-		if (b->nopen == cap) {
-			struct rt_event *n = realloc(b->open, (cap = cap ? cap * 2 : 16) * sizeof(*n));
-
-			if (!n)
-				return -1;
-			b->open = n;
-		}
-		e = &b->open[b->nopen++];
-		memset(e, 0, sizeof(*e));
+		e = open_add(b, &cap);
+		if (!e)
+			return -1;
 		x.pid = (uint32_t)key;
 		x.tgid = (uint32_t)(key >> 32);
 		x.cgroup = c.cgroup;
@@ -1060,15 +1069,9 @@ int rt_bpf_result(struct rt_bpf *b, struct rt_bpf_result *r)
 
 		if (x->done)
 			continue;
-		if (b->nopen == cap) {
-			struct rt_event *n = realloc(b->open, (cap = cap ? cap * 2 : 16) * sizeof(*n));
-
-			if (!n)
-				return -1;
-			b->open = n;
-		}
-		e = &b->open[b->nopen++];
-		memset(e, 0, sizeof(*e));
+		e = open_add(b, &cap);
+		if (!e)
+			return -1;
 		early_wait(b, x, e);
 	}
 	r->waits_before_attach = b->nearly;

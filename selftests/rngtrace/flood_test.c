@@ -2,8 +2,9 @@
 /*
  * A flood of unseeded reads before ready (a program polling
  * getrandom(GRND_NONBLOCK) on a board without a seed) cannot hide the
- * timeline: while a child waits in getrandom() (its jitter credits the
- * pool) the parent polls until the CRNG is ready, up to a million times;
+ * timeline: the parent polls, several rings' worth, then a child waits in
+ * getrandom() (its jitter credits the pool) while the parent polls on
+ * until the CRNG is ready, up to a million times;
  * every credit and READY are still in the events dump afterwards, the
  * drops are counted, and the credit path's probes missed nothing where
  * they are fprobes (ftrace's recursion guard is per context). Where they
@@ -52,11 +53,23 @@ TEST_F_TIMEOUT(flood, timeline_survives_a_million_unseeded_reads, 600)
 	if (crng_ready_now())
 		SKIP(return, "the CRNG is ready: no unseeded reads");
 	ASSERT_EQ(0, rt_status(&before));
+	/*
+	 * Several rings' worth before the waiter starts: its jitter can make
+	 * the CRNG ready within a thousand reads when the boot's interrupts
+	 * have nearly filled the pool (arm64 6.1 in CI: 1261).
+	 */
+	for (i = 0; i <= after_min; i++) {
+		if (getrandom(buf, sizeof(buf), GRND_NONBLOCK) == sizeof(buf))
+			break;
+		ASSERT_EQ(EAGAIN, errno);
+	}
+	if (i <= after_min)
+		SKIP(return, "ready after %ld reads, with no waiter: the boot's own credits", i);
 	pid = fork();
 	ASSERT_LE(0, pid);
 	if (!pid)
 		_exit(getrandom(buf, sizeof(buf), 0) == sizeof(buf) ? 0 : 1);
-	for (i = 0; i < reads; i++) {
+	for (; i < reads; i++) {
 		if (getrandom(buf, sizeof(buf), GRND_NONBLOCK) == sizeof(buf))
 			break;	/* ready */
 		ASSERT_EQ(EAGAIN, errno);
@@ -64,7 +77,7 @@ TEST_F_TIMEOUT(flood, timeline_survives_a_million_unseeded_reads, 600)
 	TH_LOG("%ld unseeded reads", i);
 	ASSERT_EQ(pid, waitpid(pid, NULL, 0));
 	ASSERT_EQ(16, getrandom(buf, sizeof(buf), 0));
-	ASSERT_LT(after_min, i) TH_LOG("too few reads to overflow the ring");
+	ASSERT_LT(after_min, i);
 	/*
 	 * READY at once from the completing credit, or, when a flood's own
 	 * probe hits made kprobes miss that credit, a second later from the

@@ -85,6 +85,12 @@ int rt_record_bpf(struct rt_outfile *o, const char *path, enum rt_until until,
 	bool complete;
 
 	/*
+	 * A SIGINT or SIGTERM from here on stops the recording and writes
+	 * the trace: one that came just after "attached" (or systemd's
+	 * READY) killed it, trace and all.
+	 */
+	rt_follow_signals();
+	/*
 	 * Loading and attaching is a burst of CPU (kallsyms, BTF, the
 	 * verifier, the trampolines: 0.5 s of a TCG guest) that must be over
 	 * before the boot it records is, while the boot wants the CPU as
@@ -122,7 +128,6 @@ int rt_record_bpf(struct rt_outfile *o, const char *path, enum rt_until until,
 	ready_at_attach = rt_crng_ready_now();
 	fprintf(stderr, "rngtrace record: the BPF programs are attached; recording%s\n",
 		ready_at_attach ? " (the CRNG is ready already)" : "");
-	rt_follow_signals();
 	for (;;) {
 		uint64_t now;
 		bool ready;

@@ -34,9 +34,9 @@
 
 #include "harness.h"
 #include "groundtruth.h"
+#include "recorder.h"
 #include "rtnl.h"
 
-#define RNGTRACE "/usr/bin/rngtrace"
 #define TRACE "/tmp/t.json"
 #define RECORD_ERR "/tmp/record.err"
 #define NCHILD 3
@@ -45,22 +45,6 @@
 #define BPF_STATUS "/tmp/bpf.status"
 #define CHILDREN "/tmp/children.bin"
 
-/* Run rngtrace with @argv, its stderr to @err: its pid. */
-static pid_t spawn(const char *err, char *const argv[])
-{
-	pid_t pid = fork();
-
-	if (pid == 0) {
-		int fd = open(err, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-
-		if (fd >= 0)
-			dup2(fd, 2);
-		execv(RNGTRACE, argv);
-		_exit(127);
-	}
-	return pid;
-}
-
 /* Start rngtrace record with @until, its stderr to RECORD_ERR. */
 static pid_t start_recorder(const char *until, const char *settle)
 {
@@ -68,7 +52,7 @@ static pid_t start_recorder(const char *until, const char *settle)
 			 "--timeout", "50", settle ? "--settle" : NULL, (char *)settle, NULL };
 
 	unlink(TRACE);
-	return spawn(RECORD_ERR, argv);
+	return rec_spawn(RECORD_ERR, argv);
 }
 
 /*
@@ -78,43 +62,23 @@ static pid_t start_recorder(const char *until, const char *settle)
  */
 static pid_t start_bpf_recorder(void)
 {
-	int64_t deadline = boottime_ns() + 60000000000LL;
-	char line[512];
-	pid_t pid;
-	int status;
-
 	char *argv[] = { "rngtrace", "record", "--backend", "bpf", "-o", BPF_TRACE,
 			 "--until", "settled", "--settle", "1", "--timeout", "50", NULL };
+	int status;
+	pid_t pid;
 
 	unlink(BPF_TRACE);
 	unlink(BPF_STATUS);
-	pid = spawn(BPF_ERR, argv);
-	if (pid < 0)
-		return -1;
-	while (boottime_ns() < deadline) {
-		FILE *f = fopen(BPF_ERR, "r");
-		int attached = 0;
+	pid = rec_start_bpf(BPF_ERR, argv, &status);
+	if (pid < 0 && status >= 0) {
+		FILE *st = fopen(BPF_STATUS, "w");
 
-		while (f && fgets(line, sizeof(line), f))
-			attached |= !!strstr(line, "programs are attached");
-		if (f)
-			fclose(f);
-		if (attached)
-			return pid;
-		if (waitpid(pid, &status, WNOHANG) == pid) {
-			FILE *st = fopen(BPF_STATUS, "w");
-
-			if (st) {
-				fprintf(st, "%d\n", WIFEXITED(status) ? WEXITSTATUS(status) : 128);
-				fclose(st);
-			}
-			return -1;
+		if (st) {
+			fprintf(st, "%d\n", status);
+			fclose(st);
 		}
-		usleep(20000);
 	}
-	kill(pid, SIGKILL);
-	waitpid(pid, NULL, 0);
-	return -1;
+	return pid;
 }
 
 /*
@@ -137,24 +101,6 @@ static int recorder_started(void)
 		}
 		usleep(10000);
 	}
-	return -1;
-}
-
-/* Its exit status, or -1 when it did not exit within @secs. */
-static int wait_recorder(pid_t pid, int secs)
-{
-	int64_t deadline = boottime_ns() + secs * 1000000000LL;
-	int status;
-
-	while (boottime_ns() < deadline) {
-		pid_t r = waitpid(pid, &status, WNOHANG);
-
-		if (r == pid)
-			return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
-		usleep(20000);
-	}
-	kill(pid, SIGKILL);
-	waitpid(pid, &status, 0);
 	return -1;
 }
 
@@ -304,11 +250,11 @@ TEST(record_until_settled_has_the_waits_and_ready)
 			fclose(f);
 		}
 	}
-	rc = wait_recorder(rec, 60);
+	rc = rec_wait(rec, 60);
 	log_recorder_stderr(_metadata);
 	if (bpf > 0) {
 		FILE *f = fopen(BPF_STATUS, "w");
-		int brc = wait_recorder(bpf, 60);
+		int brc = rec_wait(bpf, 60);
 
 		if (f) {
 			fprintf(f, "%d\n", brc);
@@ -646,7 +592,7 @@ TEST(record_until_ready_when_ready_at_load)
 		SKIP(return, "the CRNG was not ready at load");
 	rec = start_recorder("ready", NULL);
 	ASSERT_LT(0, rec);
-	rc = wait_recorder(rec, 60);
+	rc = rec_wait(rec, 60);
 	log_recorder_stderr(_metadata);
 	ASSERT_EQ(0, rc) TH_LOG("rngtrace record: exit %d", rc);
 	copy_out();

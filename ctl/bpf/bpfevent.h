@@ -14,6 +14,9 @@ enum rt_bpf_type {
 	RT_BPF_SET_READY,	/* crng_set_ready() ran */
 	RT_BPF_CALL,		/* a call that began before READY returned */
 	RT_BPF_CALL_BEGIN,	/* a wait began (what is in flight, without a map read) */
+	RT_BPF_HWRNG_REGISTER,	/* hwrng_register() succeeded: name, quality */
+	RT_BPF_HWRNG_UNREGISTER,	/* hwrng_unregister(): name, quality */
+	RT_BPF_HWRNG_FEED,	/* add_hwgenerator_randomness(): bytes, bits */
 };
 
 /* What a call is, as the module's wait.c says it (enum rngtrace_path). */
@@ -30,6 +33,7 @@ enum rt_bpf_counter {
 	RT_BPF_CREDIT_DEEP,	/* credits nested deeper than recorded */
 	RT_BPF_CALLS_FULL,	/* calls not followed: the table was full */
 	RT_BPF_CALL_UNPAIRED,	/* a call whose return never came (a task's next began) */
+	RT_BPF_HWRNG_UNREAD,	/* a hwrng (un)registration: no struct hwrng in BTF */
 	RT_BPF_NR_COUNTERS,
 };
 
@@ -48,7 +52,9 @@ struct rt_bpf_event {
 	__u32 path;		/* enum rngtrace_path */
 	__u32 flags;
 	__u32 waited;		/* a wait_for_random_bytes() inside it */
+	__u32 quality;		/* a hardware RNG's */
 	char comm[16];
+	char name[64];		/* a hardware RNG's */
 };
 
 /* A task's call in progress that began before READY (the "calls" map). */

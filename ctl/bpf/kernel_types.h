@@ -62,6 +62,11 @@ struct iov_iter {
 	size_t count;
 };
 
+struct hwrng {
+	const char *name;
+	unsigned short quality;
+};
+
 #pragma clang attribute pop
 
 #endif /* RT_BPF_KERNEL_TYPES_H */

@@ -77,6 +77,14 @@ struct {
 	__type(value, struct rt_bpf_call);
 } calls SEC(".maps");
 
+/* A task's hwrng_register() in progress: its struct hwrng. */
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 64);
+	__type(key, u64);
+	__type(value, u64);
+} hwrng_calls SEC(".maps");
+
 static __always_inline void count(u32 which)
 {
 	u64 *n = bpf_map_lookup_elem(&counters, &which);
@@ -413,4 +421,84 @@ SEC("fexit")
 int BPF_PROG(kernel_wait_fexit, int ret)
 {
 	return call_end(ret, 1);
+}
+
+/*
+ * The hw_random core's sources: registered (once hwrng_register() has
+ * returned 0), unregistered, and what add_hwgenerator_randomness() feeds
+ * (the recorder adds it to the current source, as the module does).
+ * Kprobes: these are called a few times a boot, or by one thread.
+ */
+static __always_inline int hwrng_event(u32 type, struct hwrng *rng)
+{
+	struct rt_bpf_event *e;
+
+	/*
+	 * (5.10 builds the core as a module, and has no BTF of modules: its
+	 * struct hwrng cannot be read there, and each such call is counted)
+	 */
+	if (!bpf_core_type_exists(struct hwrng)) {
+		count(RT_BPF_HWRNG_UNREAD);
+		return 0;
+	}
+	e = bpf_ringbuf_reserve(&events, sizeof(*e), 0);
+	if (!e) {
+		count(RT_BPF_RINGBUF_FULL);
+		return 0;
+	}
+	__builtin_memset(e, 0, sizeof(*e));
+	e->type = type;
+	e->time_ns = bpf_ktime_get_boot_ns();
+	bpf_probe_read_kernel_str(e->name, sizeof(e->name), BPF_CORE_READ(rng, name));
+	e->quality = BPF_CORE_READ(rng, quality);
+	bpf_ringbuf_submit(e, 0);
+	return 0;
+}
+
+SEC("kprobe")
+int BPF_KPROBE(hwrng_register_entry, struct hwrng *rng)
+{
+	u64 key = bpf_get_current_pid_tgid(), v = (u64)rng;
+
+	if (bpf_map_update_elem(&hwrng_calls, &key, &v, BPF_ANY))
+		count(RT_BPF_CALLS_FULL);
+	return 0;
+}
+
+SEC("kretprobe")
+int BPF_KRETPROBE(hwrng_register_exit, int ret)
+{
+	u64 key = bpf_get_current_pid_tgid();
+	u64 *v = bpf_map_lookup_elem(&hwrng_calls, &key);
+	struct hwrng *rng;
+
+	if (!v)
+		return 0;	/* (began before the entry was attached) */
+	rng = (struct hwrng *)*v;
+	bpf_map_delete_elem(&hwrng_calls, &key);
+	return ret ? 0 : hwrng_event(RT_BPF_HWRNG_REGISTER, rng);
+}
+
+SEC("kprobe")
+int BPF_KPROBE(hwrng_unregister, struct hwrng *rng)
+{
+	return hwrng_event(RT_BPF_HWRNG_UNREGISTER, rng);
+}
+
+SEC("kprobe")
+int BPF_KPROBE(hwrng_feed, const void *buf, size_t len, size_t entropy)
+{
+	struct rt_bpf_event *e = bpf_ringbuf_reserve(&events, sizeof(*e), 0);
+
+	if (!e) {
+		count(RT_BPF_RINGBUF_FULL);
+		return 0;
+	}
+	__builtin_memset(e, 0, sizeof(*e));
+	e->type = RT_BPF_HWRNG_FEED;
+	e->time_ns = bpf_ktime_get_boot_ns();
+	e->bytes = len;
+	e->bits = (u32)entropy;
+	bpf_ringbuf_submit(e, 0);
+	return 0;
 }

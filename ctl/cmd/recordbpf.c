@@ -33,7 +33,7 @@ static json_t *bpf_json(const struct rt_bpf_result *r, int64_t mark_ns,
 			bool ready_at_attach)
 {
 	const struct rt_bpf_misses *m = &r->misses;
-	json_t *j = json_pack("{s:I, s:s, s:I, s:I, s:I, s:I, s:I, s:I}",
+	json_t *j = json_pack("{s:I, s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:I}",
 			      RT_K_ATTACHED_NS, (json_int_t)r->attached_ns,
 			      RT_K_ATTACH, r->programs,
 			      RT_K_RINGBUF_FULL, (json_int_t)m->ringbuf_full,
@@ -41,6 +41,7 @@ static json_t *bpf_json(const struct rt_bpf_result *r, int64_t mark_ns,
 			      RT_K_CREDIT_DEEP, (json_int_t)m->credit_deep,
 			      RT_K_CALLS_FULL, (json_int_t)m->calls_full,
 			      RT_K_CALL_UNPAIRED, (json_int_t)m->call_unpaired,
+			      RT_K_HWRNG_UNREAD, (json_int_t)m->hwrng_unread,
 			      RT_K_ENDS_MISSED, (json_int_t)m->ends_missed);
 
 	if (j && r->disarmed_ns &&
@@ -208,11 +209,25 @@ int rt_record_bpf(struct rt_outfile *o, const char *path, enum rt_until until,
 		rt_ready_print(&r);
 		w.ready_json = rt_print_json_take(RT_K_READY);
 	}
+	/* the hardware RNGs it saw registered, and what they fed */
+	{
+		static struct rt_status hw;
+		size_t i;
+
+		hw.has_hwrngs = true;
+		hw.nhwrngs = 0;
+		for (i = 0; i < res.nhwrngs && i < RT_STATUS_MAX_HWRNGS; i++)
+			hw.hwrngs[hw.nhwrngs++] = res.hwrngs[i];
+		w.hwrngs_json = rt_trace_hwrngs_json(&hw);
+		if (!w.hwrngs_json)
+			goto fail_write;
+	}
 	if (res.fallback[0])
 		fprintf(stderr, "rngtrace record: %s\n", res.fallback);
 	missed = res.misses.ringbuf_full + res.misses.credit_unpaired +
 		 res.misses.credit_deep + res.misses.calls_full +
 		 res.misses.call_unpaired + res.misses.ends_missed +
+		 res.misses.hwrng_unread +
 		 res.misses.recursion;
 	if (missed)
 		fprintf(stderr, "rngtrace record: the BPF programs missed %llu event%s (record.bpf says why)\n",

@@ -43,7 +43,8 @@ struct ksym {
 
 /* The functions probed, by the module's names for them. */
 enum { F_CREDIT, F_SET_READY, F_GETRANDOM, F_RANDOM_READ, F_URANDOM_READ,
-       F_KERNEL_WAIT, F_N };
+       F_KERNEL_WAIT, F_CALLS_END,
+       F_HWRNG_REGISTER = F_CALLS_END, F_HWRNG_UNREGISTER, F_HWRNG_FEED, F_N };
 
 static const struct {
 	const char *name;
@@ -55,12 +56,16 @@ static const struct {
 	[F_RANDOM_READ] = { "random_read_iter", false },
 	[F_URANDOM_READ] = { "urandom_read_iter", false },
 	[F_KERNEL_WAIT] = { "wait_for_random_bytes", true },
+	/* (the hw_random core's: absent where it is a module) */
+	[F_HWRNG_REGISTER] = { "hwrng_register", false },
+	[F_HWRNG_UNREGISTER] = { "hwrng_unregister", false },
+	[F_HWRNG_FEED] = { "add_hwgenerator_randomness", false },
 };
 
 struct rt_bpf {
 	struct rngtrace_bpf *skel;
 	struct ring_buffer *rb;
-	struct bpf_link *links[16];
+	struct bpf_link *links[24];
 	size_t nlinks;
 	struct ksym *syms;
 	size_t nsyms;
@@ -90,6 +95,14 @@ struct rt_bpf {
 	char fallback[400];		/* why kprobes, or "" */
 	struct rt_event *open;
 	size_t nopen;
+	/*
+	 * The hardware RNGs registered while recording, and a nameless one
+	 * before them (registered before the attach: sysfs names it) for
+	 * what is fed while none of ours is current: as the module keeps
+	 * them (kmod/hwrng.c).
+	 */
+	struct rt_hwrng hwrngs[RT_STATUS_MAX_HWRNGS];
+	size_t nhwrngs;
 };
 
 /* The getrandom() syscall's entry of this machine's architecture. */
@@ -158,8 +171,18 @@ static int read_kallsyms(struct rt_bpf *b, const char *syscall, bool keep,
 		type = p[1];
 		name = p + 3;
 		len = strcspn(name, " \t\n");
-		if (name[len] != '\n' && name[len] != '\0')
-			continue;	/* a module's ("\t[module]") */
+		/*
+		 * A module's ("\t[module]"): only the hw_random core's
+		 * functions, which 5.10 builds as a module (rng_core).
+		 */
+		if (name[len] != '\n' && name[len] != '\0') {
+			name[len] = 0;
+			if (!keep && (type == 't' || type == 'T'))
+				for (i = F_HWRNG_REGISTER; i < F_HWRNG_FEED; i++)
+					note_name(b->fname[i], sizeof(b->fname[i]), name,
+						  funcs[i].name);
+			continue;
+		}
 		name[len] = 0;
 		any |= addr != 0;
 		/* (a data symbol; 7.x's kallsyms types it 't', as input_pool) */
@@ -272,6 +295,76 @@ static void flight_end(struct rt_bpf *b, uint64_t id)
 		b->flight_lost--;
 }
 
+static struct rt_hwrng *hwrng_find(struct rt_bpf *b, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < b->nhwrngs; i++)
+		if (!strcmp(b->hwrngs[i].name, name))
+			return &b->hwrngs[i];
+	return NULL;
+}
+
+/* The core prefers the highest quality (kmod/hwrng.c, the same rule). */
+static void hwrng_pick_current(struct rt_bpf *b)
+{
+	struct rt_hwrng *best = NULL;
+	size_t i;
+
+	for (i = 0; i < b->nhwrngs; i++) {
+		if (b->hwrngs[i].name[0] &&
+		    (!best || b->hwrngs[i].quality > best->quality))
+			best = &b->hwrngs[i];
+		b->hwrngs[i].current = false;
+	}
+	if (best)
+		best->current = true;
+}
+
+static void hwrng_update(struct rt_bpf *b, const struct rt_event *e)
+{
+	struct rt_hwrng *h = hwrng_find(b, e->name);
+
+	if (e->type == RNGTRACE_EVENT_TYPE_HWRNG_UNREGISTER) {
+		if (h)
+			*h = b->hwrngs[--b->nhwrngs];
+	} else {
+		if (!h && b->nhwrngs < N(b->hwrngs))
+			h = &b->hwrngs[b->nhwrngs++];
+		if (h) {
+			memset(h, 0, sizeof(*h));
+			snprintf(h->name, sizeof(h->name), "%s", e->name);
+			h->quality = e->quality;
+			h->has_registered = true;
+			h->registered_ns = e->time_ns;
+		}
+	}
+	hwrng_pick_current(b);
+}
+
+static void hwrng_feed(struct rt_bpf *b, uint64_t bytes, uint32_t bits)
+{
+	struct rt_hwrng *h = NULL;
+	size_t i;
+
+	for (i = 0; i < b->nhwrngs && !h; i++)
+		if (b->hwrngs[i].current)
+			h = &b->hwrngs[i];
+	if (!h) {
+		h = hwrng_find(b, "");
+		if (!h && b->nhwrngs < N(b->hwrngs)) {
+			h = &b->hwrngs[b->nhwrngs++];
+			memset(h, 0, sizeof(*h));
+			h->before_load = true;
+		}
+	}
+	if (h) {
+		h->feeds++;
+		h->bytes += bytes;
+		h->bits += bits;
+	}
+}
+
 static int on_event(void *ctx, void *data, size_t size)
 {
 	struct rt_bpf *b = ctx;
@@ -320,6 +413,23 @@ static int on_event(void *ctx, void *data, size_t size)
 			b->flight[b->nflight++] = (uint64_t)x->tgid << 32 | x->pid;
 		else
 			b->flight_lost++;
+		return 0;
+	case RT_BPF_HWRNG_REGISTER:
+	case RT_BPF_HWRNG_UNREGISTER:
+		e = ev_add(b);
+		if (!e)
+			return -1;
+		e->has_type = e->has_time = e->has_quality = true;
+		e->type = x->type == RT_BPF_HWRNG_REGISTER ?
+			  RNGTRACE_EVENT_TYPE_HWRNG_REGISTER :
+			  RNGTRACE_EVENT_TYPE_HWRNG_UNREGISTER;
+		e->time_ns = x->time_ns;
+		e->quality = x->quality;
+		snprintf(e->name, sizeof(e->name), "%.*s", (int)sizeof(x->name), x->name);
+		hwrng_update(b, e);
+		return 0;
+	case RT_BPF_HWRNG_FEED:
+		hwrng_feed(b, x->bytes, x->bits);
 		return 0;
 	case RT_BPF_CALL:
 		flight_end(b, (uint64_t)x->tgid << 32 | x->pid);
@@ -442,7 +552,7 @@ static const char *fentry_refused(struct rt_bpf *b)
 
 	if (!b->wrapped)
 		return "getrandom() has no syscall wrapper";
-	for (i = F_GETRANDOM; i < F_N; i++)
+	for (i = F_GETRANDOM; i < F_CALLS_END; i++)
 		if (b->fname[i][0] && strchr(b->fname[i], '.')) {
 			snprintf(why, sizeof(why), "%s is a clone, which takes no fentry",
 				 b->fname[i]);
@@ -451,7 +561,7 @@ static const char *fentry_refused(struct rt_bpf *b)
 	btf = btf__load_vmlinux_btf();
 	if (!btf)
 		return "the kernel's BTF cannot be read";
-	for (i = F_GETRANDOM; i < F_N; i++)
+	for (i = F_GETRANDOM; i < F_CALLS_END; i++)
 		if (b->fname[i][0] &&
 		    btf__find_by_name_kind(btf, b->fname[i], BTF_KIND_FUNC) < 0) {
 			snprintf(why, sizeof(why), "%s is not in the kernel's BTF", b->fname[i]);
@@ -550,7 +660,11 @@ static int load(struct rt_bpf *b, bool fentry, uint64_t crng_init,
 	    attach(b, b->skel->progs.credit_entry, false, F_CREDIT, err, errlen))
 		goto fail;
 	b->skel->bss->entries_attached = 1;
-	if (attach(b, b->skel->progs.set_ready, false, F_SET_READY, err, errlen))
+	if (attach(b, b->skel->progs.set_ready, false, F_SET_READY, err, errlen) ||
+	    attach(b, b->skel->progs.hwrng_register_exit, true, F_HWRNG_REGISTER, err, errlen) ||
+	    attach(b, b->skel->progs.hwrng_register_entry, false, F_HWRNG_REGISTER, err, errlen) ||
+	    attach(b, b->skel->progs.hwrng_unregister, false, F_HWRNG_UNREGISTER, err, errlen) ||
+	    attach(b, b->skel->progs.hwrng_feed, false, F_HWRNG_FEED, err, errlen))
 		goto fail;
 	for (i = 0; i < 4; i++)
 		if (fentry ? attach_trace(b, c[i].fexit, c[i].fn, err, errlen) :
@@ -878,6 +992,7 @@ static void misses(const struct rt_bpf *b, struct rt_bpf_misses *m)
 	m->credit_deep = counter(b, RT_BPF_CREDIT_DEEP);
 	m->calls_full = counter(b, RT_BPF_CALLS_FULL);
 	m->call_unpaired = counter(b, RT_BPF_CALL_UNPAIRED);
+	m->hwrng_unread = counter(b, RT_BPF_HWRNG_UNREAD);
 	m->ends_missed = b->ends_missed;
 	bpf_object__for_each_program(p, b->skel->obj) {
 		struct bpf_prog_info info;
@@ -1075,6 +1190,8 @@ int rt_bpf_result(struct rt_bpf *b, struct rt_bpf_result *r)
 		early_wait(b, x, e);
 	}
 	r->waits_before_attach = b->nearly;
+	r->hwrngs = b->hwrngs;
+	r->nhwrngs = b->nhwrngs;
 	r->ev = b->ev;
 	r->nev = b->nev;
 	r->open = b->open;

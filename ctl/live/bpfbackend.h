@@ -24,6 +24,7 @@
 #include "evjson.h"
 
 struct rt_bpf;
+struct rt_hwrng;
 
 /* What the programs could not record, by cause. */
 struct rt_bpf_misses {
@@ -32,6 +33,7 @@ struct rt_bpf_misses {
 	uint64_t credit_deep;		/* credits nested deeper than followed */
 	uint64_t calls_full;		/* calls the per-task table had no room for */
 	uint64_t call_unpaired;		/* a call whose return never came */
+	uint64_t hwrng_unread;		/* hwrng (un)registrations: no struct hwrng in BTF */
 	uint64_t ends_missed;		/* waits still in flight 5 s after READY */
 	uint64_t recursion;		/* a program skipped: another ran on its CPU */
 	bool recursion_known;		/* the kernel counts the first (5.12+) */
@@ -50,6 +52,9 @@ struct rt_bpf_result {
 	struct rt_bpf_misses misses;
 	char programs[16];	/* how the calls' programs were attached: "fentry" or "kprobe" */
 	char fallback[400];	/* why kprobes for the calls where not fentry, or "" */
+	/* the hardware RNGs registered since the attach, fed since (status.h) */
+	const struct rt_hwrng *hwrngs;
+	size_t nhwrngs;
 };
 
 /*

@@ -234,8 +234,13 @@ int rt_trace_writer_finish(struct rt_trace_writer *w,
 	if (t && w->ready_json && !json_object_get(t, RT_K_READY) &&
 	    json_object_set(t, RT_K_READY, w->ready_json))
 		w->failed = true;
+	if (t && w->hwrngs_json && !json_object_get(t, RT_K_HWRNGS) &&
+	    json_object_set(t, RT_K_HWRNGS, w->hwrngs_json))
+		w->failed = true;
 	json_decref(w->ready_json);
 	w->ready_json = NULL;
+	json_decref(w->hwrngs_json);
+	w->hwrngs_json = NULL;
 	if (fputs(w->nevents ? "\n  ]" : "]", w->f) == EOF)
 		w->failed = true;
 	json_object_foreach(t, key, v) {

@@ -43,6 +43,8 @@ struct rt_trace_writer {
 	 * reference is taken. NULL: none.
 	 */
 	json_t *ready_json;
+	/* The same for the trace's hwrngs (the BPF backend's). */
+	json_t *hwrngs_json;
 };
 
 /*

@@ -148,6 +148,7 @@ const struct rt_field rt_bpf_fields[] = {
 	F(RT_K_CREDIT_DEEP, RT_FT_INT, false),
 	F(RT_K_CALLS_FULL, RT_FT_INT, false),
 	F(RT_K_CALL_UNPAIRED, RT_FT_INT, false),
+	F(RT_K_HWRNG_UNREAD, RT_FT_INT, false),
 	F(RT_K_ENDS_MISSED, RT_FT_INT, false),
 	F(RT_K_READY_AT_ATTACH, RT_FT_BOOL, false),
 	F(RT_K_WAITS_BEFORE_ATTACH, RT_FT_INT, false),

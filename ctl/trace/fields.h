@@ -140,6 +140,7 @@ enum rt_ev_key {
 #define RT_K_CREDIT_DEEP	"credit_deep"
 #define RT_K_CALLS_FULL		"calls_full"
 #define RT_K_CALL_UNPAIRED	"call_unpaired"
+#define RT_K_HWRNG_UNREAD	"hwrng_unread"
 #define RT_K_ENDS_MISSED	"ends_missed"
 #define RT_K_READY_AT_ATTACH	"ready_at_attach"
 #define RT_K_WAITS_BEFORE_ATTACH "waits_before_attach"

@@ -310,6 +310,7 @@ static int hwrng_cb(const struct nlattr *attrs, size_t len, void *arg)
 		case RNGTRACE_A_HWRNG_QUALITY: h->quality = genl_attr_u32(a); break;
 		case RNGTRACE_A_HWRNG_CURRENT: h->current = genl_attr_u32(a); break;
 		case RNGTRACE_A_HWRNG_BEFORE_LOAD: h->before_load = genl_attr_u32(a); break;
+		case RNGTRACE_A_HWRNG_REGISTERED_NS: h->registered_ns = genl_attr_u64(a); break;
 		case RNGTRACE_A_HWRNG_FEEDS: h->feeds = genl_attr_u64(a); break;
 		case RNGTRACE_A_HWRNG_BYTES: h->bytes = genl_attr_u64(a); break;
 		case RNGTRACE_A_HWRNG_BITS: h->bits = genl_attr_u64(a); break;

@@ -48,7 +48,7 @@ struct rt_probe_info {
 struct rt_hwrng_info {
 	char name[32];
 	uint32_t quality, current, before_load;
-	uint64_t feeds, bytes, bits;
+	uint64_t registered_ns, feeds, bytes, bits;
 };
 
 /* Each returns 0 or -errno; r (if given) gets the extack of a failure. */

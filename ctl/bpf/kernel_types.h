@@ -69,4 +69,16 @@ struct hwrng {
 
 #pragma clang attribute pop
 
+/*
+ * A kprobe's return address at a function's entry: on the stack on x86
+ * (libbpf's BPF_KPROBE_READ_RET_IP), in the link register on arm64 and
+ * riscv64, where libbpf 1.1's macro reads memory at that address instead
+ * (the caller's code: every credit's source unknown on arm64).
+ */
+#if defined(__TARGET_ARCH_x86)
+#define RT_KPROBE_READ_RET_IP(ip, ctx)	BPF_KPROBE_READ_RET_IP(ip, ctx)
+#else
+#define RT_KPROBE_READ_RET_IP(ip, ctx)	({ (ip) = PT_REGS_RET(ctx); })
+#endif
+
 #endif /* RT_BPF_KERNEL_TYPES_H */

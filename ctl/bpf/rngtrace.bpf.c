@@ -131,7 +131,7 @@ int BPF_KPROBE(credit_entry, size_t bits)
 		count(RT_BPF_CREDIT_DEEP);
 		return 0;
 	}
-	BPF_KPROBE_READ_RET_IP(ip, ctx);
+	RT_KPROBE_READ_RET_IP(ip, ctx);
 	/* (the mask: the verifier's bound, which the compiler may drop) */
 	d &= CREDIT_DEPTH - 1;
 	s->f[d].start_ns = bpf_ktime_get_boot_ns();

@@ -28,6 +28,7 @@
 #include <unistd.h>
 #include <sys/random.h>
 #include <sys/stat.h>
+#include <sys/utsname.h>
 #include <sys/wait.h>
 
 #include <jansson.h>
@@ -387,9 +388,23 @@ static json_t *ready_event(json_t *events)
 
 /*
  * The module's credits in @tev from @attached + 2 ms to @ready_ns, and
- * how many of them the BPF backend's @bev has (bits, source, within 2 ms),
- * matched in time order; those of @bev get "matched".
+ * how many of them the BPF backend's @bev has (bits, source, within
+ * credit_skew_ns()), matched in time order; those of @bev get "matched".
  */
+/*
+ * How far apart the two may stamp one credit's entry: on x86_64 both
+ * hooks are on its ftrace site, 2 ms; on arm64 the BPF backend's kprobe
+ * is a BRK at the function's first instruction and the module's fprobe
+ * comes later, at ftrace's, and an interrupt between them took 2.4 ms
+ * under TCG (6.12): 5 ms there.
+ */
+static long long credit_skew_ns(void)
+{
+	struct utsname u;
+
+	return !uname(&u) && !strcmp(u.machine, "x86_64") ? 2000000 : 5000000;
+}
+
 static void match_credits(json_t *tev, json_t *bev, long long attached,
 			  long long ready_ns, long long *wanted, long long *matched)
 {
@@ -409,7 +424,7 @@ static void match_credits(json_t *tev, json_t *bev, long long attached,
 			j++;
 			continue;
 		}
-		if (llabs(ty - tx) <= 2000000 && jint(x, "bits") == jint(y, "bits") &&
+		if (llabs(ty - tx) <= credit_skew_ns() && jint(x, "bits") == jint(y, "bits") &&
 		    !strcmp(jstr(x, "source"), jstr(y, "source"))) {
 			json_object_set_new(y, "matched", json_true());
 			(*matched)++;
@@ -461,6 +476,9 @@ TEST(bpf_backend_agrees_with_the_module)
 		fclose(f);
 	if (st && strstr(line, "built without the BPF backend"))
 		SKIP(return, "%s", line);
+	/* (bookworm's arm64 6.1 has no CONFIG_KALLSYMS_ALL) */
+	if (st && strstr(line, "no crng_init in /proc/kallsyms"))
+		SKIP(return, "kernel lacks crng_init in kallsyms: %s", line);
 	ASSERT_EQ(0, st) TH_LOG("rngtrace record --backend bpf: exit %d: %s", st, line);
 	f = fopen(CHILDREN, "r");
 	ASSERT_NE(NULL, f);
@@ -551,9 +569,10 @@ TEST(bpf_backend_agrees_with_the_module)
 	/*
 	 * The module's credits from 2 ms after the programs were attached
 	 * to READY: each one the BPF backend's too (bits, source, within
-	 * 2 ms: the two stamp the same call's entry, but a TCG guest's clock
-	 * moved up to 1.8 ms between two handlers of one kprobe hit on
-	 * 6.12), and no more of its own in that window. Both lists are in
+	 * 2 ms on x86_64: the two stamp the same call's entry, but a TCG
+	 * guest's clock moved up to 1.8 ms between two handlers of one kprobe
+	 * hit on 6.12; 5 ms on arm64, credit_skew_ns()), and no more of its
+	 * own in that window. Both lists are in
 	 * time order, and so is the kernel's: matched in that order (merged),
 	 * never one credit to a neighbour's stamp.
 	 */

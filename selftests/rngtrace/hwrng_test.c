@@ -7,7 +7,7 @@
  * The BPF backend (record --backend bpf) sees the same source come and
  * go: with the driver unloaded and the recorder attached, the driver
  * loaded again registers (the module's name and quality, stamped within
- * 20 ms of the module's stamp of the same return) and feeds (calls,
+ * 50 ms of the module's stamp of the same return) and feeds (calls,
  * bytes and bits: no fewer than the module counted from the attach to
  * the recorder's stop, no more than to its exit); in a second recording
  * the driver's unload unregisters it. On 5.10, whose BTF has no struct
@@ -181,9 +181,11 @@ static long long unread(json_t *t)
  * return hooks decide (6.1, both kretprobes: the module's first, by
  * 1.1 ms; 7.3, the module on fprobes: the BPF backend's first, by
  * 2.7 ms). Between them the task can be preempted, by the fill thread
- * the registration just started among others: 20 ms at most either way.
+ * the registration just started among others, and the guest's clock is
+ * the host's, which may run something else meanwhile (record_test saw
+ * 8.4 ms between two handlers of one kprobe hit): 50 ms either way.
  */
-#define REGISTER_SKEW_NS	20000000LL
+#define REGISTER_SKEW_NS	50000000LL
 
 TEST(bpf_backend_sees_a_hwrng_come_and_go)
 {

@@ -602,6 +602,24 @@ static int attach_trace(struct rt_bpf *b, struct bpf_program *p, int fn,
 }
 
 /*
+ * Whether the kernel's BPF JIT is off (net.core.bpf_jit_enable 0: the
+ * default of Debian's riscv64 kernels, whose interpreter then refuses
+ * programs the JIT would take).
+ */
+static bool jit_off(void)
+{
+	char v[8] = "";
+	FILE *f = fopen("/proc/sys/net/core/bpf_jit_enable", "r");
+
+	if (!f)
+		return false;
+	if (!fgets(v, sizeof(v), f))
+		v[0] = 0;
+	fclose(f);
+	return v[0] == '0';
+}
+
+/*
  * Open, load and attach the programs, the calls' through fentry/fexit
  * (@fentry) or kprobes. 0, or -1 with @err (the programs unloaded).
  */
@@ -636,9 +654,12 @@ static int load(struct rt_bpf *b, bool fentry, uint64_t crng_init,
 	bpf_program__set_autoload(b->skel->progs.read_exit, !fentry);
 	bpf_program__set_autoload(b->skel->progs.kernel_wait_exit, !fentry);
 	if (rngtrace_bpf__load(b->skel)) {
+		int e = errno;
+
 		snprintf(err, errlen, "the kernel refused the BPF programs: %s%s",
-			 strerror(errno), errno == EPERM ?
-			 " (lockdown, or kernel.unprivileged_bpf_disabled without CAP_BPF)" : "");
+			 strerror(e), e == EPERM ?
+			 " (lockdown, or kernel.unprivileged_bpf_disabled without CAP_BPF)" :
+			 jit_off() ? " (its BPF JIT is off; 'sysctl net.core.bpf_jit_enable=1' turns it on)" : "");
 		goto fail;
 	}
 	b->rb = ring_buffer__new(bpf_map__fd(b->skel->maps.events), on_event, b, NULL);

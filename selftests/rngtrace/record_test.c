@@ -21,6 +21,7 @@
 #include <fcntl.h>
 #include <dirent.h>
 #include <glob.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -625,6 +626,58 @@ TEST(record_until_ready_when_ready_at_load)
 		EXPECT_STRNE("wait", jstr(ev, "type"))
 			TH_LOG("a wait by pid %lld", jint(ev, "pid"));
 	json_decref(t);
+}
+
+/*
+ * With the kernel's BPF JIT off (Debian's riscv64 default), the backend
+ * either runs on the interpreter or its refusal names the switch that
+ * turns the JIT on: never a bare "Invalid argument".
+ */
+TEST(bpf_backend_without_the_jit_runs_or_names_the_switch)
+{
+	char *argv[] = { "rngtrace", "record", "--backend", "bpf", "--until", "signal",
+			 "-o", "/tmp/nojit.json", NULL };
+	char line[512] = "";
+	int was = rec_jit_get(), st = -1, said = 0;
+	int64_t deadline;
+	pid_t pid;
+
+	if (was < 0)
+		SKIP(return, "kernel lacks net.core.bpf_jit_enable");
+	if (rec_jit_set(0))
+		SKIP(return, "the kernel's BPF JIT is always on (CONFIG_BPF_JIT_ALWAYS_ON)");
+	unlink(BPF_ERR);
+	pid = rec_spawn(BPF_ERR, argv);
+	deadline = boottime_ns() + 60000000000LL;
+	while (pid > 0 && boottime_ns() < deadline) {
+		said = rec_said(BPF_ERR, "programs are attached", NULL, 0);
+		if (said || waitpid(pid, &st, WNOHANG) == pid)
+			break;
+		usleep(20000);
+	}
+	if (said) {
+		kill(pid, SIGINT);
+		st = rec_wait(pid, 60);
+	} else if (pid > 0 && boottime_ns() >= deadline) {
+		kill(pid, SIGKILL);
+		waitpid(pid, NULL, 0);
+	} else if (pid > 0) {
+		st = WIFEXITED(st) ? WEXITSTATUS(st) : 128;
+	}
+	rec_jit_set(was);
+	ASSERT_LT(0, pid);
+	rec_said(BPF_ERR, "rngtrace record:", line, sizeof(line));
+	if (strstr(line, "built without the BPF backend"))
+		SKIP(return, "%s", line);
+	if (said) {
+		EXPECT_EQ(0, st) TH_LOG("attached on the interpreter, then exit %d", st);
+		return;
+	}
+	rec_said(BPF_ERR, "--backend bpf:", line, sizeof(line));
+	ASSERT_EQ(2, st) TH_LOG("neither attached nor refused: exit %d: %s", st, line);
+	if (strstr(line, "no crng_init in /proc/kallsyms"))
+		SKIP(return, "kernel lacks crng_init in kallsyms: %s", line);
+	EXPECT_NE(NULL, strstr(line, "sysctl net.core.bpf_jit_enable=1")) TH_LOG("%s", line);
 }
 
 TEST_HARNESS_MAIN

@@ -12,6 +12,34 @@
 #include "groundtruth.h"
 #include "recorder.h"
 
+#define JIT_SWITCH "/proc/sys/net/core/bpf_jit_enable"
+
+int rec_jit_get(void)
+{
+	FILE *f = fopen(JIT_SWITCH, "r");
+	int v = -1;
+
+	if (f) {
+		if (fscanf(f, "%d", &v) != 1)
+			v = -1;
+		fclose(f);
+	}
+	return v;
+}
+
+int rec_jit_set(int v)
+{
+	FILE *f = fopen(JIT_SWITCH, "w");
+	int ok;
+
+	if (!f)
+		return -1;
+	ok = fprintf(f, "%d\n", v) > 0;
+	/* (the kernel says no at the write: a JIT always on takes only 1) */
+	ok = !fclose(f) && ok;
+	return ok && rec_jit_get() == v ? 0 : -1;
+}
+
 pid_t rec_spawn(const char *err, char *const argv[])
 {
 	pid_t pid = fork();
@@ -48,6 +76,8 @@ pid_t rec_start_bpf(const char *err, char *const argv[], int *status)
 	pid_t pid;
 	int st;
 
+	if (!rec_jit_get())
+		rec_jit_set(1);
 	/* (not the last one's "attached", before this one truncates it) */
 	unlink(err);
 	pid = rec_spawn(err, argv);

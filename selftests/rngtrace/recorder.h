@@ -10,10 +10,18 @@
 
 #define RNGTRACE "/usr/bin/rngtrace"
 
+/*
+ * The kernel's BPF JIT switch, net.core.bpf_jit_enable: its value (-1:
+ * none), and set to @v (0, or -1 when it cannot be: a JIT always on).
+ */
+int rec_jit_get(void);
+int rec_jit_set(int v);
 /* Run rngtrace with @argv, its stderr to @err: its pid (-1: no fork). */
 pid_t rec_spawn(const char *err, char *const argv[]);
 /*
- * rec_spawn(), then wait up to 60 s until it says its BPF programs are
+ * The JIT on, as the backend's refusal without it tells an admin
+ * (Debian's riscv64 kernels have it off); rec_spawn(), then wait up to
+ * 60 s until it says its BPF programs are
  * attached: its pid. -1 when it exited first (*@status: its exit status)
  * or never said so (killed; *@status: -1).
  */

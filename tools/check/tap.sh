@@ -39,16 +39,13 @@ tap() {
 # tap_no_skip PREFIX FILE: in a boot that exists for FILE's test, a skip
 # is a failure (its reason in the result's name), unless the test proved
 # the kernel lacks what it needs: a reason "kernel lacks ..." (ready_test
-# on 7.x's fprobes) is a skip; so is a case of the BPF backend's where the
-# controller was built without it (the cross builds), which is said.
+# on 7.x's fprobes) is a skip. (A controller built without the BPF
+# backend fails there: every lane's has it.)
 tap_no_skip() {
 	local prefix=$1 file=$2 why
-	why=$(grep -E '^ok [0-9]+ .*# (SKIP|skip)' "$file" 2>/dev/null |
-		grep -v 'was built without the BPF backend' | head -n 1 |
+	why=$(grep -E '^ok [0-9]+ .*# (SKIP|skip)' "$file" 2>/dev/null | head -n 1 |
 		sed 's/.*# *[Ss][Kk][Ii][Pp] *//')
-	if [ -z "$why" ] && grep -q 'was built without the BPF backend' "$file" 2>/dev/null; then
-		result skip "$prefix: its BPF backend case (this controller was built without the BPF backend)"
-	elif [ "${why#kernel lacks }" != "$why" ]; then
+	if [ "${why#kernel lacks }" != "$why" ]; then
 		result skip "$prefix: $why"
 	elif [ -n "$why" ]; then
 		result fail "$prefix: skipped in the boot that exists for it ($why)" "$file"

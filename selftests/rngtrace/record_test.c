@@ -670,10 +670,12 @@ TEST(bpf_backend_without_the_jit_runs_or_names_the_switch)
 	if (strstr(line, "built without the BPF backend"))
 		SKIP(return, "%s", line);
 	if (said) {
+		fprintf(TH_LOG_STREAM, "# with the JIT off: attached on the interpreter\n");
 		EXPECT_EQ(0, st) TH_LOG("attached on the interpreter, then exit %d", st);
 		return;
 	}
 	rec_said(BPF_ERR, "--backend bpf:", line, sizeof(line));
+	fprintf(TH_LOG_STREAM, "# with the JIT off: %s\n", line);
 	ASSERT_EQ(2, st) TH_LOG("neither attached nor refused: exit %d: %s", st, line);
 	if (strstr(line, "no crng_init in /proc/kallsyms"))
 		SKIP(return, "kernel lacks crng_init in kallsyms: %s", line);

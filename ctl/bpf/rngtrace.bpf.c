@@ -32,6 +32,12 @@ char LICENSE[] SEC("license") = "GPL";
 const volatile __u64 crng_init_addr;
 /* set by the recorder once credit_entry is attached */
 volatile __u32 entries_attached;
+/*
+ * Where crng_init has no address (no CONFIG_KALLSYMS_ALL): set once the
+ * CRNG is ready (crng_reseed() before READY, crng_set_ready(), or the
+ * recorder finding it ready at the attach), what crng_state() says then.
+ */
+volatile __u32 ready_seen;
 
 #define CRNG_READY	2
 #define GRND_NONBLOCK	0x0001
@@ -56,6 +62,8 @@ struct {
 struct credit_frame {
 	u64 start_ns, caller;
 	u32 bits, ready_before;
+	u32 completed;	/* crng_reseed() ran inside it (no crng_init) */
+	u32 pad;
 };
 
 struct credit_stack {
@@ -97,8 +105,28 @@ static __always_inline u32 crng_state(void)
 {
 	int v = 0;
 
+	if (!crng_init_addr)
+		return ready_seen ? CRNG_READY : 0;
 	bpf_probe_read_kernel(&v, sizeof(v), (const void *)crng_init_addr);
 	return (u32)v;
+}
+
+/*
+ * A new event of @type, zeroed and stamped now: NULL when the ring buffer
+ * is full (counted).
+ */
+static __always_inline struct rt_bpf_event *event_new(u32 type)
+{
+	struct rt_bpf_event *e = bpf_ringbuf_reserve(&events, sizeof(*e), 0);
+
+	if (!e) {
+		count(RT_BPF_RINGBUF_FULL);
+		return NULL;
+	}
+	__builtin_memset(e, 0, sizeof(*e));
+	e->type = type;
+	e->time_ns = bpf_ktime_get_boot_ns();
+	return e;
 }
 
 /* The idle tasks all have pid 0: theirs go by CPU. */
@@ -138,6 +166,7 @@ int BPF_KPROBE(credit_entry, size_t bits)
 	s->f[d].caller = ip;
 	s->f[d].bits = (u32)bits;
 	s->f[d].ready_before = crng_state();
+	s->f[d].completed = 0;
 	return 0;
 }
 
@@ -159,18 +188,15 @@ int BPF_KRETPROBE(credit_exit)
 	if (d < CREDIT_DEPTH) {
 		struct credit_frame f = s->f[d & (CREDIT_DEPTH - 1)];
 
-		e = bpf_ringbuf_reserve(&events, sizeof(*e), 0);
-		if (!e) {
-			count(RT_BPF_RINGBUF_FULL);
-		} else {
-			__builtin_memset(e, 0, sizeof(*e));
-			e->type = RT_BPF_CREDIT;
-			e->time_ns = bpf_ktime_get_boot_ns();
+		e = event_new(RT_BPF_CREDIT);
+		if (e) {
 			e->start_ns = f.start_ns;
 			e->caller = f.caller;
 			e->bits = f.bits;
 			e->ready_before = f.ready_before;
-			e->ready_after = crng_state();
+			/* (without crng_init: only the credit crng_reseed() ran in) */
+			e->ready_after = f.completed ? CRNG_READY :
+					 crng_init_addr ? crng_state() : 0;
 			e->pid = (u32)bpf_get_current_pid_tgid();
 			e->tgid = bpf_get_current_pid_tgid() >> 32;
 			bpf_get_current_comm(e->comm, sizeof(e->comm));
@@ -183,19 +209,38 @@ int BPF_KRETPROBE(credit_exit)
 	return 0;
 }
 
+/*
+ * Where crng_init has no address: crng_reseed(), which before READY only
+ * _credit_init_bits() calls, as the pool first holds enough, marks the
+ * credit in progress on this task as the one that completed it.
+ */
+SEC("kprobe")
+int BPF_KPROBE(reseed_entry)
+{
+	u64 key = task_key();
+	struct credit_stack *s;
+	u32 d;
+
+	if (ready_seen)
+		return 0;
+	ready_seen = 1;
+	s = bpf_map_lookup_elem(&credits, &key);
+	if (!s || !s->depth || s->depth > CREDIT_DEPTH)
+		return 0;
+	d = (s->depth - 1) & (CREDIT_DEPTH - 1);
+	s->f[d].completed = 1;
+	return 0;
+}
+
 SEC("kprobe")
 int BPF_KPROBE(set_ready)
 {
-	struct rt_bpf_event *e = bpf_ringbuf_reserve(&events, sizeof(*e), 0);
+	struct rt_bpf_event *e;
 
-	if (!e) {
-		count(RT_BPF_RINGBUF_FULL);
-		return 0;
-	}
-	__builtin_memset(e, 0, sizeof(*e));
-	e->type = RT_BPF_SET_READY;
-	e->time_ns = bpf_ktime_get_boot_ns();
-	bpf_ringbuf_submit(e, 0);
+	ready_seen = 1;
+	e = event_new(RT_BPF_SET_READY);
+	if (e)
+		bpf_ringbuf_submit(e, 0);
 	return 0;
 }
 
@@ -229,14 +274,10 @@ static __always_inline int call_begin(u32 kind, u32 path, u32 flags, u64 bytes,
 	 * its CPU: bpf_prog_active).
 	 */
 	if (kind != RT_BPF_KIND_UNSEEDED) {
-		struct rt_bpf_event *e = bpf_ringbuf_reserve(&events, sizeof(*e), 0);
+		struct rt_bpf_event *e = event_new(RT_BPF_CALL_BEGIN);
 
-		if (!e) {
-			count(RT_BPF_RINGBUF_FULL);
+		if (!e)
 			return 0;
-		}
-		__builtin_memset(e, 0, sizeof(*e));
-		e->type = RT_BPF_CALL_BEGIN;
 		e->time_ns = c.start_ns;
 		e->pid = (u32)key;
 		e->tgid = key >> 32;
@@ -253,13 +294,8 @@ static __always_inline int call_end(long ret, u32 kernel_wait)
 
 	if (!c || c->kernel_wait != kernel_wait)
 		return 0;
-	e = bpf_ringbuf_reserve(&events, sizeof(*e), 0);
-	if (!e) {
-		count(RT_BPF_RINGBUF_FULL);
-	} else {
-		__builtin_memset(e, 0, sizeof(*e));
-		e->type = RT_BPF_CALL;
-		e->time_ns = bpf_ktime_get_boot_ns();
+	e = event_new(RT_BPF_CALL);
+	if (e) {
 		e->start_ns = c->start_ns;
 		e->kind = c->kind;
 		e->path = c->path;
@@ -441,14 +477,9 @@ static __always_inline int hwrng_event(u32 type, struct hwrng *rng)
 		count(RT_BPF_HWRNG_UNREAD);
 		return 0;
 	}
-	e = bpf_ringbuf_reserve(&events, sizeof(*e), 0);
-	if (!e) {
-		count(RT_BPF_RINGBUF_FULL);
+	e = event_new(type);
+	if (!e)
 		return 0;
-	}
-	__builtin_memset(e, 0, sizeof(*e));
-	e->type = type;
-	e->time_ns = bpf_ktime_get_boot_ns();
 	bpf_probe_read_kernel_str(e->name, sizeof(e->name), BPF_CORE_READ(rng, name));
 	e->quality = BPF_CORE_READ(rng, quality);
 	bpf_ringbuf_submit(e, 0);
@@ -488,15 +519,10 @@ int BPF_KPROBE(hwrng_unregister, struct hwrng *rng)
 SEC("kprobe")
 int BPF_KPROBE(hwrng_feed, const void *buf, size_t len, size_t entropy)
 {
-	struct rt_bpf_event *e = bpf_ringbuf_reserve(&events, sizeof(*e), 0);
+	struct rt_bpf_event *e = event_new(RT_BPF_HWRNG_FEED);
 
-	if (!e) {
-		count(RT_BPF_RINGBUF_FULL);
+	if (!e)
 		return 0;
-	}
-	__builtin_memset(e, 0, sizeof(*e));
-	e->type = RT_BPF_HWRNG_FEED;
-	e->time_ns = bpf_ktime_get_boot_ns();
 	e->bytes = len;
 	e->bits = (u32)entropy;
 	bpf_ringbuf_submit(e, 0);

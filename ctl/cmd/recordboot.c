@@ -29,20 +29,6 @@ bool rt_record_module_loaded(void)
 	return access("/sys/module/rngtrace", F_OK) == 0;
 }
 
-bool rt_crng_ready_now(void)
-{
-	struct pollfd p = { .events = POLLIN };
-	bool ready = false;
-
-	p.fd = open("/dev/random", O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	if (p.fd < 0)
-		return false;
-	if (poll(&p, 1, 0) == 1 && (p.revents & POLLIN))
-		ready = true;
-	close(p.fd);
-	return ready;
-}
-
 int rt_record_write_events(struct rt_trace_writer *w, FILE *f,
 			   const struct rt_event *ev, size_t nev,
 			   const struct rt_event *open, size_t nopen)

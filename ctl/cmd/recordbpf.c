@@ -55,6 +55,9 @@ static json_t *bpf_json(const struct rt_bpf_result *r, int64_t mark_ns,
 	if (j && mark_ns > 0 &&
 	    json_object_set_new(j, RT_K_CLOCK_MARK_NS, json_integer(mark_ns)))
 		goto oom;
+	if (j && r->ready_by[0] &&
+	    json_object_set_new(j, RT_K_READY_BY, json_string(r->ready_by)))
+		goto oom;
 	if (j && r->fallback[0] &&
 	    json_object_set_new(j, RT_K_FALLBACK, json_string(r->fallback)))
 		goto oom;

@@ -36,7 +36,6 @@ int rt_record_boot_only(struct rt_outfile *o, const char *path,
 int rt_record_bpf(struct rt_outfile *o, const char *path,
 		  enum rt_until until, long long settle_ns,
 		  long long timeout_ns, bool allow_timeout, bool keep_armed);
-bool rt_crng_ready_now(void);
 /*
  * The parts of a recording without the module (recordboot.c): the head
  * and @nev events to @w, the @nopen waits still in flight its open waits

@@ -26,6 +26,7 @@
 #include "bootevents.h"
 #include "bpfbackend.h"
 #include "bpfevent.h"
+#include "host.h"
 #include "names.h"
 #include "rngtrace.skel.h"
 #include "status.h"
@@ -42,7 +43,7 @@ struct ksym {
 };
 
 /* The functions probed, by the module's names for them. */
-enum { F_CREDIT, F_SET_READY, F_GETRANDOM, F_RANDOM_READ, F_URANDOM_READ,
+enum { F_CREDIT, F_SET_READY, F_RESEED, F_GETRANDOM, F_RANDOM_READ, F_URANDOM_READ,
        F_KERNEL_WAIT, F_CALLS_END,
        F_HWRNG_REGISTER = F_CALLS_END, F_HWRNG_UNREGISTER, F_HWRNG_FEED, F_N };
 
@@ -52,6 +53,8 @@ static const struct {
 } funcs[F_N] = {
 	[F_CREDIT] = { "_credit_init_bits", true },
 	[F_SET_READY] = { "crng_set_ready", false },
+	/* (READY's credit where crng_init has no address) */
+	[F_RESEED] = { "crng_reseed", false },
 	[F_GETRANDOM] = { NULL, true },		/* the arch's wrapper, or sys_getrandom */
 	[F_RANDOM_READ] = { "random_read_iter", false },
 	[F_URANDOM_READ] = { "urandom_read_iter", false },
@@ -93,6 +96,7 @@ struct rt_bpf {
 	uint64_t attached_ns, disarmed_ns;
 	char attach_how[16];		/* "fentry" (the calls) or "kprobe" */
 	char fallback[400];		/* why kprobes, or "" */
+	char ready_by[256];		/* "crng_init" or crng_reseed's name */
 	struct rt_event *open;
 	size_t nopen;
 	/*
@@ -653,6 +657,7 @@ static int load(struct rt_bpf *b, bool fentry, uint64_t crng_init,
 	bpf_program__set_autoload(b->skel->progs.getrandom_exit, !fentry);
 	bpf_program__set_autoload(b->skel->progs.read_exit, !fentry);
 	bpf_program__set_autoload(b->skel->progs.kernel_wait_exit, !fentry);
+	bpf_program__set_autoload(b->skel->progs.reseed_entry, !crng_init);
 	if (rngtrace_bpf__load(b->skel)) {
 		int e = errno;
 
@@ -677,7 +682,15 @@ static int load(struct rt_bpf *b, bool fentry, uint64_t crng_init,
 	 * attached returns without its entry: a miss only once the entry
 	 * is attached (entries_attached, in the programs' .bss).
 	 */
-	if (attach(b, b->skel->progs.credit_exit, true, F_CREDIT, err, errlen) ||
+	/*
+	 * Without crng_init: ready already, or crng_reseed() seen before the
+	 * credits' programs, so that the credit it runs in is never missed.
+	 */
+	if (!crng_init && rt_crng_ready_now())
+		b->skel->bss->ready_seen = 1;
+	if ((!crng_init &&
+	     attach(b, b->skel->progs.reseed_entry, false, F_RESEED, err, errlen)) ||
+	    attach(b, b->skel->progs.credit_exit, true, F_CREDIT, err, errlen) ||
 	    attach(b, b->skel->progs.credit_entry, false, F_CREDIT, err, errlen))
 		goto fail;
 	b->skel->bss->entries_attached = 1;
@@ -743,10 +756,16 @@ int rt_bpf_open(struct rt_bpf **out, char *err, size_t errlen)
 				 i == F_CREDIT ? ": its random.c predates the 2022 rewrite" : "");
 			goto fail;
 		}
-	if (!crng_init) {
-		snprintf(err, errlen, "no crng_init in /proc/kallsyms (a kernel without CONFIG_KALLSYMS_ALL)");
+	/*
+	 * A kernel without CONFIG_KALLSYMS_ALL (bookworm's arm64 6.1) names
+	 * no data symbol: READY is then the credit crng_reseed() runs in.
+	 */
+	if (!crng_init && !b->fname[F_RESEED][0]) {
+		snprintf(err, errlen, "no crng_init in /proc/kallsyms (a kernel without CONFIG_KALLSYMS_ALL) and no crng_reseed to see READY by");
 		goto fail;
 	}
+	snprintf(b->ready_by, sizeof(b->ready_by), "%s",
+		 crng_init ? "crng_init" : b->fname[F_RESEED]);
 	libbpf_set_print(libbpf_quiet);
 	/*
 	 * The calls through fentry/fexit where each function has its own
@@ -1222,6 +1241,7 @@ int rt_bpf_result(struct rt_bpf *b, struct rt_bpf_result *r)
 	r->disarmed_ns = b->disarmed_ns;
 	snprintf(r->programs, sizeof(r->programs), "%s", b->attach_how);
 	snprintf(r->fallback, sizeof(r->fallback), "%s", b->fallback);
+	snprintf(r->ready_by, sizeof(r->ready_by), "%s", b->ready_by);
 	misses(b, &r->misses);
 	return 0;
 }

@@ -52,6 +52,12 @@ struct rt_bpf_result {
 	struct rt_bpf_misses misses;
 	char programs[16];	/* how the calls' programs were attached: "fentry" or "kprobe" */
 	char fallback[400];	/* why kprobes for the calls where not fentry, or "" */
+	/*
+	 * How READY was seen: "crng_init" (read at each credit's entry and
+	 * return) or the name of crng_reseed() (the call it is made in:
+	 * no crng_init in kallsyms)
+	 */
+	char ready_by[256];
 	/* the hardware RNGs registered since the attach, fed since (status.h) */
 	const struct rt_hwrng *hwrngs;
 	size_t nhwrngs;

@@ -4,6 +4,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -14,6 +15,20 @@
 #include "fields.h"
 #include "host.h"
 #include "jsonout.h"
+
+bool rt_crng_ready_now(void)
+{
+	struct pollfd p = { .events = POLLIN };
+	bool ready = false;
+
+	p.fd = open("/dev/random", O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (p.fd < 0)
+		return false;
+	if (poll(&p, 1, 0) == 1 && (p.revents & POLLIN))
+		ready = true;
+	close(p.fd);
+	return ready;
+}
 
 /* Whether the space-separated @list has the word @w. */
 static bool has_word(const char *list, const char *w)

@@ -41,6 +41,9 @@ struct rt_cpuinfo {
  */
 int rt_cpuinfo_parse(FILE *f, struct rt_cpuinfo *ci);
 
+/* Whether the CRNG is ready now (/dev/random polls readable). */
+bool rt_crng_ready_now(void);
+
 /*
  * One /dev/kmsg record ("PRI,SEQ,USEC,FLAGS[,...];TEXT\n[ KEY=VALUE\n]..."):
  * 0 with the printk time in microseconds and the first line of the text

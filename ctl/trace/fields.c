@@ -143,6 +143,7 @@ const struct rt_field rt_bpf_fields[] = {
 	F(RT_K_DISARMED_NS, RT_FT_INT, false),
 	F(RT_K_ATTACH, RT_FT_STRING, false),
 	F(RT_K_FALLBACK, RT_FT_STRING, false),
+	F(RT_K_READY_BY, RT_FT_STRING, false),
 	F(RT_K_RINGBUF_FULL, RT_FT_INT, false),
 	F(RT_K_CREDIT_UNPAIRED, RT_FT_INT, false),
 	F(RT_K_CREDIT_DEEP, RT_FT_INT, false),

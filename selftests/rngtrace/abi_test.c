@@ -129,22 +129,6 @@ static void __attribute__((constructor)) pick_sys_getrandom(void)
  * module puts random.c's probes on them (kmod/compat/fprobe.h). The ground
  * truth is the kernel's own symbol table: rethook's fprobe exit callback.
  */
-/* Whether /proc/kallsyms lists @name; -1 without it. */
-static int kallsyms_has(const char *name)
-{
-	char line[512], sym[256];
-	int found = 0;
-	FILE *f = fopen("/proc/kallsyms", "r");
-
-	if (!f)
-		return -1;
-	while (!found && fgets(line, sizeof(line), f))
-		found = sscanf(line, "%*s %*c %255s", sym) == 1 &&
-			!strcmp(sym, name);
-	fclose(f);
-	return found;
-}
-
 static int kernel_has_rethook_fprobe(void)
 {
 	return kallsyms_has("fprobe_exit_handler");

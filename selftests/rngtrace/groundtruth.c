@@ -361,3 +361,18 @@ int kernel_names_cgroups(void)
 	 */
 	return exported || (!ksymtab_listed && defined);
 }
+
+int kallsyms_has(const char *name)
+{
+	char line[512], sym[256];
+	int found = 0;
+	FILE *f = fopen("/proc/kallsyms", "r");
+
+	if (!f)
+		return -1;
+	while (!found && fgets(line, sizeof(line), f))
+		found = sscanf(line, "%*s %*c %255s", sym) == 1 &&
+			!strcmp(sym, name);
+	fclose(f);
+	return found;
+}

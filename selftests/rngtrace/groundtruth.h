@@ -58,6 +58,8 @@ int64_t vcpu_gap_ns(int64_t ns);
 
 /* First line of path without its newline; 0 or -errno. */
 int read_line(const char *path, char *buf, size_t size);
+/* Whether /proc/kallsyms lists @name; -1 without it. */
+int kallsyms_has(const char *name);
 /* Write s and a newline to path (a sysctl, say); 0 or -errno. */
 int write_line(const char *path, const char *s);
 /* rngtrace.ko's numeric parameter @name, or @dflt when it has none. */

@@ -506,6 +506,13 @@ TEST(bpf_backend_agrees_with_the_module)
 		 jint(bpf, "recursion_misses");
 	if (misses)
 		TH_LOG("the BPF programs counted %lld misses", misses);
+	/* READY by crng_init where kallsyms names it, else by crng_reseed() */
+	if (kallsyms_has("crng_init") == 1) {
+		EXPECT_STREQ("crng_init", jstr(bpf, "ready_by"));
+	} else {
+		EXPECT_EQ(0, strncmp(jstr(bpf, "ready_by"), "crng_reseed", 11))
+			TH_LOG("ready_by %s", jstr(bpf, "ready_by"));
+	}
 	bev = json_object_get(b, "events");
 	tev = json_object_get(t, "events");
 

@@ -10,6 +10,7 @@
 #   make check-arch       the arm64 and riscv64 boots (TAP)
 #   make demo             boot a VM without RDRAND and show rngtrace status
 #   make bench            what rngtrace costs: Documentation/benchmarks.md
+#   make mutants          whether the selftests catch a broken BPF backend
 #   make style            checkpatch on kmod/
 #   make sparse           sparse (C=1) on kmod/ for KDIR
 #   make deps             install the Debian packages the above need
@@ -93,6 +94,14 @@ bench: ctl
 	$(MAKE) --no-print-directory bench-ctl
 
 .PHONY: bench bench-ctl
+
+# Broken BPF programs, one edit each, against the selftests that should
+# catch them (tools/check/mutants): "N killed, N survived". Not part of
+# check: two boots a mutant.
+mutants: ctl
+	$(TOP)/tools/check/mutants
+
+.PHONY: mutants
 
 selftests:
 	$(MAKE) -C $(TOP)/selftests/rngtrace O=$(BUILD)/selftests

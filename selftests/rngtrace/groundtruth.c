@@ -266,6 +266,22 @@ int64_t run_delay_ns(void)
 	return ok ? (int64_t)delay : 0;
 }
 
+int64_t run_delay_of(pid_t pid)
+{
+	unsigned long long run, delay;
+	char path[64];
+	FILE *f;
+	int ok;
+
+	snprintf(path, sizeof(path), "/proc/%d/schedstat", (int)pid);
+	f = fopen(path, "r");
+	if (!f)
+		return -1;
+	ok = fscanf(f, "%llu %llu", &run, &delay) == 2;
+	fclose(f);
+	return ok ? (int64_t)delay : -1;
+}
+
 #define SCHEDSTATS "/proc/sys/kernel/sched_schedstats"
 
 /* One write of s to path, timed on CLOCK_BOOTTIME; -errno on error. */

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 /* CLOCK_BOOTTIME now, in ns: the clock the module's events use. */
 int64_t boottime_ns(void);
@@ -27,6 +28,8 @@ int64_t boottime_ns(void);
  * the wait is still caught.
  */
 int64_t run_delay_ns(void);
+/* The same of task @pid (its /proc/PID/schedstat); -1 without it. */
+int64_t run_delay_of(pid_t pid);
 /*
  * 1 when the CRNG is ready. A getrandom(GRND_NONBLOCK) of one byte: before
  * ready that is itself an unseeded read the module records.

@@ -154,7 +154,15 @@ struct measured {
 	int idx;
 	pid_t pid;
 	int64_t t0, t1;
+	int64_t q0;	/* run_delay_ns() at t0 */
 	int64_t queued;	/* run_delay_ns() across them */
+	/*
+	 * run_delay_ns() from t0 to when the parent saw it waiting (what
+	 * may stand between its clock and its call's start; not the queue
+	 * behind its siblings once READY woke them all); queued where it
+	 * was not seen.
+	 */
+	int64_t qstart;
 	ssize_t ret;
 };
 
@@ -163,6 +171,7 @@ TEST(record_until_settled_has_the_waits_and_ready)
 	struct measured m[NCHILD];
 	pid_t pids[NCHILD], rec, bpf;
 	int pipes[2], go[2], i, j, seen = 0, seen_by[NCHILD] = {}, rc;
+	int64_t qseen[NCHILD];
 	json_t *t, *events, *ev = NULL, *ready, *module, *record;
 	json_error_t jerr;
 	long long ready_seq = -1, sum = 0, nwait = 0, missed = 0, largest = 1;
@@ -183,6 +192,8 @@ TEST(record_until_settled_has_the_waits_and_ready)
 
 	ASSERT_EQ(0, pipe(pipes));
 	ASSERT_EQ(0, pipe(go));
+	for (i = 0; i < NCHILD; i++)
+		qseen[i] = -1;
 	for (i = 0; i < NCHILD; i++) {
 		pid_t pid = fork();
 
@@ -195,11 +206,11 @@ TEST(record_until_settled_has_the_waits_and_ready)
 			close(go[1]);
 			if (read(go[0], &c, 1) != 0)	/* all start at once */
 				_exit(2);
-			r.queued = run_delay_ns();
+			r.q0 = run_delay_ns();
 			r.t0 = boottime_ns();
 			r.ret = getrandom(buf, sizeof(buf), 0);
 			r.t1 = boottime_ns();
-			r.queued = run_delay_ns() - r.queued;
+			r.queued = run_delay_ns() - r.q0;
 			_exit(write(pipes[1], &r, sizeof(r)) == sizeof(r) ? 0 : 3);
 		}
 	}
@@ -227,6 +238,7 @@ TEST(record_until_settled_has_the_waits_and_ready)
 					continue;
 				seen_by[i] = 1;
 				seen++;
+				qseen[i] = run_delay_of(pids[i]);
 			}
 		}
 	} while (seen < NCHILD && boottime_ns() < deadline && !crng_ready_now());
@@ -237,6 +249,7 @@ TEST(record_until_settled_has_the_waits_and_ready)
 		ASSERT_LE(0, r.idx);
 		ASSERT_GT(NCHILD, r.idx);
 		ASSERT_EQ(16, r.ret);
+		r.qstart = qseen[r.idx] >= r.q0 ? qseen[r.idx] - r.q0 : r.queued;
 		m[r.idx] = r;
 	}
 	for (i = 0; i < NCHILD; i++)
@@ -307,10 +320,10 @@ TEST(record_until_settled_has_the_waits_and_ready)
 			 */
 			EXPECT_LE(m[i].t0 - SKEW_NS, jint(ev, "start_ns"));
 			EXPECT_GE(m[i].t1 + SKEW_NS, jint(ev, "time_ns"));
-			EXPECT_GT(2000000 + m[i].queued, jint(ev, "start_ns") - m[i].t0)
-				TH_LOG("child %d: start %lld, its clock %lld, queued %lld ns", i,
-				       jint(ev, "start_ns"), (long long)m[i].t0,
-				       (long long)m[i].queued);
+			EXPECT_GT(2000000 + m[i].qstart, jint(ev, "start_ns") - m[i].t0)
+				TH_LOG("child %d: start %lld, its clock %lld, queued %lld ns before it waited",
+				       i, jint(ev, "start_ns"), (long long)m[i].t0,
+				       (long long)m[i].qstart);
 			EXPECT_GT(2000000 + m[i].queued, m[i].t1 - jint(ev, "time_ns"))
 				TH_LOG("child %d: end %lld, its clock %lld, queued %lld ns", i,
 				       jint(ev, "time_ns"), (long long)m[i].t1,
@@ -386,13 +399,26 @@ static json_t *ready_event(json_t *events)
 	return NULL;
 }
 
+/* The wait of @pid in @events, NULL if none. */
+static json_t *wait_of(json_t *events, long long pid)
+{
+	json_t *ev;
+	size_t k;
+
+	json_array_foreach(events, k, ev)
+		if (!strcmp(jstr(ev, "type"), "wait") && jint(ev, "pid") == pid)
+			return ev;
+	return NULL;
+}
+
 /*
  * The module's credits in @tev from @attached + 2 ms to @ready_ns, and
  * how many of them the BPF backend's @bev has (bits, source, within
- * CREDIT_SKEW_NS), matched in time order; those of @bev get "matched".
+ * STAMP_SKEW_NS), matched in time order; those of @bev get "matched".
  */
 /*
- * How far apart the two may stamp one credit's entry. They run one after
+ * How far apart the two may stamp one credit's entry, or one wait's start
+ * or end. They run one after
  * the other (on arm64 the BPF backend's kprobe is a BRK at the function's
  * first instruction, the module's fprobe at ftrace's site after it), but
  * the guest's clock is the host's: an interrupt between them, or the host
@@ -401,7 +427,7 @@ static json_t *ready_event(json_t *events)
  * other worker). The credits are matched in order, so the window only has
  * to be wider than that: 50 ms.
  */
-#define CREDIT_SKEW_NS	50000000LL
+#define STAMP_SKEW_NS	50000000LL
 
 static void match_credits(json_t *tev, json_t *bev, long long attached,
 			  long long ready_ns, long long *wanted, long long *matched)
@@ -422,7 +448,7 @@ static void match_credits(json_t *tev, json_t *bev, long long attached,
 			j++;
 			continue;
 		}
-		if (llabs(ty - tx) <= CREDIT_SKEW_NS && jint(x, "bits") == jint(y, "bits") &&
+		if (llabs(ty - tx) <= STAMP_SKEW_NS && jint(x, "bits") == jint(y, "bits") &&
 		    !strcmp(jstr(x, "source"), jstr(y, "source"))) {
 			json_object_set_new(y, "matched", json_true());
 			(*matched)++;
@@ -453,7 +479,7 @@ static void match_credits(json_t *tev, json_t *bev, long long attached,
 TEST(bpf_backend_agrees_with_the_module)
 {
 	struct measured m[NCHILD];
-	json_t *b, *t, *bev, *tev, *ev, *brd, *trd, *bpf;
+	json_t *b, *t, *bev, *tev, *ev, *brd, *trd, *bpf, *mw;
 	json_error_t jerr;
 	char line[512] = "";
 	long long attached, ready_ns, matched = 0, wanted = 0, misses, lost = 0;
@@ -524,6 +550,8 @@ TEST(bpf_backend_agrees_with_the_module)
 	for (i = 0; i < NCHILD; i++) {
 		int n = 0;
 
+		fprintf(TH_LOG_STREAM, "# child %d: run delay %lld ns before it waited, %lld ns across its call\n",
+			i, (long long)m[i].qstart, (long long)m[i].queued);
 		json_array_foreach(bev, k, ev) {
 			if (strcmp(jstr(ev, "type"), "wait") || jint(ev, "pid") != m[i].pid)
 				continue;
@@ -537,12 +565,29 @@ TEST(bpf_backend_agrees_with_the_module)
 			}
 			EXPECT_LE(m[i].t0 - SKEW_NS, jint(ev, "start_ns"));
 			EXPECT_GE(m[i].t1 + SKEW_NS, jint(ev, "time_ns"));
-			EXPECT_GT(2000000 + m[i].queued, jint(ev, "start_ns") - m[i].t0)
-				TH_LOG("child %d: start %lld, its clock %lld", i,
-				       jint(ev, "start_ns"), (long long)m[i].t0);
+			EXPECT_GT(2000000 + m[i].qstart, jint(ev, "start_ns") - m[i].t0)
+				TH_LOG("child %d: start %lld, its clock %lld, queued %lld ns before it waited",
+				       i, jint(ev, "start_ns"), (long long)m[i].t0,
+				       (long long)m[i].qstart);
 			EXPECT_GT(2000000 + m[i].queued, m[i].t1 - jint(ev, "time_ns"))
 				TH_LOG("child %d: end %lld, its clock %lld", i,
 				       jint(ev, "time_ns"), (long long)m[i].t1);
+			/*
+			 * And the module's stamps of the same wait: the child's
+			 * run delay is tens of ms here (its siblings' jitter
+			 * loops), the two backends' are one call's entry and
+			 * return, apart by what the host took (STAMP_SKEW_NS).
+			 */
+			mw = wait_of(tev, m[i].pid);
+			EXPECT_NE(NULL, mw) TH_LOG("child %d: no wait in the module's trace", i);
+			if (mw) {
+				EXPECT_GE(STAMP_SKEW_NS, llabs(jint(ev, "start_ns") - jint(mw, "start_ns")))
+					TH_LOG("child %d: BPF start %lld, the module's %lld", i,
+					       jint(ev, "start_ns"), jint(mw, "start_ns"));
+				EXPECT_GE(STAMP_SKEW_NS, llabs(jint(ev, "time_ns") - jint(mw, "time_ns")))
+					TH_LOG("child %d: BPF end %lld, the module's %lld", i,
+					       jint(ev, "time_ns"), jint(mw, "time_ns"));
+			}
 		}
 		EXPECT_GE(1, n) TH_LOG("child %d (pid %d): %d waits", i, m[i].pid, n);
 		lost += !n;
@@ -574,7 +619,7 @@ TEST(bpf_backend_agrees_with_the_module)
 	/*
 	 * The module's credits from 2 ms after the programs were attached
 	 * to READY: each one the BPF backend's too (bits, source, within
-	 * CREDIT_SKEW_NS of each other: the same call's entry), and no more
+	 * STAMP_SKEW_NS of each other: the same call's entry), and no more
 	 * of its own in that window. Both lists are in
 	 * time order, and so is the kernel's: matched in that order (merged),
 	 * never one credit to a neighbour's stamp.

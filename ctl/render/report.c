@@ -471,6 +471,10 @@ int rt_report_print(FILE *f, bool json, const char *name,
 	rt_print_int(s->events_dropped > 0 ? ANY : JSON, "events_dropped",
 		     "\nwarning:    the ring dropped %lld events: waits and credits may be missing\n",
 		     s->events_dropped);
+	if (s->bpf_backend)
+		rt_print_int(s->bpf_missed > 0 ? ANY : JSON, "bpf_missed",
+			     "\nwarning:    the BPF programs missed %lld events (record.bpf counts them by cause): waits and credits may be missing\n",
+			     s->bpf_missed);
 	if (!nadv)
 		rt_print_text(rt_summary_stalled(s) ? "\nadvice:     none\n" :
 			      "\nadvice:     none: nothing waited for the CRNG\n");

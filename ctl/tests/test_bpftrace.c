@@ -8,7 +8,9 @@
  * at 4.780735 s, three children blocked in getrandom().
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <jansson.h>
 #include <linux/rngtrace.h>
@@ -50,6 +52,7 @@ static void test_bpf_report(void)
 	CHECK_LACKS(r.out, "boot probes");
 	CHECK_LACKS(r.out, "inferred:");
 	CHECK_CONTAINS(r.out, "3 tasks waited 3 times");
+	CHECK_LACKS(r.out, "missed");
 	ctlrun_done(&r);
 
 	CTLRUN(&r, "report", "--json", fixture("r-bpf.json"));
@@ -58,6 +61,8 @@ static void test_bpf_report(void)
 	REQUIRE(j);
 	CHECK_STR(json_string_value(json_object_get(j, "backend")), "bpf");
 	CHECK(json_integer_value(json_object_get(j, "attached_ns")) == 3919542243LL);
+	CHECK(json_is_integer(json_object_get(j, "bpf_missed")));
+	CHECK_INT(json_integer_value(json_object_get(j, "bpf_missed")), 0);
 	json_decref(j);
 	ctlrun_done(&r);
 
@@ -70,9 +75,45 @@ static void test_bpf_report(void)
 	ctlrun_done(&r);
 }
 
+/* What the programs missed, by cause in the trace: report says it. */
+static void test_bpf_missed(void)
+{
+	json_t *t = json_load_file(fixture("r-bpf.json"), 0, NULL), *bpf, *j;
+	const char *path;
+	struct ctlrun r;
+	char *text;
+
+	REQUIRE(t);
+	bpf = json_object_get(json_object_get(t, "record"), "bpf");
+	REQUIRE(bpf);
+	json_object_set_new(bpf, "ringbuf_full", json_integer(2));
+	json_object_set_new(bpf, "call_unpaired", json_integer(1));
+	json_object_set_new(bpf, "recursion_misses", json_integer(4));
+	text = json_dumps(t, 0);
+	REQUIRE(text);
+	path = temp_with(text, strlen(text));
+	REQUIRE(path);
+
+	CTLRUN(&r, "report", path);
+	CHECK_INT(r.status, 0);
+	CHECK_CONTAINS(r.out, "warning:    the BPF programs missed 7 events (record.bpf counts them by cause)");
+	ctlrun_done(&r);
+	CTLRUN(&r, "report", "--json", path);
+	CHECK_INT(r.status, 0);
+	j = json_loads(r.out ? r.out : "", 0, NULL);
+	REQUIRE(j);
+	CHECK_INT(json_integer_value(json_object_get(j, "bpf_missed")), 7);
+	json_decref(j);
+	ctlrun_done(&r);
+	unlink(path);
+	free(text);
+	json_decref(t);
+}
+
 static const struct rt_test tests[] = {
 	{ "bpftrace: the BPF backend's trace: its summary", test_bpf_summary },
 	{ "bpftrace: report says which backend, and what it cannot know", test_bpf_report },
+	{ "bpftrace: report warns of what the BPF programs missed", test_bpf_missed },
 	{ NULL, NULL },
 };
 RT_SUITE(tests);

@@ -766,9 +766,19 @@ static int finish(struct rt_summary *s, json_t *meta, char *err,
 
 		s->no_module = 1;
 		s->bpf_backend = !strcmp(rt_json_str(record, RT_K_BACKEND, ""), "bpf");
-		if (s->bpf_backend)
-			s->load_ns = rt_json_int(json_object_get(record, RT_K_BPF),
-						 RT_K_ATTACHED_NS, 0);
+		if (s->bpf_backend) {
+			static const char *const misses[] = {
+				RT_K_RINGBUF_FULL, RT_K_CREDIT_UNPAIRED, RT_K_CREDIT_DEEP,
+				RT_K_CALLS_FULL, RT_K_CALL_UNPAIRED, RT_K_HWRNG_UNREAD,
+				RT_K_ENDS_MISSED, RT_K_RECURSION_MISSES,
+			};
+			const json_t *bpf = json_object_get(record, RT_K_BPF);
+			size_t m;
+
+			s->load_ns = rt_json_int(bpf, RT_K_ATTACHED_NS, 0);
+			for (m = 0; m < sizeof(misses) / sizeof(misses[0]); m++)
+				s->bpf_missed += rt_json_int(bpf, misses[m], 0);
+		}
 		else
 			s->load_ns = s->boot_first_ns >= 0 ? s->boot_first_ns : 0;
 		memset(s->credit_bits, 0, sizeof(s->credit_bits));

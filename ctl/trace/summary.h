@@ -193,6 +193,11 @@ struct rt_summary {
 
 	long long events_dropped;
 	long long credits_missed;	/* the credit probe's nmissed */
+	/*
+	 * What the BPF backend's programs could not record, summed over
+	 * record.bpf's counts (each may have cost a wait or a credit)
+	 */
+	long long bpf_missed;
 
 	void *priv;			/* summary.c's builder state */
 };

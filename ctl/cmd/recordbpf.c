@@ -137,7 +137,7 @@ int rt_record_bpf(struct rt_outfile *o, const char *path, enum rt_until until,
 		bool ready;
 		size_t in_flight;
 
-		if (rt_bpf_poll(b, 250)) {
+		if (rt_bpf_poll(b, 100)) {
 			fprintf(stderr, "rngtrace record: reading the BPF ring buffer failed (out of memory)\n");
 			goto fail;
 		}

@@ -547,10 +547,87 @@ static void call_progs(const struct rt_bpf *b, struct call_progs *c)
 				    F_KERNEL_WAIT };
 }
 
+/* Whether @btf has an enum with the value @name. */
+static bool btf_has_enumerator(const struct btf *btf, const char *name)
+{
+	__u32 id, n = btf__type_cnt(btf);
+
+	for (id = 1; id < n; id++) {
+		const struct btf_type *t = btf__type_by_id(btf, id);
+		const struct btf_enum *e;
+		__u16 i;
+
+		if (!btf_is_enum(t))
+			continue;
+		e = btf_enum(t);
+		for (i = 0; i < btf_vlen(t); i++)
+			if (!strcmp(btf__name_by_offset(btf, e[i].name_off), name))
+				return true;
+	}
+	return false;
+}
+
+/*
+ * How the kernel preempts tasks in kernel code, where it does, and how
+ * that is known (for record.bpf.fallback), else NULL. There a task preempted inside an fentry or
+ * fexit program (each spinlock's unlock in a map update is a preemption
+ * point) makes the next task to enter that program on that CPU skip it:
+ * the kernel's per-program recursion check (x86_64 7.3, lazy: 2 of
+ * record_test's 3 children's getrandom() entries skipped, and more with
+ * each wakeup from inside a program). kprobe programs run with
+ * preemption off. The mode: debugfs's where it can be read (not under
+ * lockdown), else the kernel's version string, else (PREEMPT_DYNAMIC,
+ * the mode chosen at boot) "lazy" where the kernel knows lazy preemption
+ * (6.13 and later) and preempt= on its command line does not say
+ * otherwise: Debian's 7.x kernels default to it.
+ */
+static const char *preempt_mode(const struct btf *btf)
+{
+	static char mode[16], said[64];
+	char line[512], *p;
+	FILE *f;
+	struct utsname u;
+
+	f = fopen("/sys/kernel/debug/sched/preempt", "re");
+	if (f) {
+		/* "none voluntary full (lazy)": the chosen one in () */
+		bool got = fgets(line, sizeof(line), f) &&
+			   (p = strchr(line, '(')) && sscanf(p, "(%15[a-z])", mode) == 1;
+
+		fclose(f);
+		snprintf(said, sizeof(said), "%s, debugfs's sched/preempt", mode);
+		if (got)
+			return strcmp(mode, "none") && strcmp(mode, "voluntary") ? said : NULL;
+	}
+	if (uname(&u))
+		return NULL;
+	if (strstr(u.version, "PREEMPT_RT"))
+		return "PREEMPT_RT in its version";
+	if (strstr(u.version, "PREEMPT_LAZY"))
+		return "PREEMPT_LAZY in its version";
+	if (!strstr(u.version, "PREEMPT_DYNAMIC"))
+		return strstr(u.version, "PREEMPT ") ? "PREEMPT in its version" : NULL;
+	f = fopen("/proc/cmdline", "re");
+	if (f) {
+		bool got = fgets(line, sizeof(line), f) &&
+			   (p = strstr(line, "preempt=")) &&
+			   (p == line || p[-1] == ' ') &&
+			   sscanf(p, "preempt=%15[a-z]", mode) == 1;
+
+		fclose(f);
+		snprintf(said, sizeof(said), "preempt=%s", mode);
+		if (got)
+			return strcmp(mode, "none") && strcmp(mode, "voluntary") ? said : NULL;
+	}
+	return btf_has_enumerator(btf, "preempt_dynamic_lazy") ?
+	       "PREEMPT_DYNAMIC, knowing lazy: Debian's 7.x boot in it" : NULL;
+}
+
 /* Why the calls cannot go through fentry/fexit here, or NULL. */
 static const char *fentry_refused(struct rt_bpf *b)
 {
 	static char why[320];
+	const char *mode;
 	struct btf *btf;
 	int i;
 
@@ -565,6 +642,14 @@ static const char *fentry_refused(struct rt_bpf *b)
 	btf = btf__load_vmlinux_btf();
 	if (!btf)
 		return "the kernel's BTF cannot be read";
+	mode = preempt_mode(btf);
+	if (mode) {
+		snprintf(why, sizeof(why),
+			 "the kernel preempts in kernel code (%s): a task preempted inside an fentry program makes the next to enter it skip it",
+			 mode);
+		btf__free(btf);
+		return why;
+	}
 	for (i = F_GETRANDOM; i < F_CALLS_END; i++)
 		if (b->fname[i][0] &&
 		    btf__find_by_name_kind(btf, b->fname[i], BTF_KIND_FUNC) < 0) {
@@ -802,7 +887,13 @@ int rt_bpf_poll(struct rt_bpf *b, int timeout_ms)
 {
 	if (!b->rb)
 		return 0;
+	/*
+	 * (the programs wake no one: the poll is a sleep a signal ends, and
+	 * what came meanwhile is read after it)
+	 */
 	if (ring_buffer__poll(b->rb, timeout_ms) < 0 && errno != EINTR)
+		return -1;
+	if (ring_buffer__consume(b->rb) < 0)
 		return -1;
 	return b->failed ? -1 : 0;
 }
@@ -1048,6 +1139,10 @@ static void misses(const struct rt_bpf *b, struct rt_bpf_misses *m)
 			   sizeof(info.recursion_misses)) {
 			m->recursion_known = true;
 			m->recursion += info.recursion_misses;
+			if (info.recursion_misses && getenv("RNGTRACE_BPF_DEBUG"))
+				fprintf(stderr, "rngtrace: bpf: %s skipped %llu times\n",
+					bpf_program__name(p),
+					(unsigned long long)info.recursion_misses);
 		}
 	}
 }

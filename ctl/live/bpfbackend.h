@@ -9,7 +9,7 @@
  *
  *	struct rt_bpf *b;
  *	if (rt_bpf_open(&b, err, sizeof(err))) ... (the reason: refused)
- *	while (...) rt_bpf_poll(b, 250);	(events as they come)
+ *	while (...) rt_bpf_poll(b, 100);	(events, read every so often)
  *	rt_bpf_disarm(b);			(once ready and settled)
  *	rt_bpf_result(b, &res);
  *	rt_bpf_close(b);
@@ -69,7 +69,7 @@ struct rt_bpf_result {
  * build without the backend).
  */
 int rt_bpf_open(struct rt_bpf **b, char *err, size_t errlen);
-/* Take the events that came, waiting up to @timeout_ms. 0, or -1. */
+/* Wait @timeout_ms (a signal ends it), then take the events that came. 0, or -1. */
 int rt_bpf_poll(struct rt_bpf *b, int timeout_ms);
 /* Whether READY was seen, and how many waits are in flight. */
 bool rt_bpf_ready(const struct rt_bpf *b);

@@ -568,18 +568,17 @@ static bool btf_has_enumerator(const struct btf *btf, const char *name)
 }
 
 /*
- * How the kernel preempts tasks in kernel code, where it does, and how
- * that is known (for record.bpf.fallback), else NULL. There a task preempted inside an fentry or
- * fexit program (each spinlock's unlock in a map update is a preemption
- * point) makes the next task to enter that program on that CPU skip it:
- * the kernel's per-program recursion check (x86_64 7.3, lazy: 2 of
- * record_test's 3 children's getrandom() entries skipped, and more with
- * each wakeup from inside a program). kprobe programs run with
- * preemption off. The mode: debugfs's where it can be read (not under
- * lockdown), else the kernel's version string, else (PREEMPT_DYNAMIC,
- * the mode chosen at boot) "lazy" where the kernel knows lazy preemption
- * (6.13 and later) and preempt= on its command line does not say
- * otherwise: Debian's 7.x kernels default to it.
+ * Whether the kernel preempts tasks in kernel code: how that is known
+ * (for record.bpf.fallback), else NULL. There a task preempted inside an
+ * fentry or fexit program (each spinlock's unlock in a map update is a
+ * preemption point) makes the next task to enter that program on that
+ * CPU skip it, by the kernel's per-program recursion check (x86_64 7.3,
+ * lazy: 2-3 of record_test's 3 children's getrandom() entries skipped);
+ * kprobe programs run with preemption off. The mode: debugfs's where it
+ * can be read (not under lockdown), else the kernel's version string,
+ * else (PREEMPT_DYNAMIC: the mode chosen at boot) preempt= on its command
+ * line, else lazy where the kernel knows lazy preemption (6.13 and
+ * later): Debian's 7.x kernels boot in it.
  */
 static const char *preempt_mode(const struct btf *btf)
 {
@@ -595,9 +594,10 @@ static const char *preempt_mode(const struct btf *btf)
 			   (p = strchr(line, '(')) && sscanf(p, "(%15[a-z])", mode) == 1;
 
 		fclose(f);
-		snprintf(said, sizeof(said), "%s, debugfs's sched/preempt", mode);
-		if (got)
+		if (got) {
+			snprintf(said, sizeof(said), "%s, debugfs's sched/preempt", mode);
 			return strcmp(mode, "none") && strcmp(mode, "voluntary") ? said : NULL;
+		}
 	}
 	if (uname(&u))
 		return NULL;
@@ -615,9 +615,10 @@ static const char *preempt_mode(const struct btf *btf)
 			   sscanf(p, "preempt=%15[a-z]", mode) == 1;
 
 		fclose(f);
-		snprintf(said, sizeof(said), "preempt=%s", mode);
-		if (got)
+		if (got) {
+			snprintf(said, sizeof(said), "preempt=%s", mode);
 			return strcmp(mode, "none") && strcmp(mode, "voluntary") ? said : NULL;
+		}
 	}
 	return btf_has_enumerator(btf, "preempt_dynamic_lazy") ?
 	       "PREEMPT_DYNAMIC, knowing lazy: Debian's 7.x boot in it" : NULL;

@@ -253,33 +253,33 @@ int64_t boottime_ns(void)
 	return ts.tv_sec * 1000000000LL + ts.tv_nsec;
 }
 
-int64_t run_delay_ns(void)
+/* The run delay in a schedstat file (its second field); -1 without it. */
+static int64_t schedstat_delay(const char *path)
 {
 	unsigned long long run, delay;
-	FILE *f = fopen("/proc/thread-self/schedstat", "r");
+	FILE *f = fopen(path, "r");
 	int ok;
 
-	if (!f)
-		return 0;
-	ok = fscanf(f, "%llu %llu", &run, &delay) == 2;
-	fclose(f);
-	return ok ? (int64_t)delay : 0;
-}
-
-int64_t run_delay_of(pid_t pid)
-{
-	unsigned long long run, delay;
-	char path[64];
-	FILE *f;
-	int ok;
-
-	snprintf(path, sizeof(path), "/proc/%d/schedstat", (int)pid);
-	f = fopen(path, "r");
 	if (!f)
 		return -1;
 	ok = fscanf(f, "%llu %llu", &run, &delay) == 2;
 	fclose(f);
 	return ok ? (int64_t)delay : -1;
+}
+
+int64_t run_delay_ns(void)
+{
+	int64_t d = schedstat_delay("/proc/thread-self/schedstat");
+
+	return d < 0 ? 0 : d;
+}
+
+int64_t run_delay_of(pid_t pid)
+{
+	char path[64];
+
+	snprintf(path, sizeof(path), "/proc/%d/schedstat", (int)pid);
+	return schedstat_delay(path);
 }
 
 #define SCHEDSTATS "/proc/sys/kernel/sched_schedstats"

@@ -72,12 +72,17 @@ int rec_said(const char *err, const char *text, char *line, size_t len)
 
 pid_t rec_start_bpf(const char *err, char *const argv[], int *status)
 {
+	if (!rec_jit_get())
+		rec_jit_set(1);
+	return rec_attach_bpf(err, argv, status);
+}
+
+pid_t rec_attach_bpf(const char *err, char *const argv[], int *status)
+{
 	int64_t deadline;
 	pid_t pid;
 	int st;
 
-	if (!rec_jit_get())
-		rec_jit_set(1);
 	/* (not the last one's "attached", before this one truncates it) */
 	unlink(err);
 	pid = rec_spawn(err, argv);

@@ -19,11 +19,14 @@ int rec_jit_set(int v);
 /* Run rngtrace with @argv, its stderr to @err: its pid (-1: no fork). */
 pid_t rec_spawn(const char *err, char *const argv[]);
 /*
- * The JIT on, as the backend's refusal without it tells an admin
- * (Debian's riscv64 kernels have it off); rec_spawn(), then wait up to
- * 60 s until it says its BPF programs are
+ * rec_spawn(), then wait up to 60 s until it says its BPF programs are
  * attached: its pid. -1 when it exited first (*@status: its exit status)
- * or never said so (killed; *@status: -1).
+ * or never said so (killed, or no fork; *@status: -1).
+ */
+pid_t rec_attach_bpf(const char *err, char *const argv[], int *status);
+/*
+ * The same with the JIT on first, as the backend's refusal without it
+ * tells an admin (Debian's riscv64 kernels have it off).
  */
 pid_t rec_start_bpf(const char *err, char *const argv[], int *status);
 /*

@@ -471,6 +471,30 @@ static void match_credits(json_t *tev, json_t *bev, long long attached,
 }
 
 /*
+ * Whether @tev has @y's credit (bits, source, within STAMP_SKEW_NS) stamped
+ * at or after @ready_ns, not yet claimed: claims it.
+ */
+static bool returned_after(json_t *tev, json_t *y, long long ready_ns)
+{
+	json_t *x;
+	size_t i;
+
+	json_array_foreach(tev, i, x) {
+		long long tx = jint(x, "time_ns");
+
+		if (!strcmp(jstr(x, "type"), "credit") && tx >= ready_ns &&
+		    llabs(tx - jint(y, "time_ns")) <= STAMP_SKEW_NS &&
+		    jint(x, "bits") == jint(y, "bits") &&
+		    !strcmp(jstr(x, "source"), jstr(y, "source")) &&
+		    !json_is_true(json_object_get(x, "claimed"))) {
+			json_object_set_new(x, "claimed", json_true());
+			return true;
+		}
+	}
+	return false;
+}
+
+/*
  * The same boot through the BPF backend (started by the first case,
  * before the module's recorder): against the children's own clocks and
  * the module's trace.
@@ -632,12 +656,21 @@ TEST(bpf_backend_agrees_with_the_module)
 	EXPECT_GE(misses, wanted - matched)
 		TH_LOG("%lld of the module's %lld credits, %lld misses counted",
 		       matched, wanted, misses);
+	/*
+	 * The other way round: each credit of the BPF backend's up to READY
+	 * is one of the module's. The module stamps a credit at its return,
+	 * the BPF backend at its entry: the completing credit (and any that
+	 * returned after it) is the module's after READY, its entry before.
+	 * From that entry to the module's READY took 3.5 ms on riscv64
+	 * under TCG once: matched, not left out by a margin.
+	 */
 	lost = 0;
 	json_array_foreach(bev, k, ev) {
 		long long tm = jint(ev, "time_ns");
 
 		if (!strcmp(jstr(ev, "type"), "credit") && tm >= attached + 4000000 &&
-		    tm < ready_ns - 2000000 && !json_is_true(json_object_get(ev, "matched"))) {
+		    tm < ready_ns && !json_is_true(json_object_get(ev, "matched")) &&
+		    !returned_after(tev, ev, ready_ns)) {
 			TH_LOG("a credit only the BPF backend saw: %lld bits at %lld",
 			       jint(ev, "bits"), tm);
 			lost++;

@@ -21,11 +21,13 @@
 
 #define PRODUCED 1000
 /*
- * Twice the 64-event timeline: it overflows, and the waits (each one runs
- * the kernel's jitter entropy until the timer fires) end before they make
- * the CRNG ready. 300 did, once, on riscv64 under TCG.
+ * Twice the 64-event timeline: it overflows. Each wait runs the kernel's
+ * jitter entropy until the timer fires, and together they may make the
+ * CRNG ready: 300 did, once, on riscv64 under TCG, and 128 did too. The
+ * waits until then are what the checks count; more than 64 overflow.
  */
 #define INTERRUPTED 128
+#define RING 64
 
 static void on_alarm(int sig)
 {
@@ -34,7 +36,9 @@ static void on_alarm(int sig)
 /*
  * As nobody, INTERRUPTED blocking getrandom() calls that a 100 us timer
  * interrupts: a wait event each in the timeline ring, which an
- * unprivileged user once used to push the credits out.
+ * unprivileged user once used to push the credits out. Its exit status:
+ * how many were interrupted (fewer when the CRNG became ready: that
+ * call, a wait too, returned), or 255 when something else failed.
  */
 static int wait_flood(void)
 {
@@ -45,15 +49,15 @@ static int wait_flood(void)
 
 	if (sigaction(SIGALRM, &sa, NULL) || setgid(65534) || setuid(65534) ||
 	    setitimer(ITIMER_REAL, &it, NULL))
-		return 3;
+		return 255;
 	while (n < INTERRUPTED) {
 		if (getrandom(buf, sizeof(buf), 0) == sizeof(buf))
-			return 1;	/* ready: no more waits */
+			return n;	/* ready: no more waits */
 		if (errno != EINTR)
-			return 2;
+			return 255;
 		n++;
 	}
-	return 0;
+	return n;
 }
 
 TEST(ring_keeps_the_newest_in_order)
@@ -63,7 +67,7 @@ TEST(ring_keeps_the_newest_in_order)
 	int u = 0, k;
 	struct rt_st before, st, again;
 	char buf[16];
-	int i, n, eagain = 0, tries, wst;
+	int i, n, eagain = 0, tries, wst, waits;
 	pid_t pid;
 
 	ASSERT_EQ(0, rt_status(&before));
@@ -85,10 +89,13 @@ TEST(ring_keeps_the_newest_in_order)
 	if (!pid)
 		_exit(wait_flood());
 	ASSERT_EQ(pid, waitpid(pid, &wst, 0));
-	if (WIFEXITED(wst) && WEXITSTATUS(wst) == 1)
-		SKIP(return, "the CRNG became ready during the wait flood");
-	ASSERT_TRUE(WIFEXITED(wst) && WEXITSTATUS(wst) == 0)
+	ASSERT_TRUE(WIFEXITED(wst) && WEXITSTATUS(wst) <= INTERRUPTED)
 		TH_LOG("the wait flood ended with status %#x", wst);
+	waits = WEXITSTATUS(wst);
+	if (waits <= RING)
+		SKIP(return, "the CRNG became ready after %d waits of the flood", waits);
+	if (waits < INTERRUPTED)
+		TH_LOG("the CRNG became ready after %d waits of the flood", waits);
 
 	/* Other events (credits) may land meanwhile: read a quiet moment. */
 	for (tries = 0; tries < 10; tries++) {
@@ -101,8 +108,8 @@ TEST(ring_keeps_the_newest_in_order)
 	ASSERT_EQ(st.written, again.written);
 	EXPECT_LE(before.written + PRODUCED, st.written);
 	/* Each ring but the credits' overflowed: all but the newest 64. */
-	EXPECT_LE(before.waits + INTERRUPTED, st.waits);
-	EXPECT_EQ(st.unseeded - 64 + (st.waits > 64 ? st.waits - 64 : 0),
+	EXPECT_LE(before.waits + waits, st.waits);
+	EXPECT_EQ(st.unseeded - RING + (st.waits > RING ? st.waits - RING : 0),
 		  st.dropped)
 		TH_LOG("written %llu", (unsigned long long)st.written);
 	EXPECT_EQ(before.unseeded + PRODUCED, st.unseeded);
@@ -115,7 +122,7 @@ TEST(ring_keeps_the_newest_in_order)
 			continue;
 		u++;
 	}
-	ASSERT_EQ(64, u);
+	ASSERT_EQ(RING, u);
 	for (k = 0; k < RT_MAX_SOURCES; k++)
 		count += st.credit_count[k];
 	EXPECT_EQ(count, credits) TH_LOG("credits lost to the overflow");

@@ -58,6 +58,9 @@ static json_t *bpf_json(const struct rt_bpf_result *r, int64_t mark_ns,
 	if (j && r->ready_by[0] &&
 	    json_object_set_new(j, RT_K_READY_BY, json_string(r->ready_by)))
 		goto oom;
+	if (j && !strcmp(r->programs, "kprobe") &&
+	    json_object_set_new(j, RT_K_RETURN_INSTANCES, json_integer(r->return_instances)))
+		goto oom;
 	if (j && r->fallback[0] &&
 	    json_object_set_new(j, RT_K_FALLBACK, json_string(r->fallback)))
 		goto oom;
@@ -227,6 +230,8 @@ int rt_record_bpf(struct rt_outfile *o, const char *path, enum rt_until until,
 	}
 	if (res.fallback[0])
 		fprintf(stderr, "rngtrace record: %s\n", res.fallback);
+	if (res.return_note[0])
+		fprintf(stderr, "rngtrace record: %s\n", res.return_note);
 	missed = res.misses.ringbuf_full + res.misses.credit_unpaired +
 		 res.misses.credit_deep + res.misses.calls_full +
 		 res.misses.call_unpaired + res.misses.ends_missed +

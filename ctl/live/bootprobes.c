@@ -44,13 +44,19 @@ static const struct {
 	int is_return, required, fetch;
 	/* an entry alone: past ftrace's call site, where it is known */
 	int past_ftrace;
+	/*
+	 * A return: how many calls it follows at once, or 0: the kernel's
+	 * default, max(10, 2 x possible CPUs). A task waiting for the CRNG
+	 * holds one until READY; a boot can have more waiting than that.
+	 */
+	int maxactive;
 } wanted[] = {
-	{ "credit", "_credit_init_bits", 0, 1, ARG1, 0 },
-	{ "credit_ret", "_credit_init_bits", 1, 1, 0, 0 },
-	{ "set_ready", "crng_set_ready", 0, 0, 0, 1 },
-	{ "getrandom_call", SYSCALL, 0, 1, SYSARGS, 1 },
-	{ "kernel_wait", "wait_for_random_bytes", 0, 1, 0, 0 },
-	{ "kernel_wait_ret", "wait_for_random_bytes", 1, 1, RETVAL, 0 },
+	{ "credit", "_credit_init_bits", 0, 1, ARG1, 0, 0 },
+	{ "credit_ret", "_credit_init_bits", 1, 1, 0, 0, 0 },
+	{ "set_ready", "crng_set_ready", 0, 0, 0, 1, 0 },
+	{ "getrandom_call", SYSCALL, 0, 1, SYSARGS, 1, 0 },
+	{ "kernel_wait", "wait_for_random_bytes", 0, 1, 0, 0, 0 },
+	{ "kernel_wait_ret", "wait_for_random_bytes", 1, 1, RETVAL, 0, RT_BOOT_MAXACTIVE },
 };
 
 _Static_assert(N(wanted) <= RT_BOOT_MAX_PROBES,
@@ -122,7 +128,7 @@ int rt_boot_probes_choose(FILE *symbols, FILE *config, enum rt_arch arch,
 {
 	struct found found[N(wanted)] = {};
 	const char *syscall_alt = "sys_getrandom";
-	char line[512], name[256], type;
+	char line[512], name[256], kind[8], type;
 	size_t c, i, len;
 	int ntext = 0, nwritten = 0, placeholder = 0;
 
@@ -231,11 +237,15 @@ int rt_boot_probes_choose(FILE *symbols, FILE *config, enum rt_arch arch,
 			snprintf(p->place, sizeof(p->place), "%.127s", sym);
 		if (wanted[i].past_ftrace && p->offset < 0)
 			bp->entries_at_ftrace++;
+		if (wanted[i].maxactive)
+			snprintf(kind, sizeof(kind), "r%d", wanted[i].maxactive);
+		else
+			snprintf(kind, sizeof(kind), "%c", p->is_return ? 'r' : 'p');
 		len += (size_t)snprintf(bp->args + len,
 					len < sizeof(bp->args) ? sizeof(bp->args) - len : 0,
-					"%s%c:%s/%s,%s%s%s",
+					"%s%s:%s/%s,%s%s%s",
 					nwritten++ ? ";" : "",
-					p->is_return ? 'r' : 'p', RT_BOOT_GROUP,
+					kind, RT_BOOT_GROUP,
 					p->event, p->place, p->fetch[0] ? "," : "",
 					p->fetch);
 	}

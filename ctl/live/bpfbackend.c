@@ -27,6 +27,7 @@
 #include "bpfbackend.h"
 #include "bpfevent.h"
 #include "host.h"
+#include "bpfkretprobe.h"
 #include "names.h"
 #include "rngtrace.skel.h"
 #include "status.h"
@@ -35,6 +36,8 @@
 #define RT_ERESTARTSYS	512
 #define RT_ERESTART_RESTARTBLOCK 516
 #define CRNG_READY	2
+/* Calls followed at once by a kprobe path's kretprobes: the module's (kmod/wait.c). */
+#define RT_BPF_MAXACTIVE 128
 
 /* A text symbol of the running kernel, for a credit's caller. */
 struct ksym {
@@ -70,6 +73,10 @@ struct rt_bpf {
 	struct ring_buffer *rb;
 	struct bpf_link *links[24];
 	size_t nlinks;
+	/* the calls' kretprobes' tracefs events (bpfkretprobe.h), by F_ */
+	char kret[F_CALLS_END][64];
+	int return_instances;		/* RT_BPF_MAXACTIVE, or 0: the kernel's default */
+	char return_note[320];		/* why the kernel's default, or "" */
 	struct ksym *syms;
 	size_t nsyms;
 	char fname[F_N][256];		/* the kernel's name for each */
@@ -505,6 +512,31 @@ static int libbpf_quiet(enum libbpf_print_level level, const char *fmt, va_list 
 	return vfprintf(stderr, fmt, ap);
 }
 
+/*
+ * The return of a call that may wait, with RT_BPF_MAXACTIVE instances
+ * (bpfkretprobe.h); else libbpf's, with the kernel's default number, and
+ * return_note says why.
+ */
+static struct bpf_link *attach_call_return(struct rt_bpf *b, struct bpf_program *p, int fn)
+{
+	static const char * const names[F_CALLS_END] = {
+		[F_GETRANDOM] = "getrandom_ret", [F_RANDOM_READ] = "random_read_ret",
+		[F_URANDOM_READ] = "urandom_read_ret", [F_KERNEL_WAIT] = "kernel_wait_ret",
+	};
+	struct bpf_link *l;
+
+	l = rt_kretprobe_attach(p, b->fname[fn], names[fn], RT_BPF_MAXACTIVE,
+				b->kret[fn], sizeof(b->kret[fn]));
+	if (l)
+		return l;
+	if (!b->return_note[0])
+		snprintf(b->return_note, sizeof(b->return_note),
+			 "cannot make a tracefs kprobe event for %s's return (%s): its kretprobe has the kernel's default instances, max(10, 2 x CPUs); more calls waiting at once lose their ends",
+			 b->fname[fn], errno == ENOENT ? "tracefs is not mounted" : strerror(errno));
+	b->return_instances = 0;
+	return bpf_program__attach_kprobe(p, true, b->fname[fn]);
+}
+
 static int attach(struct rt_bpf *b, struct bpf_program *p, bool ret, int fn,
 		  char *err, size_t errlen)
 {
@@ -512,7 +544,10 @@ static int attach(struct rt_bpf *b, struct bpf_program *p, bool ret, int fn,
 
 	if (!b->fname[fn][0])
 		return 0;	/* (an optional one the kernel lacks) */
-	l = bpf_program__attach_kprobe(p, ret, b->fname[fn]);
+	if (ret && fn >= F_GETRANDOM && fn < F_CALLS_END)
+		l = attach_call_return(b, p, fn);
+	else
+		l = bpf_program__attach_kprobe(p, ret, b->fname[fn]);
 	if (!l) {
 		snprintf(err, errlen, "cannot attach a %s to %s: %s",
 			 ret ? "kretprobe" : "kprobe", b->fname[fn], strerror(errno));
@@ -662,13 +697,23 @@ static const char *fentry_refused(struct rt_bpf *b)
 	return NULL;
 }
 
-static void rt_bpf_unload(struct rt_bpf *b)
+/* Detach every program, and remove the kretprobes' tracefs events. */
+static void links_destroy(struct rt_bpf *b)
 {
 	size_t i;
 
 	for (i = 0; i < b->nlinks; i++)
 		bpf_link__destroy(b->links[i]);
 	b->nlinks = 0;
+	for (i = 0; i < F_CALLS_END; i++) {
+		rt_kretprobe_remove(b->kret[i]);
+		b->kret[i][0] = 0;
+	}
+}
+
+static void rt_bpf_unload(struct rt_bpf *b)
+{
+	links_destroy(b);
 	ring_buffer__free(b->rb);
 	b->rb = NULL;
 	rngtrace_bpf__destroy(b->skel);
@@ -725,6 +770,8 @@ static int load(struct rt_bpf *b, bool fentry, uint64_t crng_init,
 		return -1;
 	}
 	b->skel->rodata->crng_init_addr = crng_init;
+	b->return_instances = fentry ? 0 : RT_BPF_MAXACTIVE;
+	b->return_note[0] = 0;
 	call_progs(b, c);
 	bpf_program__set_autoload(b->wrapped ? b->skel->progs.getrandom_bare :
 				  b->skel->progs.getrandom_wrapped, false);
@@ -853,6 +900,7 @@ int rt_bpf_open(struct rt_bpf **out, char *err, size_t errlen)
 	snprintf(b->ready_by, sizeof(b->ready_by), "%s",
 		 crng_init ? "crng_init" : b->fname[F_RESEED]);
 	libbpf_set_print(libbpf_quiet);
+	rt_kretprobe_remove_stale();
 	/*
 	 * The calls through fentry/fexit where each function has its own
 	 * name in the kernel's BTF; else, or when the kernel refuses them
@@ -1032,11 +1080,7 @@ size_t rt_bpf_forget_in_flight(struct rt_bpf *b)
 
 void rt_bpf_disarm(struct rt_bpf *b)
 {
-	size_t i;
-
-	for (i = 0; i < b->nlinks; i++)
-		bpf_link__destroy(b->links[i]);
-	b->nlinks = 0;
+	links_destroy(b);
 	if (!b->disarmed_ns)
 		b->disarmed_ns = rt_boottime_ns();
 	if (b->rb)
@@ -1338,6 +1382,8 @@ int rt_bpf_result(struct rt_bpf *b, struct rt_bpf_result *r)
 	snprintf(r->programs, sizeof(r->programs), "%s", b->attach_how);
 	snprintf(r->fallback, sizeof(r->fallback), "%s", b->fallback);
 	snprintf(r->ready_by, sizeof(r->ready_by), "%s", b->ready_by);
+	r->return_instances = b->return_instances;
+	snprintf(r->return_note, sizeof(r->return_note), "%s", b->return_note);
 	misses(b, &r->misses);
 	return 0;
 }

@@ -58,6 +58,12 @@ struct rt_bpf_result {
 	 * no crng_init in kallsyms)
 	 */
 	char ready_by[256];
+	/*
+	 * kprobes: how many calls of each that may wait its kretprobe
+	 * follows at once (0: the kernel's default, and return_note why)
+	 */
+	int return_instances;
+	char return_note[320];
 	/* the hardware RNGs registered since the attach, fed since (status.h) */
 	const struct rt_hwrng *hwrngs;
 	size_t nhwrngs;

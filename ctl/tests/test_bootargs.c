@@ -81,7 +81,7 @@ static void test_choose_x86(void)
 	CHECK_CONTAINS(bp.args, "kprobe_event=p:rngtrace/credit,_credit_init_bits.constprop.0,bits=%di:u64;");
 	CHECK_CONTAINS(bp.args, ";r:rngtrace/credit_ret,_credit_init_bits.constprop.0;");
 	CHECK_CONTAINS(bp.args, ";p:rngtrace/kernel_wait,wait_for_random_bytes;");
-	CHECK_CONTAINS(bp.args, ";r:rngtrace/kernel_wait_ret,wait_for_random_bytes,ret=%ax:s64");
+	CHECK_CONTAINS(bp.args, ";r128:rngtrace/kernel_wait_ret,wait_for_random_bytes,ret=%ax:s64");
 	/* getrandom()'s count and flags from the wrapper's struct pt_regs (si, dx) */
 	CHECK_CONTAINS(bp.args, ";p:rngtrace/getrandom_call,__x64_sys_getrandom,count=+104(%di):u64,flags=+96(%di):u32;");
 	CHECK_CONTAINS(bp.args, "ftrace=nop trace_clock=boot trace_buf_size=1M ");

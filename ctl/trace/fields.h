@@ -136,6 +136,7 @@ enum rt_ev_key {
 #define RT_K_ATTACH		"attach"
 #define RT_K_FALLBACK		"fallback"
 #define RT_K_READY_BY		"ready_by"
+#define RT_K_RETURN_INSTANCES	"return_instances"
 #define RT_K_RINGBUF_FULL	"ringbuf_full"
 #define RT_K_CREDIT_UNPAIRED	"credit_unpaired"
 #define RT_K_CREDIT_DEEP	"credit_deep"

@@ -23,6 +23,7 @@
 #include "bootevents.h"
 #include "bootprobes.h"
 #include "names.h"
+#include "tracefs.h"
 
 #define N(a)	(sizeof(a) / sizeof((a)[0]))
 #define RT_ERESTARTSYS	512	/* the kernel's, never seen by a task */
@@ -664,11 +665,6 @@ void rt_boot_events_free(struct rt_boot_events *be)
 	be->nev = be->nopen = 0;
 }
 
-/* tracefs where it is mounted, else under debugfs. */
-static const char * const tracefs[] = {
-	"/sys/kernel/tracing", "/sys/kernel/debug/tracing",
-};
-
 /* A small file of @proc/PID/NAME, its last newline cut; 0 or -1. */
 static int proc_read(const char *proc, uint32_t pid, const char *name,
 		     char *buf, size_t len)
@@ -753,20 +749,18 @@ void rt_boot_events_cgroups(struct rt_boot_events *be, const char *proc)
 int rt_boot_events_collect(bool ready_now, struct rt_boot_events *be,
 			   char *err, size_t errlen)
 {
+	const char *tracefs = rt_tracefs(false);
 	char path[128];
-	size_t i;
 	FILE *f;
 	int ret;
 
 	memset(be, 0, sizeof(*be));
-	for (i = 0; i < N(tracefs); i++) {
-		snprintf(path, sizeof(path), "%s/events/%s", tracefs[i], RT_BOOT_GROUP);
-		if (!access(path, F_OK))
-			break;
-	}
-	if (i == N(tracefs))
+	if (!tracefs)
 		return 0;
-	snprintf(path, sizeof(path), "%s/trace", tracefs[i]);
+	snprintf(path, sizeof(path), "%s/events/%s", tracefs, RT_BOOT_GROUP);
+	if (access(path, F_OK))
+		return 0;
+	snprintf(path, sizeof(path), "%s/trace", tracefs);
 	f = fopen(path, "re");
 	if (!f) {
 		snprintf(err, errlen, "cannot read the boot probes' events: %s: %s",

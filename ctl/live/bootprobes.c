@@ -32,6 +32,7 @@
 #include <string.h>
 
 #include "bootprobes.h"
+#include "tracefs.h"
 
 #define N(a)	(sizeof(a) / sizeof((a)[0]))
 #define ARG1	1	/* fetch the first argument */
@@ -44,11 +45,7 @@ static const struct {
 	int is_return, required, fetch;
 	/* an entry alone: past ftrace's call site, where it is known */
 	int past_ftrace;
-	/*
-	 * A return: how many calls it follows at once, or 0: the kernel's
-	 * default, max(10, 2 x possible CPUs). A task waiting for the CRNG
-	 * holds one until READY; a boot can have more waiting than that.
-	 */
+	/* a return: how many calls it follows at once (0: the kernel's default) */
 	int maxactive;
 } wanted[] = {
 	{ "credit", "_credit_init_bits", 0, 1, ARG1, 0, 0 },
@@ -56,7 +53,7 @@ static const struct {
 	{ "set_ready", "crng_set_ready", 0, 0, 0, 1, 0 },
 	{ "getrandom_call", SYSCALL, 0, 1, SYSARGS, 1, 0 },
 	{ "kernel_wait", "wait_for_random_bytes", 0, 1, 0, 0, 0 },
-	{ "kernel_wait_ret", "wait_for_random_bytes", 1, 1, RETVAL, 0, RT_BOOT_MAXACTIVE },
+	{ "kernel_wait_ret", "wait_for_random_bytes", 1, 1, RETVAL, 0, RT_WAIT_MAXACTIVE },
 };
 
 _Static_assert(N(wanted) <= RT_BOOT_MAX_PROBES,

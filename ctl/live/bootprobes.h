@@ -20,8 +20,6 @@
 /* Per-CPU trace buffer for a boot's events (trace_buf_size=). */
 #define RT_BOOT_BUF_SIZE	"1M"
 #define RT_BOOT_MAX_PROBES	16
-/* Waits the wait's return probe follows at once: the module's (kmod/wait.c). */
-#define RT_BOOT_MAXACTIVE	128
 
 struct rt_boot_probe {
 	const char *event;	/* "credit": rngtrace/credit */

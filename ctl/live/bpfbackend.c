@@ -31,13 +31,12 @@
 #include "names.h"
 #include "rngtrace.skel.h"
 #include "status.h"
+#include "tracefs.h"
 
 #define N(a)		(sizeof(a) / sizeof((a)[0]))
 #define RT_ERESTARTSYS	512
 #define RT_ERESTART_RESTARTBLOCK 516
 #define CRNG_READY	2
-/* Calls followed at once by a kprobe path's kretprobes: the module's (kmod/wait.c). */
-#define RT_BPF_MAXACTIVE 128
 
 /* A text symbol of the running kernel, for a credit's caller. */
 struct ksym {
@@ -75,7 +74,7 @@ struct rt_bpf {
 	size_t nlinks;
 	/* the calls' kretprobes' tracefs events (bpfkretprobe.h), by F_ */
 	char kret[F_CALLS_END][64];
-	int return_instances;		/* RT_BPF_MAXACTIVE, or 0: the kernel's default */
+	int return_instances;		/* RT_WAIT_MAXACTIVE, or 0: the kernel's default */
 	char return_note[320];		/* why the kernel's default, or "" */
 	struct ksym *syms;
 	size_t nsyms;
@@ -513,7 +512,7 @@ static int libbpf_quiet(enum libbpf_print_level level, const char *fmt, va_list 
 }
 
 /*
- * The return of a call that may wait, with RT_BPF_MAXACTIVE instances
+ * The return of a call that may wait, with RT_WAIT_MAXACTIVE instances
  * (bpfkretprobe.h); else libbpf's, with the kernel's default number, and
  * return_note says why.
  */
@@ -525,7 +524,7 @@ static struct bpf_link *attach_call_return(struct rt_bpf *b, struct bpf_program 
 	};
 	struct bpf_link *l;
 
-	l = rt_kretprobe_attach(p, b->fname[fn], names[fn], RT_BPF_MAXACTIVE,
+	l = rt_kretprobe_attach(p, b->fname[fn], names[fn], RT_WAIT_MAXACTIVE,
 				b->kret[fn], sizeof(b->kret[fn]));
 	if (l)
 		return l;
@@ -770,7 +769,7 @@ static int load(struct rt_bpf *b, bool fentry, uint64_t crng_init,
 		return -1;
 	}
 	b->skel->rodata->crng_init_addr = crng_init;
-	b->return_instances = fentry ? 0 : RT_BPF_MAXACTIVE;
+	b->return_instances = fentry ? 0 : RT_WAIT_MAXACTIVE;
 	b->return_note[0] = 0;
 	call_progs(b, c);
 	bpf_program__set_autoload(b->wrapped ? b->skel->progs.getrandom_bare :

@@ -2,18 +2,15 @@
 /*
  * A kretprobe with room for many calls in flight (bpfkretprobe.h): a tracefs
  * kprobe event "r<maxactive>:rngtrace_bpf/<name>_<pid> <function>", the
- * BPF program on its perf event.
+ * BPF program on its perf event. tracefs is mounted where it is not
+ * (tracefs.h).
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <signal.h>
-#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <sys/mount.h>
-#include <sys/stat.h>
 #include <sys/syscall.h>
 
 #include <linux/perf_event.h>
@@ -21,64 +18,16 @@
 #include <bpf/libbpf.h>
 
 #include "bpfkretprobe.h"
-
-/*
- * tracefs where it is mounted, else under debugfs (not under lockdown);
- * where neither is, mounted at /sys/kernel/tracing as systemd does at
- * boot (an initramfs, a container, a unit that starts before it).
- */
-static const char *tracefs(void)
-{
-	static const char * const dirs[] = {
-		"/sys/kernel/tracing", "/sys/kernel/debug/tracing",
-	};
-	static bool mounted;
-	char path[64];
-	struct stat st;
-	size_t i;
-
-	for (i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
-		snprintf(path, sizeof(path), "%s/kprobe_events", dirs[i]);
-		if (!access(path, W_OK))
-			return dirs[i];
-	}
-	if (mounted || stat(dirs[0], &st) || !S_ISDIR(st.st_mode))
-		return NULL;
-	mounted = true;
-	if (mount("tracefs", dirs[0], "tracefs", 0, NULL))
-		return NULL;
-	return tracefs();
-}
-
-/* Append @line to kprobe_events. 0, or -1 with errno. */
-static int kprobe_events(const char *dir, const char *line)
-{
-	char path[64];
-	ssize_t n;
-	int fd, e;
-
-	snprintf(path, sizeof(path), "%s/kprobe_events", dir);
-	fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC);
-	if (fd < 0)
-		return -1;
-	n = write(fd, line, strlen(line));
-	e = errno;
-	close(fd);
-	if (n == (ssize_t)strlen(line))
-		return 0;
-	errno = n < 0 ? e : EIO;
-	return -1;
-}
+#include "tracefs.h"
 
 void rt_kretprobe_remove(const char *event)
 {
-	const char *dir = tracefs();
 	char line[128];
 
-	if (!dir || !event[0])
+	if (!event[0])
 		return;
 	snprintf(line, sizeof(line), "-:%s/%.96s\n", RT_KRETPROBE_GROUP, event);
-	kprobe_events(dir, line);
+	rt_kprobe_events_write(line);
 }
 
 /* The id of the event @event of our group, or -1. */
@@ -101,7 +50,7 @@ struct bpf_link *rt_kretprobe_attach(struct bpf_program *prog, const char *func,
 				     const char *name, int maxactive,
 				     char *event, size_t len)
 {
-	const char *dir = tracefs();
+	const char *dir = rt_tracefs(true);
 	struct perf_event_attr attr;
 	struct bpf_link *l;
 	char line[512];
@@ -116,7 +65,7 @@ struct bpf_link *rt_kretprobe_attach(struct bpf_program *prog, const char *func,
 	snprintf(event, len, "%s_%d", name, (int)getpid());
 	snprintf(line, sizeof(line), "r%d:%s/%s %s\n", maxactive, RT_KRETPROBE_GROUP,
 		 event, func);
-	if (kprobe_events(dir, line)) {
+	if (rt_kprobe_events_write(line)) {
 		event[0] = 0;
 		return NULL;
 	}
@@ -171,7 +120,7 @@ static int rngtrace_runs(int pid)
 
 void rt_kretprobe_remove_stale(void)
 {
-	const char *dir = tracefs();
+	const char *dir = rt_tracefs(false);
 	char path[64], line[512], stale[16][96];
 	size_t n = 0, i;
 	FILE *f;

@@ -9,20 +9,16 @@
  * kprobes/list is the place.
  */
 #define _GNU_SOURCE
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "ftracesite.h"
+#include "tracefs.h"
 
 #define RT_SITE_EVENT	"rngtrace_site/probe"
 
-static const char * const events_files[] = {
-	"/sys/kernel/tracing/kprobe_events",
-	"/sys/kernel/debug/tracing/kprobe_events",
-};
 static const char list_file[] = "/sys/kernel/debug/kprobes/list";
 
 int rt_ftrace_site_listed(const char *list, const char *symbol, int offset)
@@ -41,18 +37,6 @@ int rt_ftrace_site_listed(const char *list, const char *symbol, int offset)
 		return memmem(p, (size_t)(eol - p), "[FTRACE]", 8) != NULL;
 	}
 	return -1;
-}
-
-static int write_line(const char *path, const char *line)
-{
-	int fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC);
-	ssize_t n;
-
-	if (fd < 0)
-		return -1;
-	n = write(fd, line, strlen(line));
-	close(fd);
-	return n == (ssize_t)strlen(line) ? 0 : -1;
 }
 
 static char *read_all(const char *path)
@@ -84,29 +68,22 @@ static char *read_all(const char *path)
 
 int rt_ftrace_site_past(const char *symbol, void *arg)
 {
-	const char *events = NULL;
 	char line[256], *list;
-	size_t i;
 	int off, on;
 
 	(void)arg;
-	for (i = 0; i < sizeof(events_files) / sizeof(events_files[0]); i++)
-		if (!access(events_files[i], W_OK)) {
-			events = events_files[i];
-			break;
-		}
-	if (!events || access(list_file, R_OK))
+	if (!rt_tracefs(false) || access(list_file, R_OK))
 		return -1;
 	/* one left behind by a run that was killed */
-	write_line(events, "-:" RT_SITE_EVENT "\n");
+	rt_kprobe_events_write("-:" RT_SITE_EVENT "\n");
 	for (off = 0; off <= RT_FTRACE_SITE_MAX; off++) {
 		snprintf(line, sizeof(line), "p:" RT_SITE_EVENT " %s+%d\n", symbol, off);
-		if (write_line(events, line))
+		if (rt_kprobe_events_write(line))
 			continue;	/* inside an instruction, or not probeable */
 		list = read_all(list_file);
 		on = list ? rt_ftrace_site_listed(list, symbol, off) : -1;
 		free(list);
-		write_line(events, "-:" RT_SITE_EVENT "\n");
+		rt_kprobe_events_write("-:" RT_SITE_EVENT "\n");
 		/*
 		 * No line for this offset: the kernel moved the probe
 		 * (x86_64 behind an endbr64: +0 to the call at +4).

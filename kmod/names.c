@@ -128,7 +128,7 @@ static bool rt_cgroup_took(int ret)
 	if (ret < 0)
 		return false;
 	if (ret >= PATH_MAX)
-		strcpy(rt_cg_buf + PATH_MAX - 4, "...");
+		strscpy(rt_cg_buf + PATH_MAX - 4, "...", 4);
 	return true;
 }
 
